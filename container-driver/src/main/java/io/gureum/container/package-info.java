@@ -1,0 +1,2 @@
+/** Container driver: SPI and Docker Engine API implementation. */
+package io.gureum.container;

@@ -1,0 +1,2 @@
+/** Hypervisor driver: SPI and libvirt implementation. */
+package io.gureum.hypervisor;

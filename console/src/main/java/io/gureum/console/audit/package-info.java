@@ -1,0 +1,2 @@
+/** Audit log. */
+package io.gureum.console.audit;

@@ -1,0 +1,2 @@
+/** Containers. */
+package io.gureum.console.container;

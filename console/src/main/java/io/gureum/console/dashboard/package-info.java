@@ -1,0 +1,2 @@
+/** Dashboard. */
+package io.gureum.console.dashboard;

@@ -1,0 +1,2 @@
+/** Hosts. */
+package io.gureum.console.host;

@@ -1,0 +1,2 @@
+/** Images. */
+package io.gureum.console.image;

@@ -1,0 +1,2 @@
+/** Projects & quotas. */
+package io.gureum.console.project;

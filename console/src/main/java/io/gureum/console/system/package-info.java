@@ -1,0 +1,2 @@
+/** Cross-cutting configuration: settings, clock. */
+package io.gureum.console.system;

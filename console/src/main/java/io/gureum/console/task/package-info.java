@@ -1,0 +1,2 @@
+/** Tasks. */
+package io.gureum.console.task;

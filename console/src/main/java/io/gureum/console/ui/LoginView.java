@@ -1,0 +1,47 @@
+package io.gureum.console.ui;
+
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** The only page open to anonymous visitors: a form that posts to Spring Security's login endpoint. */
+@Route(value = "login", autoLayout = false)
+@PageTitle("Log in · Gureum")
+@AnonymousAllowed
+public class LoginView extends Main implements BeforeEnterObserver {
+
+    final LoginForm form = new LoginForm();
+
+    public LoginView() {
+        setId("login-view");
+        getStyle().set("display", "flex").set("flex-direction", "column").set("align-items", "center")
+                .set("justify-content", "center").set("min-height", "100vh").set("padding", "var(--lumo-space-l)");
+
+        H1 brand = new H1("Gureum");
+        brand.getStyle().set("margin-bottom", "0");
+        Paragraph tagline = new Paragraph("Private cloud console: virtual machines and containers on your own servers.");
+        tagline.getStyle().set("color", "var(--lumo-secondary-text-color)").set("text-align", "center");
+
+        LoginI18n i18n = LoginI18n.createDefault();
+        i18n.getForm().setTitle("Log in");
+        i18n.getErrorMessage().setTitle("Wrong user name or password");
+        i18n.getErrorMessage().setMessage("Check both and try again. An administrator can reset a forgotten password.");
+        form.setI18n(i18n);
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+
+        add(brand, tagline, form);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+}

@@ -1,0 +1,2 @@
+/** Virtual machines. */
+package io.gureum.console.vm;

@@ -14,7 +14,7 @@ import org.springframework.security.web.SecurityFilterChain;
 /** Login against the database, Vaadin view access control, open health probes. */
 @Configuration
 @EnableWebSecurity
-@EnableMethodSecurity(jsr250Enabled = true)
+@EnableMethodSecurity
 class SecurityConfiguration {
 
     @Bean

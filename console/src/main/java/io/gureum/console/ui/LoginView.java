@@ -18,6 +18,7 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 public class LoginView extends Main implements BeforeEnterObserver {
 
     final LoginForm form = new LoginForm();
+    final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView() {
         setId("login-view");
@@ -29,7 +30,6 @@ public class LoginView extends Main implements BeforeEnterObserver {
         Paragraph tagline = new Paragraph("Private cloud console: virtual machines and containers on your own servers.");
         tagline.getStyle().set("color", "var(--lumo-secondary-text-color)").set("text-align", "center");
 
-        LoginI18n i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle("Log in");
         i18n.getErrorMessage().setTitle("Wrong user name or password");
         i18n.getErrorMessage().setMessage("Check both and try again. An administrator can reset a forgotten password.");

@@ -1,0 +1,51 @@
+package io.gureum.console;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
+
+/** The driver boundary is the architecture: keep it visible and enforced. */
+class ArchitectureTest {
+
+    private static final JavaClasses GUREUM = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.gureum");
+
+    @Test
+    void the_console_never_touches_libvirt_or_docker_java_types() {
+        noClasses().that().resideInAPackage("io.gureum.console..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.libvirt..", "com.github.dockerjava..",
+                        "com.sun.jna..")
+                .check(GUREUM);
+    }
+
+    @Test
+    void the_drivers_know_nothing_of_spring_or_the_console() {
+        noClasses().that().resideInAnyPackage("io.gureum.hypervisor..", "io.gureum.container..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "io.gureum.console..",
+                        "com.vaadin..", "jakarta.persistence..")
+                .allowEmptyShould(true)
+                .check(GUREUM);
+    }
+
+    @Test
+    void the_two_drivers_are_independent_of_each_other() {
+        noClasses().that().resideInAPackage("io.gureum.hypervisor..")
+                .should().dependOnClassesThat().resideInAPackage("io.gureum.container..")
+                .allowEmptyShould(true)
+                .check(GUREUM);
+        noClasses().that().resideInAPackage("io.gureum.container..")
+                .should().dependOnClassesThat().resideInAPackage("io.gureum.hypervisor..")
+                .allowEmptyShould(true)
+                .check(GUREUM);
+    }
+
+    @Test
+    void console_features_have_no_cycles() {
+        slices().matching("io.gureum.console.(*)..").should().beFreeOfCycles().check(GUREUM);
+    }
+}

@@ -1,0 +1,22 @@
+package io.gureum.console.testsupport;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The one full-application test configuration: every console test uses exactly this, so Spring
+ * starts the context once per run (real server on a random port, in-memory database).
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public @interface ConsoleTest {
+
+    /** The administrator password the test profile seeds (see application-test.yaml). */
+    String ADMIN_PASSWORD = "Cumulus-7-Nimbus-Stratus";
+}

@@ -1,0 +1,106 @@
+package io.gureum.console.ui;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import io.gureum.console.testsupport.ConsoleTest;
+import io.gureum.console.testsupport.Requires;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The administrator logs in through a real browser (Debian's Chromium driven by Playwright) and
+ * sees the shell. Takes the screenshots the documentation shows.
+ */
+@ConsoleTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrowserLoginTest {
+
+    /** Where screenshots for docs/ go; the module runs with console/ as working directory. */
+    static final Path DOC_IMAGES = Path.of(System.getProperty("gureum.docs.images", "../docs/images"));
+
+    @LocalServerPort
+    int port;
+
+    private Playwright playwright;
+    private Browser browser;
+
+    @BeforeAll
+    void startBrowser() {
+        Path chromium = Requires.chromium();
+        // Never download a browser: there is no internet here, and Debian's Chromium is the one we test.
+        playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+        if (playwright != null) {
+            playwright.close();
+        }
+    }
+
+    @Test
+    void the_administrator_logs_in_sees_the_shell_and_logs_out() throws IOException {
+        Files.createDirectories(DOC_IMAGES);
+        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800))) {
+            page.navigate(base() + "/vms");
+            page.waitForURL(Pattern.compile(".*/login$"));
+            assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("login.png")));
+
+            page.getByLabel("Username").fill("admin");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill("not-the-password-1");
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            page.waitForURL(Pattern.compile(".*/login\\?error$"));
+            assertThat(page.getByText("Wrong user name or password")).isVisible();
+
+            page.getByLabel("Username").fill("admin");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(ConsoleTest.ADMIN_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+
+            assertThat(page.locator("#main-nav")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+            // Spring Security sends the user back to the page they asked for.
+            org.assertj.core.api.Assertions.assertThat(page.url()).matches(".*/vms(\\?continue)?");
+            assertThat(page.locator("#signed-in-user")).hasText("Signed in as admin");
+            assertThat(page.locator("vaadin-side-nav-item")).hasCount(ShellNavigationTest.ALL_PLACES.size());
+            assertThat(page.locator(".planned-place h2")).hasText("Virtual machines");
+
+            page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Dashboard")).click();
+            page.waitForURL(Pattern.compile(".*:" + port + "/$"));
+            assertThat(page.locator(".planned-place h2")).hasText("Dashboard");
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("shell.png")));
+
+            page.locator("#logout").click();
+            page.waitForURL(Pattern.compile(".*/login$"));
+            page.navigate(base() + "/hosts");
+            page.waitForURL(Pattern.compile(".*/login$"));
+        }
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+}

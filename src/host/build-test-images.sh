@@ -1,0 +1,266 @@
+#!/usr/bin/env bash
+# Builds the test images Gureum's tests and demo use. Nothing here is committed:
+# everything is made from distribution packages on this host, offline from the mirror.
+#
+#   (a) tiny bootable guest   $GUREUM_IMAGES_DIR/tiny-linux/{vmlinuz,initrd.img,base.qcow2,manifest.properties}
+#       Debian's cloud kernel + a busybox-static initramfs whose /init prints
+#       "GUREUM-GUEST-READY hostname=<h>" on ttyS0 (h from kernel arg gureum.hostname=<h>).
+#   (b) container image       localhost/gureum/busybox:latest (podman import of a busybox rootfs)
+#
+# Usage: build-test-images.sh [--force] [--guest-only|--container-only]
+# Idempotent: skips what is present and up to date (second run takes a second or two).
+set -euo pipefail
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+FORCE=0; DO_GUEST=1; DO_CONTAINER=1
+for a in "$@"; do
+  case "$a" in
+    --force) FORCE=1 ;;
+    --guest-only) DO_CONTAINER=0 ;;
+    --container-only) DO_GUEST=0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
+    *) die "unknown argument: $a (see --help)" ;;
+  esac
+done
+need_root "$@"
+
+IMAGES_DIR="${GUREUM_IMAGES_DIR:-/var/lib/gureum/images}"
+GUEST_DIR="$IMAGES_DIR/tiny-linux"
+CONTAINER_IMAGE="localhost/gureum/busybox:latest"
+# Bump when the recipe below changes, so existing hosts rebuild.
+RECIPE_VERSION=3
+BUSYBOX="$(command -v busybox || true)"
+[ -n "$BUSYBOX" ] && [ -x /bin/busybox ] && BUSYBOX=/bin/busybox
+
+umask 022
+mkdir -p "$GUEST_DIR"
+chmod 0755 "$IMAGES_DIR" "$GUEST_DIR"
+# Parallel runs (two test suites starting at once) must not interleave.
+exec 9>"$IMAGES_DIR/.build.lock"
+flock -w 600 9 || die "another build-test-images.sh holds $IMAGES_DIR/.build.lock"
+
+WORK="$(mktemp -d /tmp/gureum-images.XXXXXX)"
+trap 'rm -rf "$WORK"' EXIT
+
+sha256() { sha256sum "$1" | cut -d' ' -f1; }
+
+require_busybox() {
+  if [ -z "$BUSYBOX" ] || ! "$BUSYBOX" --list >/dev/null 2>&1; then
+    failed "busybox (static) not found: run src/host/setup.sh first (package busybox-static)"
+    exit 1
+  fi
+  if file_is_dynamic "$BUSYBOX"; then
+    failed "$BUSYBOX is dynamically linked: install busybox-static (setup.sh does)"
+    exit 1
+  fi
+}
+file_is_dynamic() {
+  # ldd says "not a dynamic executable" (exit 1) for a static binary.
+  LC_ALL=C ldd "$1" >/dev/null 2>&1
+}
+
+# populate_busybox DIR: /bin/busybox plus a symlink per applet at its usual path.
+populate_busybox() {
+  local root="$1" p rel
+  mkdir -p "$root/bin" "$root/sbin" "$root/usr/bin" "$root/usr/sbin"
+  cp "$BUSYBOX" "$root/bin/busybox"
+  chmod 0755 "$root/bin/busybox"
+  while IFS= read -r p; do
+    [ -n "$p" ] || continue
+    [ "$p" = "bin/busybox" ] && continue
+    [ -e "$root/$p" ] || [ -L "$root/$p" ] && continue
+    mkdir -p "$root/$(dirname "$p")"
+    case "$p" in
+      */*/*) rel="../../bin/busybox" ;;
+      */*) rel="../bin/busybox" ;;
+      *) rel="bin/busybox" ;;
+    esac
+    [ "$(dirname "$p")" = "bin" ] && rel="busybox"
+    ln -s "$rel" "$root/$p"
+  done < <("$BUSYBOX" --list-full)
+}
+
+# ---------------------------------------------------------------------------
+# (a) tiny bootable guest
+# ---------------------------------------------------------------------------
+GUEST_INIT='#!/bin/sh
+# Gureum tiny test guest. Prints one marker line on the serial console, then idles
+# until destroyed. Kernel arguments understood:
+#   gureum.hostname=<h>      hostname to set and report (default: gureum-guest)
+#   gureum.poweroff=<secs>   power off by itself after <secs> seconds (tests of "guest stopped")
+export PATH=/bin:/sbin:/usr/bin:/usr/sbin
+mount -t proc proc /proc
+mount -t sysfs sysfs /sys
+mount -t devtmpfs devtmpfs /dev 2>/dev/null || mdev -s
+mkdir -p /dev/pts /tmp /run && mount -t devpts devpts /dev/pts 2>/dev/null
+h=gureum-guest
+off=""
+for arg in $(cat /proc/cmdline); do
+  case "$arg" in
+    gureum.hostname=*) h="${arg#gureum.hostname=}" ;;
+    gureum.poweroff=*) off="${arg#gureum.poweroff=}" ;;
+  esac
+done
+hostname "$h"
+ip link set lo up 2>/dev/null
+echo "GUREUM-GUEST-READY hostname=$h" > /dev/ttyS0
+if [ -n "$off" ]; then
+  sleep "$off"
+  echo "GUREUM-GUEST-POWEROFF hostname=$h" > /dev/ttyS0
+  poweroff -f
+fi
+while true; do sleep 3600; done
+'
+
+resolve_kernel_package() {
+  local pkg
+  pkg="$(apt-cache depends linux-image-cloud-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9].*-cloud-amd64/ { print $2; exit }')"
+  if [ -z "$pkg" ]; then
+    apt-get update -qq >/dev/null 2>&1 || true
+    pkg="$(apt-cache depends linux-image-cloud-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9].*-cloud-amd64/ { print $2; exit }')"
+  fi
+  printf '%s\n' "$pkg"
+}
+
+build_guest() {
+  local pkg ver recipe manifest="$GUEST_DIR/manifest.properties" t0
+  t0=$SECONDS
+  step "tiny guest: resolve cloud kernel package"
+  pkg="$(resolve_kernel_package)"
+  if [ -z "$pkg" ]; then
+    if [ -f "$GUEST_DIR/vmlinuz" ] && [ -f "$GUEST_DIR/initrd.img" ]; then
+      skipped "apt-cache cannot resolve linux-image-cloud-amd64; keeping existing kernel"
+      pkg="$(prop_get "$manifest" kernel.package)"
+    else
+      failed "apt-cache cannot resolve linux-image-cloud-amd64 (apt sources? run apt-get update)"
+      exit 1
+    fi
+  fi
+  ver="$(apt-cache policy "$pkg" 2>/dev/null | awk '/Candidate:/ { print $2; exit }')"
+  ok "$pkg $ver"
+
+  require_busybox
+  recipe="$( { printf '%s\n' "$RECIPE_VERSION" "$GUEST_INIT"; sha256 "$BUSYBOX"; } | sha256sum | cut -d' ' -f1)"
+
+  step "tiny guest: kernel + initramfs"
+  if [ "$FORCE" = 0 ] && [ -f "$manifest" ] && [ -f "$GUEST_DIR/vmlinuz" ] && [ -f "$GUEST_DIR/initrd.img" ] \
+     && [ "$(prop_get "$manifest" kernel.package)" = "$pkg" ] \
+     && { [ -z "$ver" ] || [ "$(prop_get "$manifest" kernel.version)" = "$ver" ]; } \
+     && [ "$(prop_get "$manifest" initrd.recipe)" = "$recipe" ] \
+     && [ "$(prop_get "$manifest" kernel.sha256)" = "$(sha256 "$GUEST_DIR/vmlinuz")" ] \
+     && [ "$(prop_get "$manifest" initrd.sha256)" = "$(sha256 "$GUEST_DIR/initrd.img")" ]; then
+    skipped "up to date: $pkg $ver"
+  else
+    # Kernel from the distribution package, unpacked (not installed).
+    ( cd "$WORK" && apt-get download -q "$pkg" >"$WORK/download.log" 2>&1 ) || {
+      failed "apt-get download $pkg: $(tail -n 3 "$WORK/download.log" | tr '\n' ' ')"; exit 1; }
+    mkdir -p "$WORK/kernel"
+    dpkg-deb -x "$WORK"/"$pkg"_*.deb "$WORK/kernel"
+    local vmlinuz
+    vmlinuz="$(find "$WORK/kernel/boot" -maxdepth 1 -name 'vmlinuz-*' | head -n 1)"
+    [ -n "$vmlinuz" ] || { failed "no boot/vmlinuz-* in $pkg"; exit 1; }
+    [ -n "$ver" ] || ver="$(dpkg-deb -f "$WORK"/"$pkg"_*.deb Version)"
+
+    # Initramfs: busybox-static + /init.
+    local root="$WORK/initramfs"
+    mkdir -p "$root"/{proc,sys,dev,tmp,run,etc,root}
+    populate_busybox "$root"
+    printf '%s' "$GUEST_INIT" >"$root/init"
+    chmod 0755 "$root/init"
+    echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
+    echo 'root:x:0:' >"$root/etc/group"
+    ( cd "$root" && find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc --owner=0:0 --quiet | gzip -9 -n ) >"$WORK/initrd.img"
+
+    install -m 0644 "$vmlinuz" "$GUEST_DIR/vmlinuz.new"
+    install -m 0644 "$WORK/initrd.img" "$GUEST_DIR/initrd.img.new"
+    mv -f "$GUEST_DIR/vmlinuz.new" "$GUEST_DIR/vmlinuz"
+    mv -f "$GUEST_DIR/initrd.img.new" "$GUEST_DIR/initrd.img"
+    cat >"$manifest.new" <<EOF
+# Gureum tiny test guest, built by src/host/build-test-images.sh. Do not edit.
+kernel.package=$pkg
+kernel.version=$ver
+kernel.file=$(basename "$vmlinuz")
+kernel.sha256=$(sha256 "$GUEST_DIR/vmlinuz")
+initrd.sha256=$(sha256 "$GUEST_DIR/initrd.img")
+initrd.recipe=$recipe
+busybox.version=$(dpkg-query -W -f='${Version}' busybox-static 2>/dev/null || echo unknown)
+cmdline=console=ttyS0 panic=-1 quiet gureum.hostname=<hostname>
+marker=GUREUM-GUEST-READY hostname=<hostname>
+base.file=base.qcow2
+base.format=qcow2
+built-at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
+EOF
+    chmod 0644 "$manifest.new"
+    mv -f "$manifest.new" "$manifest"
+    ok "$(du -k "$GUEST_DIR/vmlinuz" | cut -f1) KiB kernel, $(du -k "$GUEST_DIR/initrd.img" | cut -f1) KiB initrd, $((SECONDS - t0)) s"
+  fi
+
+  step "tiny guest: blank qcow2 base disk"
+  if [ "$FORCE" = 0 ] && [ -f "$GUEST_DIR/base.qcow2" ] \
+     && qemu-img info -f qcow2 "$GUEST_DIR/base.qcow2" >/dev/null 2>&1; then
+    skipped "present"
+  else
+    have qemu-img || { failed "qemu-img missing: run src/host/setup.sh first (package qemu-utils)"; exit 1; }
+    rm -f "$GUEST_DIR/base.qcow2.new"
+    qemu-img create -q -f qcow2 "$GUEST_DIR/base.qcow2.new" 64M
+    chmod 0644 "$GUEST_DIR/base.qcow2.new"
+    mv -f "$GUEST_DIR/base.qcow2.new" "$GUEST_DIR/base.qcow2"
+    ok "64 MiB virtual"
+  fi
+}
+
+# ---------------------------------------------------------------------------
+# (b) container image
+# ---------------------------------------------------------------------------
+build_container() {
+  local recipe current root t0
+  t0=$SECONDS
+  step "container image $CONTAINER_IMAGE"
+  have podman || { failed "podman missing: run src/host/setup.sh first"; exit 1; }
+  require_busybox
+  recipe="$( { printf 'container-%s\n' "$RECIPE_VERSION"; sha256 "$BUSYBOX"; } | sha256sum | cut -d' ' -f1)"
+  current="$(podman image inspect --format '{{ index .Labels "io.gureum.recipe" }}' "$CONTAINER_IMAGE" 2>/dev/null || true)"
+  if [ "$FORCE" = 0 ] && [ "$current" = "$recipe" ]; then
+    skipped "up to date"
+    return 0
+  fi
+  root="$WORK/rootfs"
+  mkdir -p "$root"/{etc,tmp,www,root,proc,sys,dev,var/log,home}
+  chmod 1777 "$root/tmp"
+  populate_busybox "$root"
+  cat >"$root/etc/passwd" <<'EOF'
+root:x:0:0:root:/root:/bin/sh
+www-data:x:33:33:www-data:/www:/bin/false
+nobody:x:65534:65534:nobody:/home:/bin/false
+EOF
+  cat >"$root/etc/group" <<'EOF'
+root:x:0:
+www-data:x:33:
+nogroup:x:65534:
+EOF
+  echo 'gureum-busybox' >"$root/etc/hostname"
+  cat >"$root/www/index.html" <<'EOF'
+<!doctype html>
+<html><head><title>Gureum test container</title></head>
+<body><h1>GUREUM-CONTAINER-OK</h1></body></html>
+EOF
+  tar --numeric-owner --owner=0 --group=0 -C "$root" -cf "$WORK/rootfs.tar" .
+  podman import -q \
+    --change 'CMD ["/bin/sh"]' \
+    --change 'ENV PATH=/bin:/sbin:/usr/bin:/usr/sbin' \
+    --change "LABEL io.gureum.recipe=$recipe" \
+    --change 'LABEL io.gureum.image=busybox' \
+    --message "Gureum test image (busybox-static rootfs)" \
+    "$WORK/rootfs.tar" "$CONTAINER_IMAGE" >/dev/null
+  # Prove it runs (only when freshly built).
+  local out
+  if ! out="$(podman run --rm "$CONTAINER_IMAGE" sh -c 'echo ok' 2>&1)" || [ "$out" != "ok" ]; then
+    failed "imported, but 'podman run --rm $CONTAINER_IMAGE sh -c \"echo ok\"' said: $out (run src/host/setup.sh: containers.conf fixes)"
+    exit 1
+  fi
+  ok "imported and ran, $((SECONDS - t0)) s"
+}
+
+[ "$DO_GUEST" = 1 ] && build_guest
+[ "$DO_CONTAINER" = 1 ] && build_container
+info "test images ready in $IMAGES_DIR and podman ($CONTAINER_IMAGE)"

@@ -10,6 +10,7 @@
 # Usage: build-test-images.sh [--force] [--guest-only|--container-only]
 # Idempotent: skips what is present and up to date (second run takes a second or two).
 set -euo pipefail
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 FORCE=0; DO_GUEST=1; DO_CONTAINER=1
@@ -83,6 +84,7 @@ populate_busybox() {
 # ---------------------------------------------------------------------------
 # (a) tiny bootable guest
 # ---------------------------------------------------------------------------
+# shellcheck disable=SC2016 # expanded by the guest's shell, not here
 GUEST_INIT='#!/bin/sh
 # Gureum tiny test guest. Prints one marker line on the serial console, then idles
 # until destroyed. Kernel arguments understood:
@@ -112,12 +114,21 @@ fi
 while true; do sleep 3600; done
 '
 
+# The distribution's small VM kernel: Debian's cloud flavour; Ubuntu's kvm or virtual one.
+KERNEL_METAS="${GUREUM_KERNEL_METAS:-linux-image-cloud-amd64 linux-image-kvm linux-image-virtual}"
+_resolve_kernel() {
+  local meta pkg
+  for meta in $KERNEL_METAS; do
+    pkg="$(apt-cache depends "$meta" 2>/dev/null | awk '/Depends: linux-image-[0-9]/ && !f { print $2; f = 1 }')"
+    if [ -n "$pkg" ]; then printf '%s\n' "$pkg"; return 0; fi
+  done
+}
 resolve_kernel_package() {
   local pkg
-  pkg="$(apt-cache depends linux-image-cloud-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9].*-cloud-amd64/ { print $2; exit }')"
+  pkg="$(_resolve_kernel)"
   if [ -z "$pkg" ]; then
     apt-get update -qq >/dev/null 2>&1 || true
-    pkg="$(apt-cache depends linux-image-cloud-amd64 2>/dev/null | awk '/Depends: linux-image-[0-9].*-cloud-amd64/ { print $2; exit }')"
+    pkg="$(_resolve_kernel)"
   fi
   printf '%s\n' "$pkg"
 }
@@ -129,14 +140,14 @@ build_guest() {
   pkg="$(resolve_kernel_package)"
   if [ -z "$pkg" ]; then
     if [ -f "$GUEST_DIR/vmlinuz" ] && [ -f "$GUEST_DIR/initrd.img" ]; then
-      skipped "apt-cache cannot resolve linux-image-cloud-amd64; keeping existing kernel"
+      skipped "apt-cache cannot resolve a kernel from $KERNEL_METAS; keeping existing kernel"
       pkg="$(prop_get "$manifest" kernel.package)"
     else
-      failed "apt-cache cannot resolve linux-image-cloud-amd64 (apt sources? run apt-get update)"
+      failed "apt-cache cannot resolve a kernel from $KERNEL_METAS (apt sources? run apt-get update)"
       exit 1
     fi
   fi
-  ver="$(apt-cache policy "$pkg" 2>/dev/null | awk '/Candidate:/ { print $2; exit }')"
+  ver="$(apt-cache policy "$pkg" 2>/dev/null | awk '/Candidate:/ && !f { print $2; f = 1 }')"
   ok "$pkg $ver"
 
   require_busybox
@@ -157,7 +168,7 @@ build_guest() {
     mkdir -p "$WORK/kernel"
     dpkg-deb -x "$WORK"/"$pkg"_*.deb "$WORK/kernel"
     local vmlinuz
-    vmlinuz="$(find "$WORK/kernel/boot" -maxdepth 1 -name 'vmlinuz-*' | head -n 1)"
+    vmlinuz="$(find "$WORK/kernel/boot" -maxdepth 1 -name 'vmlinuz-*' | sed -n 1p)"
     [ -n "$vmlinuz" ] || { failed "no boot/vmlinuz-* in $pkg"; exit 1; }
     [ -n "$ver" ] || ver="$(dpkg-deb -f "$WORK"/"$pkg"_*.deb Version)"
 
@@ -196,7 +207,8 @@ EOF
   fi
 
   step "tiny guest: blank qcow2 base disk"
-  if [ "$FORCE" = 0 ] && [ -f "$GUEST_DIR/base.qcow2" ] \
+  # Never replaced while valid (even with --force): overlays may point at it.
+  if [ -f "$GUEST_DIR/base.qcow2" ] \
      && qemu-img info -f qcow2 "$GUEST_DIR/base.qcow2" >/dev/null 2>&1; then
     skipped "present"
   else

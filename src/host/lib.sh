@@ -65,7 +65,7 @@ java_major() {
     v="$(sed -n 's/^JAVA_VERSION="\([^"]*\)".*/\1/p' "$dir/release")"
   fi
   if [ -z "$v" ]; then
-    v="$("$dir/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | head -n 1)"
+    v="$("$dir/bin/java" -version 2>&1 | sed -n 's/.*version "\([^"]*\)".*/\1/p' | sed -n 1p)"
   fi
   v="${v#1.}"
   printf '%s\n' "${v%%[.+-]*}"
@@ -90,7 +90,7 @@ gureum_java_home() {
     if java_ok "$d"; then printf '%s\n' "$d"; return 0; fi
   fi
   for d in /usr/lib/jvm/*; do
-    [ -d "$d" ] && [ ! -L "$d" ] || continue
+    if [ ! -d "$d" ] || [ -L "$d" ]; then continue; fi
     m="$(java_major "$d")"
     if [ -n "$m" ] && [ "$m" -ge "$GUREUM_MIN_JAVA" ] && [ "$m" -gt "$best_m" ]; then
       best="$d"; best_m="$m"

@@ -9,6 +9,7 @@
 # and takes a few seconds. See docs/operations.md for what each step does and why.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+# shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$HERE/lib.sh"
 
 FOR_TESTS=0; RECHECK=0
@@ -77,7 +78,7 @@ apt_install() {
 # apt_candidate PKG: candidate version, empty if the distribution has none.
 apt_candidate() {
   local c
-  c="$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ { print $2; exit }')"
+  c="$(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ && !f { print $2; f = 1 }')"
   [ "$c" = "(none)" ] && c=""
   printf '%s\n' "$c"
 }
@@ -304,12 +305,15 @@ default_network() {
     "${VIRSH[@]}" net-define "$xml" >/dev/null || { soft_fail "net-define $xml"; return 0; }
     done_+=(defined)
   fi
-  if ! "${VIRSH[@]}" net-info default 2>/dev/null | grep -Eq '^Active:[[:space:]]+yes'; then
+  # (no "virsh | grep -q" here: with pipefail, grep -q closing early fails the pipeline)
+  local state
+  state="$("${VIRSH[@]}" net-info default 2>/dev/null || true)"
+  if ! grep -Eq '^Active:[[:space:]]+yes' <<<"$state"; then
     local err
     if err="$("${VIRSH[@]}" net-start default 2>&1)"; then done_+=(started)
     else soft_fail "net-start default: $(echo "$err" | head -n 2 | tr '\n' ' ')"; return 0; fi
   fi
-  if ! "${VIRSH[@]}" net-info default 2>/dev/null | grep -Eq '^Autostart:[[:space:]]+yes'; then
+  if ! grep -Eq '^Autostart:[[:space:]]+yes' <<<"$state"; then
     "${VIRSH[@]}" net-autostart default >/dev/null && done_+=(autostart)
   fi
   if [ ${#done_[@]} -eq 0 ]; then skipped "defined, active, autostart"; else ok "${done_[*]}"; fi
@@ -364,7 +368,7 @@ EOF
 decide_domain_type() {
   step "domain type (kvm or qemu)"
   local probe_key qemu_ver cur_key cur_type type reason
-  qemu_ver="$(qemu-system-x86_64 --version 2>/dev/null | head -n 1 | sed 's/.*version \([^ ]*\).*/\1/')"
+  qemu_ver="$(qemu-system-x86_64 --version 2>/dev/null | sed -n 1p | sed 's/.*version \([^ ]*\).*/\1/')"
   probe_key="kernel $(uname -r), qemu ${qemu_ver:-?}, /dev/kvm $([ -e /dev/kvm ] && echo present || echo absent)"
   cur_type="$(prop_get "$GUREUM_PROPERTIES" gureum.host.domain-type)"
   cur_key="$(prop_get "$GUREUM_PROPERTIES" gureum.host.domain-type-probed-for)"
@@ -376,7 +380,7 @@ decide_domain_type() {
     type=qemu; reason="no /dev/kvm: hardware virtualization not available to this host"
   elif ! runuser -u libvirt-qemu -- test -r /dev/kvm -a -w /dev/kvm 2>/dev/null && id libvirt-qemu >/dev/null 2>&1; then
     type=qemu; reason="/dev/kvm not accessible to libvirt-qemu"
-  elif ! "${VIRSH[@]}" domcapabilities --virttype kvm 2>/dev/null | grep -q "<domain>kvm</domain>"; then
+  elif ! grep -q "<domain>kvm</domain>" <<<"$("${VIRSH[@]}" domcapabilities --virttype kvm 2>/dev/null || true)"; then
     type=qemu; reason="libvirt domcapabilities does not offer kvm"
   else
     if [ ! -f "$IMAGES_DIR/tiny-linux/vmlinuz" ] || [ ! -f "$IMAGES_DIR/tiny-linux/initrd.img" ]; then

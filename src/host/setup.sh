@@ -296,25 +296,27 @@ warm_capabilities() {
   fi
 }
 
+NET="${GUREUM_LIBVIRT_NETWORK:-default}"
+NET_XML="${GUREUM_LIBVIRT_NETWORK_XML:-/usr/share/libvirt/networks/default.xml}"
 default_network() {
-  step "libvirt network 'default'"
+  step "libvirt network '$NET'"
   local done_=()
-  if ! "${VIRSH[@]}" net-info default >/dev/null 2>&1; then
-    local xml=/usr/share/libvirt/networks/default.xml
-    [ -f "$xml" ] || { soft_fail "network 'default' missing and $xml not found"; return 0; }
+  if ! "${VIRSH[@]}" net-info "$NET" >/dev/null 2>&1; then
+    local xml="$NET_XML"
+    [ -f "$xml" ] || { soft_fail "network '$NET' missing and $xml not found"; return 0; }
     "${VIRSH[@]}" net-define "$xml" >/dev/null || { soft_fail "net-define $xml"; return 0; }
     done_+=(defined)
   fi
   # (no "virsh | grep -q" here: with pipefail, grep -q closing early fails the pipeline)
   local state
-  state="$("${VIRSH[@]}" net-info default 2>/dev/null || true)"
+  state="$("${VIRSH[@]}" net-info "$NET" 2>/dev/null || true)"
   if ! grep -Eq '^Active:[[:space:]]+yes' <<<"$state"; then
     local err
-    if err="$("${VIRSH[@]}" net-start default 2>&1)"; then done_+=(started)
-    else soft_fail "net-start default: $(echo "$err" | head -n 2 | tr '\n' ' ')"; return 0; fi
+    if err="$("${VIRSH[@]}" net-start "$NET" 2>&1)"; then done_+=(started)
+    else soft_fail "net-start $NET: $(echo "$err" | head -n 2 | tr '\n' ' ')"; return 0; fi
   fi
   if ! grep -Eq '^Autostart:[[:space:]]+yes' <<<"$state"; then
-    "${VIRSH[@]}" net-autostart default >/dev/null && done_+=(autostart)
+    "${VIRSH[@]}" net-autostart "$NET" >/dev/null && done_+=(autostart)
   fi
   if [ ${#done_[@]} -eq 0 ]; then skipped "defined, active, autostart"; else ok "${done_[*]}"; fi
 }

@@ -85,7 +85,7 @@ apt_candidate() {
 
 install_packages() {
   local pkgs=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base
-              podman runc busybox-static cpio curl ca-certificates)
+              podman runc busybox-static cpio curl ca-certificates procps iproute2)
   local missing=() p
   have mvn || pkgs+=(maven)
   for p in "${pkgs[@]}"; do pkg_installed "$p" || missing+=("$p"); done

@@ -29,7 +29,7 @@ IMAGES_DIR="${GUREUM_IMAGES_DIR:-/var/lib/gureum/images}"
 GUEST_DIR="$IMAGES_DIR/tiny-linux"
 CONTAINER_IMAGE="localhost/gureum/busybox:latest"
 # Bump when the recipe below changes, so existing hosts rebuild.
-RECIPE_VERSION=3
+RECIPE_VERSION=4
 BUSYBOX="$(command -v busybox || true)"
 [ -n "$BUSYBOX" ] && [ -x /bin/busybox ] && BUSYBOX=/bin/busybox
 
@@ -90,22 +90,40 @@ GUEST_INIT='#!/bin/sh
 # until destroyed. Kernel arguments understood:
 #   gureum.hostname=<h>      hostname to set and report (default: gureum-guest)
 #   gureum.poweroff=<secs>   power off by itself after <secs> seconds (tests of "guest stopped")
+#   gureum.acpi=ignore       ignore the ACPI power button (tests of shutdown timeout + force-off)
+#   gureum.debug=1           print loaded modules, input devices and processes
+# With <features><acpi/></features> in the domain, an ACPI shutdown powers it off.
+# With a virtio NIC it asks DHCP for an address (visible in libvirt leases) and prints
+# "GUREUM-GUEST-NET hostname=<h> ip=<a>".
 export PATH=/bin:/sbin:/usr/bin:/usr/sbin
 mount -t proc proc /proc
 mount -t sysfs sysfs /sys
 mount -t devtmpfs devtmpfs /dev 2>/dev/null || mdev -s
 mkdir -p /dev/pts /tmp /run && mount -t devpts devpts /dev/pts 2>/dev/null
+for m in $(cat /etc/modules.order); do insmod "/lib/modules/$m.ko" 2>/dev/null; done
 h=gureum-guest
 off=""
+acpi=on
+debug=""
 for arg in $(cat /proc/cmdline); do
   case "$arg" in
     gureum.hostname=*) h="${arg#gureum.hostname=}" ;;
     gureum.poweroff=*) off="${arg#gureum.poweroff=}" ;;
+    gureum.acpi=ignore) acpi=ignore ;;
+    gureum.debug=1) debug=1 ;;
   esac
 done
 hostname "$h"
+echo "$h" > /etc/hostname
 ip link set lo up 2>/dev/null
+mkdir -p /var/log /var/run
+[ "$acpi" = on ] && acpid -c /etc/acpi -l /var/log/acpid.log -p /var/run/acpid.pid 2>/dev/null
 echo "GUREUM-GUEST-READY hostname=$h" > /dev/ttyS0
+[ -n "$debug" ] && { cat /proc/modules; ls -l /dev/input; cat /proc/bus/input/devices; ps; } > /dev/ttyS0 2>&1
+if ip link show eth0 >/dev/null 2>&1; then
+  ip link set eth0 up
+  udhcpc -i eth0 -b -q -t 10 -T 2 -x "hostname:$h" -s /etc/udhcpc.script >/dev/null 2>&1 &
+fi
 if [ -n "$off" ]; then
   sleep "$off"
   echo "GUREUM-GUEST-POWEROFF hostname=$h" > /dev/ttyS0
@@ -113,6 +131,23 @@ if [ -n "$off" ]; then
 fi
 while true; do sleep 3600; done
 '
+# shellcheck disable=SC2016
+UDHCPC_SCRIPT='#!/bin/sh
+case "$1" in
+  bound|renew)
+    ip addr flush dev "$interface"
+    ip addr add "$ip/${mask:-24}" dev "$interface"
+    [ -n "$router" ] && ip route replace default via "${router%% *}" dev "$interface"
+    echo "GUREUM-GUEST-NET hostname=$(hostname) ip=$ip" > /dev/ttyS0 ;;
+esac
+'
+# shellcheck disable=SC2016
+POWER_BUTTON='#!/bin/sh
+echo "GUREUM-GUEST-ACPI-POWEROFF hostname=$(hostname)" > /dev/ttyS0
+poweroff -f
+'
+# Kernel modules for the guest, in load order (dependencies first): virtio NIC, ACPI button.
+GUEST_MODULES="virtio_ring virtio virtio_pci_legacy_dev virtio_pci_modern_dev virtio_pci failover net_failover virtio_net evdev button"
 
 # The distribution's small VM kernel: Debian's cloud flavour; Ubuntu's kvm or virtual one.
 KERNEL_METAS="${GUREUM_KERNEL_METAS:-linux-image-cloud-amd64 linux-image-kvm linux-image-virtual}"
@@ -151,7 +186,7 @@ build_guest() {
   ok "$pkg $ver"
 
   require_busybox
-  recipe="$( { printf '%s\n' "$RECIPE_VERSION" "$GUEST_INIT"; sha256 "$BUSYBOX"; } | sha256sum | cut -d' ' -f1)"
+  recipe="$( { printf '%s\n' "$RECIPE_VERSION" "$GUEST_INIT" "$UDHCPC_SCRIPT" "$POWER_BUTTON" "$GUEST_MODULES"; sha256 "$BUSYBOX"; } | sha256sum | cut -d' ' -f1)"
 
   step "tiny guest: kernel + initramfs"
   if [ "$FORCE" = 0 ] && [ -f "$manifest" ] && [ -f "$GUEST_DIR/vmlinuz" ] && [ -f "$GUEST_DIR/initrd.img" ] \
@@ -178,6 +213,22 @@ build_guest() {
     populate_busybox "$root"
     printf '%s' "$GUEST_INIT" >"$root/init"
     chmod 0755 "$root/init"
+    mkdir -p "$root/lib/modules" "$root/etc/acpi/PWRF"
+    local m ko loaded=""
+    for m in $GUEST_MODULES; do
+      ko="$(find "$WORK/kernel/lib/modules" -name "$m.ko" -o -name "$m.ko.xz" -o -name "$m.ko.zst" | sed -n 1p)"
+      case "$ko" in
+        *.ko) cp "$ko" "$root/lib/modules/$m.ko"; loaded="$loaded $m" ;;
+        *.xz) xz -dc "$ko" >"$root/lib/modules/$m.ko" && loaded="$loaded $m" ;;
+        *.zst) zstd -qdc "$ko" >"$root/lib/modules/$m.ko" 2>/dev/null && loaded="$loaded $m" ;;
+        *) ;;  # built into this kernel, or absent: nothing to load
+      esac
+    done
+    # shellcheck disable=SC2086 # one module per line
+    printf '%s\n' $loaded >"$root/etc/modules.order"
+    printf '%s' "$UDHCPC_SCRIPT" >"$root/etc/udhcpc.script"
+    printf '%s' "$POWER_BUTTON" >"$root/etc/acpi/PWRF/00000080"
+    chmod 0755 "$root/etc/udhcpc.script" "$root/etc/acpi/PWRF/00000080"
     echo 'root:x:0:0:root:/root:/bin/sh' >"$root/etc/passwd"
     echo 'root:x:0:' >"$root/etc/group"
     ( cd "$root" && find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc --owner=0:0 --quiet | gzip -9 -n ) >"$WORK/initrd.img"

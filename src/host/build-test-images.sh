@@ -28,8 +28,9 @@ need_root "$@"
 IMAGES_DIR="${GUREUM_IMAGES_DIR:-/var/lib/gureum/images}"
 GUEST_DIR="$IMAGES_DIR/tiny-linux"
 CONTAINER_IMAGE="localhost/gureum/busybox:latest"
-# Bump when the recipe below changes, so existing hosts rebuild.
-RECIPE_VERSION=4
+# Bump when a recipe below changes, so existing hosts rebuild.
+RECIPE_VERSION=4            # tiny guest
+CONTAINER_RECIPE_VERSION=4  # container image
 BUSYBOX="$(command -v busybox || true)"
 [ -n "$BUSYBOX" ] && [ -x /bin/busybox ] && BUSYBOX=/bin/busybox
 
@@ -248,6 +249,9 @@ initrd.recipe=$recipe
 busybox.version=$(dpkg-query -W -f='${Version}' busybox-static 2>/dev/null || echo unknown)
 cmdline=console=ttyS0 panic=-1 quiet gureum.hostname=<hostname>
 marker=GUREUM-GUEST-READY hostname=<hostname>
+cmdline.options=gureum.hostname=<h> gureum.poweroff=<secs> gureum.acpi=ignore gureum.debug=1
+acpi-shutdown=works when the domain has <features><acpi/></features> (unless gureum.acpi=ignore)
+network=virtio NIC: DHCP, then serial line GUREUM-GUEST-NET hostname=<h> ip=<a>
 base.file=base.qcow2
 base.format=qcow2
 built-at=$(date -u +%Y-%m-%dT%H:%M:%SZ)
@@ -281,7 +285,7 @@ build_container() {
   step "container image $CONTAINER_IMAGE"
   have podman || { failed "podman missing: run src/host/setup.sh first"; exit 1; }
   require_busybox
-  recipe="$( { printf 'container-%s\n' "$RECIPE_VERSION"; sha256 "$BUSYBOX"; } | sha256sum | cut -d' ' -f1)"
+  recipe="$( { printf 'container-%s\n' "$CONTAINER_RECIPE_VERSION"; sha256 "$BUSYBOX"; } | sha256sum | cut -d' ' -f1)"
   current="$(podman image inspect --format '{{ index .Labels "io.gureum.recipe" }}' "$CONTAINER_IMAGE" 2>/dev/null || true)"
   if [ "$FORCE" = 0 ] && [ "$current" = "$recipe" ]; then
     skipped "up to date"

@@ -33,7 +33,6 @@ import java.util.UUID;
 public final class LibvirtHypervisor implements Hypervisor {
 
     private static final Duration UPLOAD_TIMEOUT = Duration.ofHours(2);
-    private static final int START_PAUSED_NONE = 0;
 
     private final LibvirtOptions options;
     private final EventHub events;
@@ -100,7 +99,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void start(UUID id) {
-        host.call("start VM " + id, c -> Domains.with(c, id, d -> d.create(START_PAUSED_NONE)));
+        host.call("start VM " + id, c -> Domains.with(c, id, PowerOps::start));
     }
 
     @Override
@@ -110,34 +109,22 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public void forceOff(UUID id) {
-        host.call("force off VM " + id, c -> Domains.with(c, id, d -> {
-            d.destroy();
-            return null;
-        }));
+        host.call("force off VM " + id, c -> Domains.with(c, id, PowerOps::forceOff));
     }
 
     @Override
     public void reboot(UUID id) {
-        host.call("reboot VM " + id, c -> Domains.with(c, id, d -> {
-            d.reboot(0);
-            return null;
-        }));
+        host.call("reboot VM " + id, c -> Domains.with(c, id, PowerOps::reboot));
     }
 
     @Override
     public void suspend(UUID id) {
-        host.call("suspend VM " + id, c -> Domains.with(c, id, d -> {
-            d.suspend();
-            return null;
-        }));
+        host.call("suspend VM " + id, c -> Domains.with(c, id, PowerOps::suspend));
     }
 
     @Override
     public void resume(UUID id) {
-        host.call("resume VM " + id, c -> Domains.with(c, id, d -> {
-            d.resume();
-            return null;
-        }));
+        host.call("resume VM " + id, c -> Domains.with(c, id, PowerOps::resume));
     }
 
     @Override

@@ -234,11 +234,6 @@ final class HostConnection implements AutoCloseable {
         }
     }
 
-    /** Test hook: behave as if libvirtd had dropped the connection. */
-    void simulateConnectionLoss() {
-        connectionLost(connect, "simulated connection loss");
-    }
-
     @Override
     public void close() {
         Connect c;

@@ -69,11 +69,6 @@ public final class LibvirtHypervisor implements Hypervisor {
         return uri.getScheme().replaceAll("[^a-z0-9]", "") + "-" + host;
     }
 
-    /** Test hook: act as if libvirtd had dropped the connection (package-private on purpose). */
-    void simulateConnectionLoss() {
-        host.simulateConnectionLoss();
-    }
-
     @Override
     public URI uri() {
         return options.uri();

@@ -23,13 +23,14 @@ final class EventLoop {
         if (thread != null) {
             return;
         }
-        LibvirtErrors.silenceStderr();
         try {
+            LibvirtErrors.silenceStderr();
             Library.initEventLoop();
         } catch (LibvirtException e) {
             throw LibvirtErrors.translate(e, "initialise the libvirt event loop");
-        } catch (UnsatisfiedLinkError | NoClassDefFoundError e) {
-            throw new HypervisorException.Unavailable("libvirt client library (libvirt0) not loadable: " + e.getMessage());
+        } catch (LinkageError e) {
+            // UnsatisfiedLinkError, NoClassDefFoundError, ExceptionInInitializerError from JNA loading libvirt.so
+            throw new HypervisorException.Unavailable("libvirt client library (Debian package libvirt0) cannot be loaded: " + e);
         }
         thread = Thread.ofPlatform().name("gureum-libvirt-event-loop").daemon(true).unstarted(EventLoop::run);
         thread.start();

@@ -125,7 +125,7 @@ public final class LibvirtHypervisor implements Hypervisor {
     @Override
     public void undefine(UUID id) {
         host.call("undefine VM " + id, c -> {
-            UndefineVm.undefine(c, id);
+            UndefineVm.undefine(c, id, options.serialLogDir(), options.isLocal());
             return null;
         });
     }

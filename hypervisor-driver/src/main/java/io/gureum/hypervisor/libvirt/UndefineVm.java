@@ -6,6 +6,9 @@ import org.libvirt.Connect;
 import org.libvirt.Error;
 import org.libvirt.LibvirtException;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -22,15 +25,19 @@ final class UndefineVm {
     private UndefineVm() {
     }
 
-    static void undefine(Connect c, UUID id) throws LibvirtException {
+    static void undefine(Connect c, UUID id, Path serialLogDir, boolean local) throws LibvirtException {
+        DomainXml[] xml = new DomainXml[1];
         List<VolumeRef> volumes = Domains.with(c, id, d -> {
             if (Domains.isActive(d)) {
                 throw new HypervisorException.WrongState("VM " + d.getName() + " is running; stop it before removing it");
             }
-            List<VolumeRef> created = DomainXml.parse(d.getXMLDesc(0)).createdVolumes();
+            xml[0] = DomainXml.parse(d.getXMLDesc(0));
             d.undefine(UNDEFINE_MANAGED_SAVE | UNDEFINE_SNAPSHOTS_METADATA);
-            return created;
+            return xml[0].createdVolumes();
         });
+        if (local && xml[0].metadata().isPresent()) {
+            deleteSerialLog(xml[0], serialLogDir);
+        }
         List<String> failures = new ArrayList<>();
         for (VolumeRef ref : volumes) {
             try {
@@ -45,5 +52,17 @@ final class UndefineVm {
         if (!failures.isEmpty()) {
             throw new HypervisorException("VM " + id + " was undefined but some of its volumes remain: " + failures);
         }
+    }
+
+    /** Only the driver's own log file of a managed VM, and only inside the driver's log directory. */
+    private static void deleteSerialLog(DomainXml xml, Path serialLogDir) {
+        xml.serialLogPath().map(p -> Path.of(p).normalize()).filter(p -> p.startsWith(serialLogDir.normalize()))
+                .ifPresent(p -> {
+                    try {
+                        Files.deleteIfExists(p);
+                    } catch (IOException | SecurityException e) {
+                        // not fatal: the console may lack the rights, and the log is only diagnostics
+                    }
+                });
     }
 }

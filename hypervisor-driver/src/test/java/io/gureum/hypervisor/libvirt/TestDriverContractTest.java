@@ -6,6 +6,8 @@ import io.gureum.hypervisor.DiskFormat;
 import io.gureum.hypervisor.DomainType;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorContract;
+import io.gureum.hypervisor.HypervisorException;
+import io.gureum.hypervisor.testsupport.Requires;
 import io.gureum.hypervisor.ShutdownOutcome;
 import io.gureum.hypervisor.VolumeRef;
 
@@ -16,7 +18,12 @@ class TestDriverContractTest extends HypervisorContract {
 
     @Override
     protected Hypervisor open() {
-        return LibvirtHypervisor.open("test:///default");
+        try {
+            return LibvirtHypervisor.open("test:///default");
+        } catch (HypervisorException.Unavailable e) {
+            Requires.that(false, "libvirt's client library is missing (install libvirt0): " + e.getMessage());
+            throw e;
+        }
     }
 
     @Override

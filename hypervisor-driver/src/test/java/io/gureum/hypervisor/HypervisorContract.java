@@ -242,7 +242,9 @@ public abstract class HypervisorContract {
     @Test
     void missing_vms_volumes_and_pools_are_not_found() {
         UUID nobody = UUID.randomUUID();
-        assertThatThrownBy(() -> hv.info(nobody)).isInstanceOf(HypervisorException.NotFound.class);
+        assertThatThrownBy(() -> hv.info(nobody)).isInstanceOf(HypervisorException.NotFound.class)
+                .hasMessageContaining(nobody.toString())
+                .satisfies(e -> assertThat(e.getCause()).as("no libvirt type crosses the SPI").isNull());
         assertThatThrownBy(() -> hv.start(nobody)).isInstanceOf(HypervisorException.NotFound.class);
         assertThatThrownBy(() -> hv.undefine(nobody)).isInstanceOf(HypervisorException.NotFound.class);
         assertThatThrownBy(() -> hv.volumeInfo(new VolumeRef(pool(), name("none"))))

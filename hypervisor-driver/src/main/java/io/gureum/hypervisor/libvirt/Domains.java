@@ -34,7 +34,7 @@ final class Domains {
         } catch (LibvirtException e) {
             if (e.getError().getCode() == Error.ErrorNumber.VIR_ERR_NO_DOMAIN) {
                 throw new HypervisorException.NotFound("no VM with id " + id, e.getError().getCode().name(),
-                        e.getError().getCode().ordinal(), e);
+                        e.getError().getCode().ordinal(), null);
             }
             throw e;
         }

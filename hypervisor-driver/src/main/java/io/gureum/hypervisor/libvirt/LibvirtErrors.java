@@ -55,22 +55,24 @@ final class LibvirtErrors {
         String message = "cannot " + action + ": " + libvirtMessage;
         String name = code.name();
         int number = code.ordinal();
+        // No libvirt type crosses the SPI, not even as a cause: message and code carry everything.
+        Throwable noCause = null;
         if (NOT_FOUND.contains(code)) {
-            return new HypervisorException.NotFound(message, name, number, e);
+            return new HypervisorException.NotFound(message, name, number, noCause);
         }
         if (WRONG_STATE.contains(code)) {
-            return new HypervisorException.WrongState(message, name, number, e);
+            return new HypervisorException.WrongState(message, name, number, noCause);
         }
         if (CONFLICT.contains(code) || (code == VIR_ERR_OPERATION_FAILED && libvirtMessage.toLowerCase(Locale.ROOT).contains("already exists"))) {
-            return new HypervisorException.Conflict(message, name, number, e);
+            return new HypervisorException.Conflict(message, name, number, noCause);
         }
         if (INVALID.contains(code)) {
-            return new HypervisorException.InvalidSpec(message, name, number, e);
+            return new HypervisorException.InvalidSpec(message, name, number, noCause);
         }
         if (UNAVAILABLE.contains(code) || isConnectionProblem(e)) {
-            return new HypervisorException.Unavailable(message, name, number, e);
+            return new HypervisorException.Unavailable(message, name, number, noCause);
         }
-        return new HypervisorException(message, name, number, e);
+        return new HypervisorException(message, name, number, noCause);
     }
 
     /** True when the error says the connection itself failed (as opposed to the request). */

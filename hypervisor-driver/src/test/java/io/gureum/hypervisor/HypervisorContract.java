@@ -163,6 +163,8 @@ public abstract class HypervisorContract {
         assertThat(hv.info(id).state()).isEqualTo(VmState.RUNNING);
         events.await(id, VmEvent.Type.RESUMED, EVENT_TIMEOUT);
         assertThatThrownBy(() -> hv.resume(id)).isInstanceOf(HypervisorException.WrongState.class);
+        hv.reboot(id);
+        assertThat(hv.info(id).state().isActive()).as("a rebooted VM stays up").isTrue();
 
         hv.forceOff(id);
         VmInfo off = hv.info(id);
@@ -171,6 +173,7 @@ public abstract class HypervisorContract {
         events.await(id, VmEvent.Type.STOPPED, EVENT_TIMEOUT);
         assertThatThrownBy(() -> hv.forceOff(id)).isInstanceOf(HypervisorException.WrongState.class);
         assertThatThrownBy(() -> hv.suspend(id)).isInstanceOf(HypervisorException.WrongState.class);
+        assertThatThrownBy(() -> hv.reboot(id)).isInstanceOf(HypervisorException.WrongState.class);
         assertThatThrownBy(() -> hv.stats(id)).isInstanceOf(HypervisorException.WrongState.class);
         assertThat(hv.vncEndpoint(id)).isEmpty();
 

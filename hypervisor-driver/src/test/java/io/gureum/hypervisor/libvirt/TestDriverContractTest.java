@@ -11,7 +11,17 @@ import io.gureum.hypervisor.testsupport.Requires;
 import io.gureum.hypervisor.ShutdownOutcome;
 import io.gureum.hypervisor.VolumeRef;
 
+import io.gureum.hypervisor.NicSpec;
+import io.gureum.hypervisor.PoolInfo;
+import io.gureum.hypervisor.VmInfo;
+import io.gureum.hypervisor.VmInterface;
+import org.junit.jupiter.api.Test;
+
 import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The contract on libvirt's in-process test driver: real XML parsing and state rules, no daemon. */
 class TestDriverContractTest extends HypervisorContract {
@@ -64,5 +74,36 @@ class TestDriverContractTest extends HypervisorContract {
     @Override
     protected boolean allocatesVncPorts() {
         return false;
+    }
+
+    @Test
+    void guest_addresses_come_from_the_network_leases() {
+        VmInfo vm = hv.define(spec(name("nic")).nic(new NicSpec("default", "52:54:00:12:34:56")).build());
+        try {
+            hv.start(vm.id());
+            List<VmInterface> nics = hv.interfaceAddresses(vm.id());
+            assertThat(nics).singleElement().satisfies(nic -> {
+                assertThat(nic.mac()).isEqualTo("52:54:00:12:34:56");
+                assertThat(nic.addresses()).isNotEmpty().allMatch(a -> a.matches("[0-9.]+/\\d+"));
+            });
+            hv.forceOff(vm.id());
+            assertThat(hv.interfaceAddresses(vm.id())).isEmpty();
+        } finally {
+            hv.undefine(vm.id());
+        }
+    }
+
+    @Test
+    void ensuring_a_directory_pool_is_idempotent_and_refuses_a_different_path() {
+        String pool = name("pool");
+        PoolInfo first = hv.ensureDirectoryPool(pool, Path.of("/" + pool));
+        PoolInfo again = hv.ensureDirectoryPool(pool, Path.of("/" + pool));
+        assertThat(first.active()).isTrue();
+        assertThat(again.name()).isEqualTo(pool);
+        assertThat(again.type()).isEqualTo("dir");
+        assertThatThrownBy(() -> hv.ensureDirectoryPool(pool, Path.of("/elsewhere")))
+                .isInstanceOf(HypervisorException.Conflict.class);
+        assertThatThrownBy(() -> hv.ensureDirectoryPool(pool, Path.of("relative")))
+                .isInstanceOf(HypervisorException.InvalidSpec.class);
     }
 }

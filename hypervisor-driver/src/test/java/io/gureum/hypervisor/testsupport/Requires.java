@@ -24,6 +24,8 @@ public final class Requires {
         if (underCi()) {
             Assertions.fail("CI=true, so this cannot be skipped: " + whatIsMissing);
         }
+        // Surefire hides the reason of a class-level abort, so say it where people look.
+        System.err.println("SKIPPED (set CI=true to make this a failure): " + whatIsMissing);
         Assumptions.abort(whatIsMissing);
     }
 

@@ -267,6 +267,8 @@ public abstract class HypervisorContract {
             assertThat(hv.listVolumes(pool())).extracting(VolumeInfo::ref).contains(overlay, base);
             assertThatThrownBy(() -> hv.createOverlay(overlay, base, DiskFormat.QCOW2))
                     .isInstanceOf(HypervisorException.Conflict.class);
+            assertThatThrownBy(() -> hv.deleteVolume(base))
+                    .isInstanceOf(HypervisorException.Conflict.class).hasMessageContaining("is the base of");
         } finally {
             hv.deleteVolume(overlay);
         }

@@ -235,12 +235,41 @@ final class Storage {
         }
     }
 
+    /** Deletes a volume unless another volume of its pool is backed by it (a base image in use). */
     static void deleteVolume(Connect c, VolumeRef ref) throws LibvirtException {
-        StorageVol vol = lookup(c, ref);
+        StoragePool pool = c.storagePoolLookupByName(ref.pool());
         try {
-            vol.delete(0);
+            StorageVol vol = pool.storageVolLookupByName(ref.volume());
+            try {
+                String path = vol.getPath();
+                for (String other : pool.listVolumes()) {
+                    if (other.equals(ref.volume())) {
+                        continue;
+                    }
+                    if (backingPathOf(pool, other).filter(path::equals).isPresent()) {
+                        throw new HypervisorException.Conflict("volume " + ref + " is the base of " + ref.pool() + "/" + other + "; not deleted");
+                    }
+                }
+                vol.delete(0);
+            } finally {
+                vol.free();
+            }
         } finally {
-            vol.free();
+            pool.free();
+        }
+    }
+
+    private static java.util.Optional<String> backingPathOf(StoragePool pool, String volume) {
+        try {
+            StorageVol v = pool.storageVolLookupByName(volume);
+            try {
+                return SafeXml.path(SafeXml.parse(v.getXMLDesc(0)).getDocumentElement(), "backingStore", "path")
+                        .map(e -> e.getTextContent().strip());
+            } finally {
+                v.free();
+            }
+        } catch (LibvirtException e) {
+            return java.util.Optional.empty(); // vanished meanwhile
         }
     }
 

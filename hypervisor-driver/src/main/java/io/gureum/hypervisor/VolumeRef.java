@@ -7,6 +7,11 @@ public record VolumeRef(String pool, String volume) {
         Names.requireVolumeName(volume);
     }
 
+    /** Checks a pool name by the same rule; returns it. */
+    public static String requirePoolName(String pool) {
+        return Names.requireName("pool name", pool);
+    }
+
     @Override
     public String toString() {
         return pool + "/" + volume;

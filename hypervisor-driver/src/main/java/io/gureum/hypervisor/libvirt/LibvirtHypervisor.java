@@ -181,7 +181,7 @@ public final class LibvirtHypervisor implements Hypervisor {
 
     @Override
     public PoolInfo ensureDirectoryPool(String name, Path path) {
-        new VolumeRef(name, "probe"); // validates the pool name
+        VolumeRef.requirePoolName(name);
         return host.call("ensure pool " + name, c -> Storage.ensureDirectoryPool(c, name, path));
     }
 

@@ -1,0 +1,52 @@
+package io.gureum.hypervisor.libvirt;
+
+import io.gureum.hypervisor.DomainType;
+import io.gureum.hypervisor.HostInfo;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.NodeInfo;
+import org.w3c.dom.Element;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** CPU, memory, domain types, versions and pools of a host. */
+final class HostFacts {
+
+    private HostFacts() {
+    }
+
+    static HostInfo read(Connect c) throws LibvirtException {
+        NodeInfo node = c.nodeInfo();
+        long free = c.getFreeMemory();
+        return new HostInfo(c.getHostName(), c.getURI(), node.cpus, node.model, node.mhz, node.memory * 1024, free,
+                domainTypes(c.getCapabilities()), version(c.getLibVersion()), c.getType() + " " + version(c.getVersion()),
+                Storage.allPools(c));
+    }
+
+    /** The domain types the capabilities offer for x86_64 hvm guests. */
+    static Set<DomainType> domainTypes(String capabilitiesXml) {
+        Set<DomainType> types = EnumSet.noneOf(DomainType.class);
+        Element caps = SafeXml.parse(capabilitiesXml).getDocumentElement();
+        for (Element guest : SafeXml.children(caps, "guest")) {
+            boolean hvm = SafeXml.child(guest, "os_type").map(e -> e.getTextContent().strip()).filter("hvm"::equals).isPresent();
+            for (Element arch : SafeXml.children(guest, "arch")) {
+                if (!hvm || !"x86_64".equals(arch.getAttribute("name"))) {
+                    continue;
+                }
+                for (Element domain : SafeXml.children(arch, "domain")) {
+                    switch (domain.getAttribute("type")) {
+                        case "kvm" -> types.add(DomainType.KVM);
+                        case "qemu" -> types.add(DomainType.QEMU);
+                        default -> { }
+                    }
+                }
+            }
+        }
+        return types;
+    }
+
+    static String version(long v) {
+        return (v / 1_000_000) + "." + (v / 1000 % 1000) + "." + (v % 1000);
+    }
+}

@@ -1,41 +1,225 @@
 package io.gureum.console.host;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.gureum.console.identity.GlobalRole;
 import io.gureum.console.system.GureumProperties;
-import io.gureum.console.ui.PlannedPlace;
+import io.gureum.console.ui.Formats;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.List;
+import com.vaadin.flow.shared.Registration;
+import java.time.Clock;
 
-/** Hosts: shows what the host setup recorded for this server; host management is not built yet. */
+/** Hosts (admin): registered servers with status, capacity and allocation; register, check, maintenance. */
 @Route("hosts")
 @PageTitle("Hosts")
 @Menu(title = "Hosts", order = 30, icon = "vaadin:server")
 @RolesAllowed(GlobalRole.ADMIN_NAME)
 public class HostsView extends Main {
 
-    final Paragraph localDecision = new Paragraph();
+    static final int POLL_MILLIS = 5_000;
 
-    public HostsView(GureumProperties properties) {
-        GureumProperties.Host host = properties.host();
+    final Paragraph localDecision = new Paragraph();
+    final Grid<HostSummary> grid = new Grid<>();
+    final Button add = new Button("Add host");
+    private final HostService hosts;
+    private Registration polling;
+
+    public HostsView(HostService hosts, GureumProperties properties, Clock clock) {
+        this.hosts = hosts;
+        getStyle().set("padding", "var(--lumo-space-m)");
+
+        GureumProperties.Host setup = properties.host();
         localDecision.setId("local-domain-type");
-        if (host.decided()) {
-            localDecision.setText("This server runs guests with libvirt domain type '" + host.domainType() + "'"
-                    + (host.domainTypeReason().isBlank() ? "." : ": " + host.domainTypeReason()));
-        } else {
-            localDecision.setText("The host setup (src/host/setup.sh) has not recorded a domain type for this server "
-                    + "in /etc/gureum/gureum.properties.");
+        localDecision.setText(setup.decided()
+                ? "Host setup on this server chose libvirt domain type '" + setup.domainType() + "'"
+                  + (setup.domainTypeReason().isBlank() ? "." : ": " + setup.domainTypeReason())
+                : "The host setup (src/host/setup.sh) has not recorded a domain type for this server.");
+        localDecision.getStyle().set("color", "var(--lumo-secondary-text-color)");
+
+        grid.setId("hosts-grid");
+        grid.addColumn(HostSummary::name).setHeader("Name").setAutoWidth(true);
+        grid.addComponentColumn(HostsView::statusBadge).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(HostsView::virtualization).setHeader("Virtualization").setAutoWidth(true);
+        grid.addColumn(h -> h.allocatedVcpus() + " / " + h.cpus()).setHeader("vCPUs used / CPUs");
+        grid.addColumn(h -> Formats.bytes(h.allocatedMemoryMib() << 20) + " / " + Formats.bytes(h.memoryTotalBytes()))
+                .setHeader("Memory allocated / total");
+        grid.addColumn(h -> Formats.bytes(h.storageAvailableBytes()) + " free of "
+                + Formats.bytes(h.storageCapacityBytes())).setHeader("Storage");
+        grid.addColumn(h -> h.domainsRunning() + " running / " + h.domainsTotal()).setHeader("Domains");
+        grid.addColumn(HostSummary::libvirtUri).setHeader("libvirt URI").setAutoWidth(true);
+        grid.addColumn(h -> Formats.ago(h.lastSeenAt(), clock.instant())).setHeader("Last answer");
+        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(HostsView::details));
+        grid.setAllRowsVisible(true);
+
+        add.setId("add-host");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        add.addClickListener(click -> openRegisterDialog());
+
+        add(new HorizontalLayout(new H2("Hosts"), add), localDecision, grid);
+        reload();
+    }
+
+    void reload() {
+        grid.setItems(hosts.list());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        // The monitor refreshes hosts in the background; the view follows without a manual reload.
+        event.getUI().setPollInterval(POLL_MILLIS);
+        polling = event.getUI().addPollListener(poll -> reload());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
         }
-        add(new H2("This server"), localDecision, new PlannedPlace("Hosts",
-                "The servers Gureum manages: a libvirt URI and an optional container engine endpoint each.",
-                "the console issue for hosts, images, virtual machines and containers",
-                List.of("Register a host and test its connection",
-                        "Capacity (CPU, memory, storage), current allocation and virtualization type",
-                        "Status: up, unreachable since when, or in maintenance (no new placements)")));
+        event.getUI().setPollInterval(-1);
+    }
+
+    private static Span statusBadge(HostSummary host) {
+        Span badge = new Span(host.statusText());
+        String theme = switch (host.status()) {
+            case UP -> host.maintenance() ? "badge contrast" : "badge success";
+            case UNREACHABLE -> "badge error";
+            case UNKNOWN -> "badge";
+        };
+        badge.getElement().getThemeList().add(theme);
+        if (host.statusMessage() != null) {
+            badge.setTitle(host.statusMessage());
+        }
+        return badge;
+    }
+
+    static String virtualization(HostSummary host) {
+        if (host.simulated()) {
+            return "Simulated (libvirt test driver)";
+        }
+        return host.domainType().equals("KVM") ? "KVM hardware virtualization"
+                : "QEMU emulation (KVM hardware virtualization: off)";
+    }
+
+    private static Div details(HostSummary host) {
+        Div details = new Div();
+        details.add(new Paragraph("CPU model: " + (host.cpuModel() == null ? "unknown" : host.cpuModel())
+                + " · libvirt " + host.libvirtVersion() + " · hypervisor " + host.hypervisorVersion()));
+        details.add(new Paragraph("Domain type " + host.domainType() + ": " + host.domainTypeReason()));
+        details.add(new Paragraph("Container engine: " + (host.containerEndpoint() == null ? "none registered"
+                : host.containerEndpoint())));
+        if (host.statusMessage() != null) {
+            details.add(new Paragraph("Last error: " + host.statusMessage()));
+        }
+        return details;
+    }
+
+    private HorizontalLayout actions(HostSummary host) {
+        Button refresh = new Button("Refresh", click -> {
+            HostSummary now = hosts.refresh(host.id());
+            notify(now.status() == HostStatus.UP ? "Host " + now.name() + " answered."
+                    : "Host " + now.name() + " did not answer: " + now.statusMessage(), now.status() == HostStatus.UP);
+            reload();
+        });
+        Button maintenance = new Button(host.maintenance() ? "End maintenance" : "Maintenance", click -> {
+            hosts.setMaintenance(host.id(), !host.maintenance());
+            reload();
+        });
+        maintenance.setTooltipText("A host in maintenance gets no new VMs or containers.");
+        Button remove = new Button("Remove", click -> {
+            ConfirmDialog confirm = new ConfirmDialog("Remove host " + host.name() + "?",
+                    "The console forgets this host. Nothing on the host is stopped or deleted.", "Remove",
+                    yes -> {
+                        hosts.remove(host.id());
+                        reload();
+                    });
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        for (Button b : new Button[] {refresh, maintenance, remove}) {
+            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        }
+        return new HorizontalLayout(refresh, maintenance, remove);
+    }
+
+    void openRegisterDialog() {
+        new RegisterHostDialog().open();
+    }
+
+    private static void notify(String text, boolean ok) {
+        Notification n = Notification.show(text, 6000, Notification.Position.BOTTOM_START);
+        n.addThemeVariants(ok ? NotificationVariant.LUMO_SUCCESS : NotificationVariant.LUMO_ERROR);
+    }
+
+    /** Name, libvirt URI, optional container endpoint, domain type; test first, then register. */
+    final class RegisterHostDialog extends Dialog {
+
+        final TextField name = new TextField("Name");
+        final TextField uri = new TextField("libvirt URI");
+        final TextField endpoint = new TextField("Container endpoint (optional)");
+        final Select<String> domainType = new Select<>();
+        final Paragraph result = new Paragraph();
+        final Button test = new Button("Test connection");
+        final Button register = new Button("Register");
+
+        RegisterHostDialog() {
+            setHeaderTitle("Add host");
+            name.setPlaceholder("rack1-node3");
+            name.setRequired(true);
+            uri.setPlaceholder("qemu+ssh://gureum@rack1-node3/system");
+            uri.setHelperText(LibvirtUris.EXAMPLES);
+            uri.setRequired(true);
+            endpoint.setPlaceholder("unix:///run/podman/podman.sock");
+            domainType.setLabel("Domain type");
+            domainType.setItems("", "kvm", "qemu");
+            domainType.setItemLabelGenerator(v -> v.isEmpty() ? "automatic (KVM when offered)" : v);
+            domainType.setValue("");
+            result.setId("host-check-result");
+
+            test.addClickListener(click -> {
+                ConnectionCheck check = hosts.testConnection(uri.getValue());
+                result.setText(check.message());
+                result.getStyle().set("color", check.ok() ? "var(--lumo-success-text-color)"
+                        : "var(--lumo-error-text-color)");
+            });
+            register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            register.addClickListener(click -> {
+                try {
+                    HostSummary host = hosts.register(new NewHost(name.getValue(), uri.getValue(),
+                            endpoint.getValue(), domainType.getValue()));
+                    HostsView.notify("Registered host " + host.name() + " (" + host.statusText() + ").", true);
+                    reload();
+                    close();
+                } catch (HostValidationException refused) {
+                    result.setText(refused.getMessage());
+                    result.getStyle().set("color", "var(--lumo-error-text-color)");
+                }
+            });
+            FormLayout form = new FormLayout(name, uri, endpoint, domainType);
+            add(form, result);
+            getFooter().add(new Button("Cancel", click -> close()), test, register);
+        }
     }
 }

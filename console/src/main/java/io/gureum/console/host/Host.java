@@ -1,0 +1,180 @@
+package io.gureum.console.host;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A registered host and what the console last observed of it. */
+@Entity
+@Table(name = "host")
+class Host {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, unique = true, length = 64)
+    private String name;
+
+    @Column(name = "libvirt_uri", nullable = false, length = 512)
+    private String libvirtUri;
+
+    @Column(name = "container_endpoint", length = 512)
+    private String containerEndpoint;
+
+    @Column(nullable = false)
+    private boolean simulated;
+
+    @Column(nullable = false)
+    private boolean maintenance;
+
+    @Column(name = "domain_type", nullable = false, length = 8)
+    private String domainType;
+
+    @Column(name = "domain_type_reason", nullable = false, length = 512)
+    private String domainTypeReason;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private HostStatus status;
+
+    @Column(name = "status_message", length = 2000)
+    private String statusMessage;
+
+    @Column(name = "unreachable_since")
+    private Instant unreachableSince;
+
+    @Column(name = "last_seen_at")
+    private Instant lastSeenAt;
+
+    @Column(nullable = false)
+    private int cpus;
+
+    @Column(name = "cpu_model", length = 128)
+    private String cpuModel;
+
+    @Column(name = "memory_total_bytes", nullable = false)
+    private long memoryTotalBytes;
+
+    @Column(name = "memory_free_bytes", nullable = false)
+    private long memoryFreeBytes;
+
+    @Column(name = "storage_capacity_bytes", nullable = false)
+    private long storageCapacityBytes;
+
+    @Column(name = "storage_available_bytes", nullable = false)
+    private long storageAvailableBytes;
+
+    @Column(name = "allocated_vcpus", nullable = false)
+    private int allocatedVcpus;
+
+    @Column(name = "allocated_memory_mib", nullable = false)
+    private long allocatedMemoryMib;
+
+    @Column(name = "domains_running", nullable = false)
+    private int domainsRunning;
+
+    @Column(name = "domains_total", nullable = false)
+    private int domainsTotal;
+
+    @Column(name = "libvirt_version", length = 64)
+    private String libvirtVersion;
+
+    @Column(name = "hypervisor_version", length = 64)
+    private String hypervisorVersion;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    protected Host() {
+    }
+
+    Host(String name, String libvirtUri, String containerEndpoint, boolean simulated, String domainType,
+         String domainTypeReason, Instant now) {
+        this.id = UUID.randomUUID();
+        this.name = name;
+        this.libvirtUri = libvirtUri;
+        this.containerEndpoint = containerEndpoint;
+        this.simulated = simulated;
+        this.domainType = domainType;
+        this.domainTypeReason = domainTypeReason;
+        this.status = HostStatus.UNKNOWN;
+        this.createdAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String libvirtUri() {
+        return libvirtUri;
+    }
+
+    HostStatus status() {
+        return status;
+    }
+
+    void setMaintenance(boolean maintenance) {
+        this.maintenance = maintenance;
+    }
+
+    /** Records what the host answered. */
+    void observedUp(Observation seen, Instant now) {
+        this.status = HostStatus.UP;
+        this.statusMessage = null;
+        this.unreachableSince = null;
+        this.lastSeenAt = now;
+        this.cpus = seen.cpus();
+        this.cpuModel = truncate(seen.cpuModel(), 128);
+        this.memoryTotalBytes = seen.memoryTotalBytes();
+        this.memoryFreeBytes = seen.memoryFreeBytes();
+        this.storageCapacityBytes = seen.storageCapacityBytes();
+        this.storageAvailableBytes = seen.storageAvailableBytes();
+        this.allocatedVcpus = seen.allocatedVcpus();
+        this.allocatedMemoryMib = seen.allocatedMemoryMib();
+        this.domainsRunning = seen.domainsRunning();
+        this.domainsTotal = seen.domainsTotal();
+        this.libvirtVersion = truncate(seen.libvirtVersion(), 64);
+        this.hypervisorVersion = truncate(seen.hypervisorVersion(), 64);
+    }
+
+    /** Records that the host did not answer; keeps the first moment it stopped answering. */
+    void observedUnreachable(String why, Instant now) {
+        if (status != HostStatus.UNREACHABLE || unreachableSince == null) {
+            this.unreachableSince = now;
+        }
+        this.status = HostStatus.UNREACHABLE;
+        this.statusMessage = truncate(why, 2000);
+    }
+
+    HostSummary summary() {
+        return new HostSummary(id, name, libvirtUri, containerEndpoint, simulated, maintenance, domainType,
+                domainTypeReason, status, statusMessage, unreachableSince, lastSeenAt, cpus, cpuModel,
+                memoryTotalBytes, memoryFreeBytes, storageCapacityBytes, storageAvailableBytes, allocatedVcpus,
+                allocatedMemoryMib, domainsRunning, domainsTotal, libvirtVersion, hypervisorVersion);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** One answer from a host: facts plus what its domains use. */
+    record Observation(int cpus, String cpuModel, long memoryTotalBytes, long memoryFreeBytes,
+                       long storageCapacityBytes, long storageAvailableBytes, int allocatedVcpus,
+                       long allocatedMemoryMib, int domainsRunning, int domainsTotal, String libvirtVersion,
+                       String hypervisorVersion) {
+    }
+}

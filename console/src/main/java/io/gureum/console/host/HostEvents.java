@@ -1,0 +1,26 @@
+package io.gureum.console.host;
+
+import java.util.UUID;
+
+/** What happens to hosts, published for other features (audit, placement, views). */
+public final class HostEvents {
+
+    private HostEvents() {
+    }
+
+    /** A host was registered, by an admin or automatically on first start ({@code actor} "system"). */
+    public record HostRegistered(UUID hostId, String name, String libvirtUri, boolean simulated, String actor) {
+    }
+
+    /** The observed status of a host changed, e.g. UP to UNREACHABLE. */
+    public record HostStatusChanged(UUID hostId, String name, HostStatus from, HostStatus to, String message) {
+    }
+
+    /** An admin put a host into or out of maintenance. */
+    public record HostMaintenanceChanged(UUID hostId, String name, boolean maintenance, String actor) {
+    }
+
+    /** An admin removed a host from the console (nothing on the host itself is touched). */
+    public record HostRemoved(UUID hostId, String name, String actor) {
+    }
+}

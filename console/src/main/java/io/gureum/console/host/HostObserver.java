@@ -1,0 +1,46 @@
+package io.gureum.console.host;
+
+import io.gureum.hypervisor.HostInfo;
+import io.gureum.hypervisor.Hypervisor;
+import io.gureum.hypervisor.PoolInfo;
+import io.gureum.hypervisor.VmInfo;
+import java.util.List;
+
+/** Asks a host for its facts and what its domains use: two calls, one of them the bulk listing. */
+final class HostObserver {
+
+    private HostObserver() {
+    }
+
+    static Host.Observation observe(Hypervisor hypervisor) {
+        HostInfo info = hypervisor.hostInfo();
+        List<VmInfo> domains = hypervisor.listAll();
+        long capacity = 0;
+        long available = 0;
+        for (PoolInfo pool : info.pools()) {
+            if (pool.active()) {
+                capacity += pool.capacityBytes();
+                available += pool.availableBytes();
+            }
+        }
+        int vcpus = 0;
+        long memoryMib = 0;
+        int running = 0;
+        for (VmInfo domain : domains) {
+            if (domain.state().isActive()) {
+                running++;
+                vcpus += domain.vcpus();
+                memoryMib += domain.memoryMib();
+            }
+        }
+        return new Host.Observation(info.cpus(), info.cpuModel(), info.memoryTotalBytes(), info.memoryFreeBytes(),
+                capacity, available, vcpus, memoryMib, running, domains.size(), info.libvirtVersion(),
+                info.hypervisorVersion());
+    }
+
+    static String describe(HostInfo info) {
+        return "Connected to " + info.hostname() + ": " + info.cpus() + " CPUs (" + info.cpuModel() + "), "
+                + (info.memoryTotalBytes() >> 20) + " MiB memory, libvirt " + info.libvirtVersion()
+                + ", hypervisor " + info.hypervisorVersion() + ", domain types " + info.domainTypes() + ".";
+    }
+}

@@ -1,0 +1,238 @@
+package io.gureum.console.host;
+
+import io.gureum.hypervisor.DomainType;
+import io.gureum.hypervisor.HostInfo;
+import io.gureum.hypervisor.Hypervisor;
+import io.gureum.hypervisor.HypervisorException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The hosts feature's facade: register, check, observe and put hosts into maintenance. Admins only. */
+@Service
+public class HostService {
+
+    private static final Logger log = LoggerFactory.getLogger(HostService.class);
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
+
+    private final HostRepository hosts;
+    private final HypervisorConnections connections;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate transactions;
+    private final Clock clock;
+
+    HostService(HostRepository hosts, HypervisorConnections connections, ApplicationEventPublisher events,
+                TransactionTemplate transactions, Clock clock) {
+        this.hosts = hosts;
+        this.connections = connections;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<HostSummary> list() {
+        return hosts.findAllByOrderByNameAsc().stream().map(Host::summary).toList();
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public HostSummary get(UUID hostId) {
+        return require(hostId).summary();
+    }
+
+    /** Opens a separate connection to the URI and says what the host answered, or why it did not. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public ConnectionCheck testConnection(String libvirtUri) {
+        String uri;
+        try {
+            uri = LibvirtUris.validate(libvirtUri);
+        } catch (HostValidationException invalid) {
+            return ConnectionCheck.failed(invalid.getMessage());
+        }
+        try (Hypervisor hypervisor = connections.openOnce(uri)) {
+            return ConnectionCheck.ok(HostObserver.describe(hypervisor.hostInfo()));
+        } catch (HypervisorException e) {
+            return ConnectionCheck.failed(unreachableMessage(uri, e));
+        }
+    }
+
+    /**
+     * Registers a host after a successful connection test, so that a typo never becomes a host.
+     * The domain type is the admin's choice, else KVM when the host offers it, else QEMU emulation.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public HostSummary register(NewHost request) {
+        String name = validateName(request.name());
+        String uri = LibvirtUris.validate(request.libvirtUri());
+        String endpoint = request.containerEndpoint() == null || request.containerEndpoint().isBlank()
+                ? null : request.containerEndpoint().strip();
+        HostInfo info;
+        try (Hypervisor hypervisor = connections.openOnce(uri)) {
+            info = hypervisor.hostInfo();
+        } catch (HypervisorException e) {
+            throw new HostValidationException(unreachableMessage(uri, e));
+        }
+        String chosen = request.domainType() == null ? "" : request.domainType().strip().toLowerCase(Locale.ROOT);
+        String domainType;
+        String reason;
+        if (chosen.isEmpty()) {
+            domainType = info.domainTypes().contains(DomainType.KVM) ? "KVM" : "QEMU";
+            reason = domainType.equals("KVM") ? "the host offers KVM" : "the host offers no KVM: QEMU emulation";
+        } else if (chosen.equals("kvm") || chosen.equals("qemu")) {
+            domainType = chosen.toUpperCase(Locale.ROOT);
+            reason = "chosen by an administrator";
+            if (domainType.equals("KVM") && !info.domainTypes().contains(DomainType.KVM)) {
+                throw new HostValidationException("The host does not offer KVM (its capabilities list "
+                        + info.domainTypes() + "): choose qemu, or enable hardware virtualization on the host.");
+            }
+        } else {
+            throw new HostValidationException("Domain type must be kvm or qemu, or empty to let Gureum choose.");
+        }
+        return save(new Host(name, uri, endpoint, uri.startsWith("test:"), domainType, reason, now()),
+                actor());
+    }
+
+    /** Registration without a caller, for the local host on first start. */
+    HostSummary registerAutomatically(String name, String uri, String endpoint, String domainType, String reason) {
+        return save(new Host(name, uri, endpoint, uri.startsWith("test:"), domainType, reason, now()),
+                "system");
+    }
+
+    boolean anyRegistered() {
+        return hosts.count() > 0;
+    }
+
+    @PreAuthorize("hasRole('ADMIN')")
+    public HostSummary setMaintenance(UUID hostId, boolean maintenance) {
+        HostSummary changed = transactions.execute(tx -> {
+            Host host = require(hostId);
+            host.setMaintenance(maintenance);
+            return hosts.save(host).summary();
+        });
+        events.publishEvent(new HostEvents.HostMaintenanceChanged(hostId, changed.name(), maintenance, actor()));
+        return changed;
+    }
+
+    /** Forgets the host in the console; its domains and containers keep running untouched. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public void remove(UUID hostId) {
+        Host host = require(hostId);
+        hosts.delete(host);
+        connections.forget(hostId);
+        events.publishEvent(new HostEvents.HostRemoved(hostId, host.name(), actor()));
+    }
+
+    /** Asks the host now and records the answer. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public HostSummary refresh(UUID hostId) {
+        return observe(hostId);
+    }
+
+    /** The monitor's periodic pass over every host. */
+    void refreshAll() {
+        for (Host host : hosts.findAll()) {
+            try {
+                observe(host.id());
+            } catch (ObjectOptimisticLockingFailureException changedMeanwhile) {
+                log.debug("host {} changed while observing it; next pass", host.name());
+            }
+        }
+    }
+
+    private HostSummary observe(UUID hostId) {
+        Host snapshot = require(hostId);
+        Host.Observation seen = null;
+        String failure = null;
+        try {
+            seen = HostObserver.observe(connections.forHost(hostId, snapshot.libvirtUri()));
+        } catch (HypervisorException e) {
+            failure = unreachableMessage(snapshot.libvirtUri(), e);
+            if (!(e instanceof HypervisorException.Unavailable)) {
+                connections.forget(hostId);
+            }
+        }
+        Host.Observation observation = seen;
+        String why = failure;
+        HostStatus before = snapshot.status();
+        HostSummary after = transactions.execute(tx -> {
+            Host host = require(hostId);
+            if (observation != null) {
+                host.observedUp(observation, now());
+            } else {
+                host.observedUnreachable(why, now());
+            }
+            return hosts.save(host).summary();
+        });
+        if (before != after.status()) {
+            log.info("host {} is now {}{}", after.name(), after.status(), why == null ? "" : ": " + why);
+            events.publishEvent(new HostEvents.HostStatusChanged(hostId, after.name(), before, after.status(), why));
+        }
+        return after;
+    }
+
+    private HostSummary save(Host host, String actor) {
+        HostSummary saved;
+        try {
+            saved = transactions.execute(tx -> {
+                if (hosts.existsByName(host.name())) {
+                    throw new HostValidationException("A host named '" + host.name() + "' exists already.");
+                }
+                return hosts.saveAndFlush(host).summary();
+            });
+        } catch (DataIntegrityViolationException raced) {
+            throw new HostValidationException("A host named '" + host.name() + "' exists already.");
+        }
+        events.publishEvent(new HostEvents.HostRegistered(saved.id(), saved.name(), saved.libvirtUri(),
+                saved.simulated(), actor));
+        return observe(saved.id());
+    }
+
+    /** Database timestamps keep microseconds; so do the values handed out. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private Host require(UUID hostId) {
+        return hosts.findById(hostId)
+                .orElseThrow(() -> new HostValidationException("There is no host " + hostId + "."));
+    }
+
+    private static String validateName(String name) {
+        String value = name == null ? "" : name.strip();
+        if (!NAME.matcher(value).matches()) {
+            throw new HostValidationException("Host name '" + value + "' is not valid: use 1-63 lower-case letters, "
+                    + "digits, '.' or '-', starting with a letter or digit.");
+        }
+        return value;
+    }
+
+    private static String unreachableMessage(String uri, HypervisorException e) {
+        String hint = uri.startsWith("qemu+ssh")
+                ? " Check that the console's account can log in with an SSH key and that libvirtd runs there."
+                : uri.startsWith("qemu+tls")
+                ? " Check the TLS certificates in /etc/pki and that libvirtd listens for TLS (port 16514)."
+                : uri.startsWith("qemu:")
+                ? " Start libvirtd on this server (src/host/setup.sh does, or 'libvirtd -d')."
+                : "";
+        return "No answer from " + uri + ": " + e.getMessage() + "." + hint;
+    }
+
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
+    }
+}

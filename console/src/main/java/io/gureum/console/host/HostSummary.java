@@ -1,0 +1,51 @@
+package io.gureum.console.host;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A host as the rest of the console sees it: identity, status and the capacity and allocation
+ * the host last reported. Sizes in bytes unless the name says otherwise.
+ */
+public record HostSummary(
+        UUID id,
+        String name,
+        String libvirtUri,
+        String containerEndpoint,
+        boolean simulated,
+        boolean maintenance,
+        String domainType,
+        String domainTypeReason,
+        HostStatus status,
+        String statusMessage,
+        Instant unreachableSince,
+        Instant lastSeenAt,
+        int cpus,
+        String cpuModel,
+        long memoryTotalBytes,
+        long memoryFreeBytes,
+        long storageCapacityBytes,
+        long storageAvailableBytes,
+        int allocatedVcpus,
+        long allocatedMemoryMib,
+        int domainsRunning,
+        int domainsTotal,
+        String libvirtVersion,
+        String hypervisorVersion) {
+
+    /** Whether new VMs and containers may be placed here. */
+    public boolean acceptsPlacements() {
+        return status == HostStatus.UP && !maintenance;
+    }
+
+    /** "up", "maintenance", "unreachable since ..." as an operator reads it. */
+    public String statusText() {
+        if (status == HostStatus.UNREACHABLE) {
+            return "unreachable" + (unreachableSince == null ? "" : " since " + unreachableSince);
+        }
+        if (maintenance) {
+            return status == HostStatus.UP ? "maintenance" : "maintenance (" + status.name().toLowerCase() + ")";
+        }
+        return status.name().toLowerCase();
+    }
+}

@@ -1,0 +1,33 @@
+-- Servers Gureum manages. Facts (capacity, versions) are what the host last reported;
+-- status is observed, never assumed: a host that stops answering turns UNREACHABLE.
+create table host (
+    id                      uuid                     not null primary key,
+    name                    varchar(64)              not null,
+    libvirt_uri             varchar(512)             not null,
+    container_endpoint      varchar(512),
+    simulated               boolean                  not null,
+    maintenance             boolean                  not null,
+    domain_type             varchar(8)               not null,
+    domain_type_reason      varchar(512)             not null,
+    status                  varchar(16)              not null,
+    status_message          varchar(2000),
+    unreachable_since       timestamp with time zone,
+    last_seen_at            timestamp with time zone,
+    cpus                    integer                  not null,
+    cpu_model               varchar(128),
+    memory_total_bytes      bigint                   not null,
+    memory_free_bytes       bigint                   not null,
+    storage_capacity_bytes  bigint                   not null,
+    storage_available_bytes bigint                   not null,
+    allocated_vcpus         integer                  not null,
+    allocated_memory_mib    bigint                   not null,
+    domains_running         integer                  not null,
+    domains_total           integer                  not null,
+    libvirt_version         varchar(64),
+    hypervisor_version      varchar(64),
+    created_at              timestamp with time zone not null,
+    version                 bigint                   not null,
+    constraint uk_host_name unique (name),
+    constraint ck_host_status check (status in ('UNKNOWN', 'UP', 'UNREACHABLE')),
+    constraint ck_host_domain_type check (domain_type in ('KVM', 'QEMU'))
+);

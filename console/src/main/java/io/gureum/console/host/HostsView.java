@@ -56,18 +56,18 @@ public class HostsView extends Main {
         localDecision.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
         grid.setId("hosts-grid");
-        grid.addColumn(HostSummary::name).setHeader("Name").setAutoWidth(true);
-        grid.addComponentColumn(HostsView::statusBadge).setHeader("Status").setAutoWidth(true);
-        grid.addColumn(HostsView::virtualization).setHeader("Virtualization").setAutoWidth(true);
-        grid.addColumn(h -> h.allocatedVcpus() + " / " + h.cpus()).setHeader("vCPUs used / CPUs");
+        grid.addColumn(HostSummary::name).setHeader("Name");
+        grid.addComponentColumn(HostsView::statusBadge).setHeader("Status");
+        grid.addColumn(HostsView::virtualization).setHeader("Virtualization");
+        grid.addColumn(h -> h.allocatedVcpus() + " / " + h.cpus()).setHeader("vCPUs");
         grid.addColumn(h -> Formats.bytes(h.allocatedMemoryMib() << 20) + " / " + Formats.bytes(h.memoryTotalBytes()))
-                .setHeader("Memory allocated / total");
-        grid.addColumn(h -> Formats.bytes(h.storageAvailableBytes()) + " free of "
-                + Formats.bytes(h.storageCapacityBytes())).setHeader("Storage");
-        grid.addColumn(h -> h.domainsRunning() + " running / " + h.domainsTotal()).setHeader("Domains");
-        grid.addColumn(HostSummary::libvirtUri).setHeader("libvirt URI").setAutoWidth(true);
+                .setHeader("Memory");
+        grid.addColumn(h -> Formats.bytes(h.storageAvailableBytes())).setHeader("Storage free");
+        grid.addColumn(h -> h.domainsRunning() + " / " + h.domainsTotal()).setHeader("Running VMs");
         grid.addColumn(h -> Formats.ago(h.lastSeenAt(), clock.instant())).setHeader("Last answer");
-        grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
+        grid.addComponentColumn(this::actions);
+        grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
+        grid.setDetailsVisibleOnClick(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(HostsView::details));
         grid.setAllRowsVisible(true);
 
@@ -115,14 +115,14 @@ public class HostsView extends Main {
 
     static String virtualization(HostSummary host) {
         if (host.simulated()) {
-            return "Simulated (libvirt test driver)";
+            return "Simulated (test driver)";
         }
-        return host.domainType().equals("KVM") ? "KVM hardware virtualization"
-                : "QEMU emulation (KVM hardware virtualization: off)";
+        return host.domainType().equals("KVM") ? "KVM" : "QEMU emulation (KVM off)";
     }
 
     private static Div details(HostSummary host) {
         Div details = new Div();
+        details.add(new Paragraph("libvirt URI: " + host.libvirtUri()));
         details.add(new Paragraph("CPU model: " + (host.cpuModel() == null ? "unknown" : host.cpuModel())
                 + " · libvirt " + host.libvirtVersion() + " · hypervisor " + host.hypervisorVersion()));
         details.add(new Paragraph("Domain type " + host.domainType() + ": " + host.domainTypeReason()));

@@ -45,7 +45,7 @@ class HostsViewTest extends SpringBrowserlessTest {
 
         assertThat(rows(view.grid)).anySatisfy(h -> {
             assertThat(h.name()).isEqualTo(name);
-            assertThat(HostsView.virtualization(h)).isEqualTo("Simulated (libvirt test driver)");
+            assertThat(HostsView.virtualization(h)).isEqualTo("Simulated (test driver)");
             assertThat(h.statusText()).isEqualTo("up");
         });
     }

@@ -93,6 +93,16 @@ class BrowserLoginTest {
             assertThat(page.locator(".planned-place h2")).hasText("Dashboard");
             page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("shell.png")));
 
+            page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Hosts")).click();
+            page.waitForURL(Pattern.compile(".*/hosts$"));
+            assertThat(page.locator("#hosts-grid")).isVisible();
+            // The first start registered this server (or the simulated demo host) and observed it.
+            assertThat(page.locator("#hosts-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText(Pattern.compile("^(local|demo-simulated)$"))).first()).isVisible();
+            assertThat(page.locator("#hosts-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText(Pattern.compile("^up$"))).first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("hosts.png")));
+
             page.locator("#logout").click();
             page.waitForURL(Pattern.compile(".*/login$"));
             page.navigate(base() + "/hosts");

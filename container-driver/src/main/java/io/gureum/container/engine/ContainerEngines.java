@@ -35,22 +35,33 @@ public final class ContainerEngines {
             throw EngineErrors.unavailable(endpoint, "socket file missing", null);
         }
         DockerClients clients = new DockerClients(endpoint);
+        Deadlines deadlines = new Deadlines(endpoint.isUnixSocket() ? endpoint.socketPath().getFileName().toString() : endpoint.uri().getHost());
         try {
+            Deadlines.Guard guard = deadlines.start(endpoint.connectTimeout());
             try {
                 clients.probe.pingCmd().exec();
             } catch (RuntimeException e) {
+                if (guard.expired()) {
+                    throw EngineErrors.unavailable(endpoint, "no answer to ping within " + endpoint.connectTimeout().toMillis() + " ms", e);
+                }
                 EngineException translated = EngineErrors.translate("ping", e, endpoint);
                 throw translated instanceof UnavailableException ? translated
                         : EngineErrors.unavailable(endpoint, "not a Docker Engine API: " + translated.getMessage(), e);
+            } finally {
+                guard.finish();
             }
             Version version;
+            Deadlines.Guard versionGuard = deadlines.start(endpoint.callTimeout());
             try {
                 version = clients.control.versionCmd().exec();
             } catch (RuntimeException e) {
                 throw EngineErrors.translate("version", e, endpoint);
+            } finally {
+                versionGuard.finish();
             }
-            return new DockerApiEngine(endpoint, clients, productOf(version));
+            return new DockerApiEngine(endpoint, clients, deadlines, productOf(version));
         } catch (RuntimeException e) {
+            deadlines.close();
             clients.close();
             throw e;
         }

@@ -60,11 +60,13 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     private final Set<StreamSubscription<?, ContainerEvent>> eventSubscriptions = new CopyOnWriteArraySet<>();
     private final Set<Subscription> openStreams = new CopyOnWriteArraySet<>();
     private final DriverHealthChecker healthChecker;
+    private final Deadlines deadlines;
     private volatile boolean closed;
 
-    DockerApiEngine(EngineEndpoint endpoint, DockerClients clients, EngineInfo.Product product) {
+    DockerApiEngine(EngineEndpoint endpoint, DockerClients clients, Deadlines deadlines, EngineInfo.Product product) {
         this.endpoint = endpoint;
         this.clients = clients;
+        this.deadlines = deadlines;
         this.product = product;
         this.creator = new CreateContainer(clients.control, product == EngineInfo.Product.DOCKER);
         this.healthChecker = new DriverHealthChecker(this, this::publish, Clock.systemUTC(),
@@ -93,7 +95,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
 
     @Override
     public void ping() {
-        call("ping", () -> clients.probe.pingCmd().exec());
+        call("ping", endpoint.connectTimeout(), () -> clients.probe.pingCmd().exec());
     }
 
     @Override
@@ -120,7 +122,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     @Override
     public void stop(String container, Duration timeout) {
         int seconds = seconds(timeout);
-        call("stop " + container, () -> {
+        call("stop " + container, timeout.plus(endpoint.callTimeout()), () -> {
             try {
                 clients.slow.stopContainerCmd(container).withTimeout(seconds).exec();
             } catch (NotModifiedException alreadyStopped) {
@@ -133,7 +135,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     @Override
     public void restart(String container, Duration timeout) {
         int seconds = seconds(timeout);
-        call("restart " + container, () -> clients.slow.restartContainerCmd(container).withTimeout(seconds).exec());
+        call("restart " + container, timeout.plus(endpoint.callTimeout()), () -> clients.slow.restartContainerCmd(container).withTimeout(seconds).exec());
     }
 
     @Override
@@ -271,7 +273,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
         if (command == null || command.isEmpty()) {
             throw new InvalidSpecException("exec needs a command");
         }
-        return call("exec in " + container, () -> {
+        return call("exec in " + container, timeout.plus(endpoint.callTimeout()), () -> {
             ExecCreateCmdResponse created = clients.control.execCreateCmd(container)
                     .withCmd(command.toArray(String[]::new)).withAttachStdout(true).withAttachStderr(true).exec();
             StringBuilder out = new StringBuilder();
@@ -311,7 +313,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
         int colon = reference.lastIndexOf(':');
         String repo = colon > slash ? reference.substring(0, colon) : reference;
         String tag = colon > slash ? reference.substring(colon + 1) : "latest";
-        return call("import " + tarball + " as " + reference, () -> {
+        return call("import " + tarball + " as " + reference, DockerClients.SLOW_CALL_TIMEOUT, () -> {
             try (InputStream in = Files.newInputStream(tarball)) {
                 clients.slow.createImageCmd(repo, in).withTag(tag).exec();
             }
@@ -321,7 +323,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
 
     @Override
     public List<ImageInfo> loadImages(Path archive) {
-        return call("load " + archive, () -> {
+        return call("load " + archive, DockerClients.SLOW_CALL_TIMEOUT, () -> {
             Set<ImageInfo> before = new HashSet<>(images());
             try (InputStream in = Files.newInputStream(archive)) {
                 clients.slow.loadImageCmd(in).exec();
@@ -409,13 +411,24 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     // ---- plumbing
 
     private <T> T call(String what, ThrowingSupplier<T> body) {
+        return call(what, endpoint.callTimeout(), body);
+    }
+
+    /** Runs one engine operation within a deadline and translates whatever goes wrong, once. */
+    private <T> T call(String what, Duration timeout, ThrowingSupplier<T> body) {
         if (closed) {
             throw new EngineException(what + ": engine " + endpoint + " is closed");
         }
+        Deadlines.Guard guard = deadlines.start(timeout);
         try {
             return body.get();
         } catch (Exception e) {
+            if (guard.expired()) {
+                throw EngineErrors.unavailable(endpoint, what + ": no answer within " + timeout.toMillis() + " ms", e);
+            }
             throw EngineErrors.translate(what, e, endpoint);
+        } finally {
+            guard.finish();
         }
     }
 
@@ -453,6 +466,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
         }
         closed = true;
         healthChecker.close();
+        deadlines.close();
         for (Subscription s : openStreams) {
             s.close();
         }

@@ -17,7 +17,7 @@ import java.time.Duration;
  * within 2 s), ordinary calls, slow calls (stop, exec, image load) and unbounded streams.
  */
 final class DockerClients implements AutoCloseable {
-    private static final Duration SLOW_CALL_TIMEOUT = Duration.ofMinutes(15);
+    static final Duration SLOW_CALL_TIMEOUT = Duration.ofMinutes(15);
 
     final DockerClient probe;
     final DockerClient control;

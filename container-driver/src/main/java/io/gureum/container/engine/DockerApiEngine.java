@@ -33,6 +33,8 @@ import io.gureum.container.UnavailableException;
 import io.gureum.container.WrongStateException;
 
 import java.io.InputStream;
+import java.net.URLEncoder;
+import com.github.dockerjava.transport.DockerHttpClient;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -309,15 +311,29 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
         if (reference == null || !reference.matches("[a-z0-9][a-z0-9._/-]*(:[A-Za-z0-9._-]+)?")) {
             throw new InvalidSpecException("image reference must be name[:tag] in lower case: " + reference);
         }
-        int slash = reference.lastIndexOf('/');
-        int colon = reference.lastIndexOf(':');
-        String repo = colon > slash ? reference.substring(0, colon) : reference;
-        String tag = colon > slash ? reference.substring(colon + 1) : "latest";
         return call("import " + tarball + " as " + reference, DockerClients.SLOW_CALL_TIMEOUT, () -> {
-            try (InputStream in = Files.newInputStream(tarball)) {
-                clients.slow.createImageCmd(repo, in).withTag(tag).exec();
+            // Not createImageCmd: docker-java 3.7 serialises its InputStream as JSON. The repo carries the tag
+            // (Docker accepts that and Podman ignores a separate tag parameter).
+            String ref = reference.lastIndexOf(':') > reference.lastIndexOf('/') ? reference : reference + ":latest";
+            DockerHttpClient.Request request = DockerHttpClient.Request.builder()
+                    .method(DockerHttpClient.Request.Method.POST)
+                    .path("/images/create?fromSrc=-&repo=" + URLEncoder.encode(ref, StandardCharsets.UTF_8))
+                    .putHeader("Content-Type", "application/x-tar")
+                    .body(Files.newInputStream(tarball))
+                    .build();
+            try (DockerHttpClient.Response response = clients.slowHttp.execute(request)) {
+                String body = new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8);
+                if (response.getStatusCode() >= 300) {
+                    throw EngineErrors.fromStatus("import " + ref, response.getStatusCode(),
+                            EngineErrors.messageOf(new com.github.dockerjava.api.exception.DockerException(body, response.getStatusCode())), null);
+                }
+                if (body.contains("\"error\"")) { // Docker reports a failed import inside a 200 progress stream
+                    throw new EngineException("import " + ref + ": " + body.strip());
+                }
+            } finally {
+                request.body().close();
             }
-            return Mapping.image(clients.control.inspectImageCmd(repo + ":" + tag).exec());
+            return Mapping.image(clients.control.inspectImageCmd(ref).exec());
         });
     }
 

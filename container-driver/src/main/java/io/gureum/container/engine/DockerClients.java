@@ -23,12 +23,15 @@ final class DockerClients implements AutoCloseable {
     final DockerClient control;
     final DockerClient slow;
     final DockerClient stream;
+    /** Raw transport of the slow client, for the few calls docker-java gets wrong (rootfs import). */
+    final DockerHttpClient slowHttp;
 
     DockerClients(EngineEndpoint endpoint) {
         DockerClientConfig config = config(endpoint);
         this.probe = client(config, endpoint.connectTimeout(), endpoint.connectTimeout(), 2);
         this.control = client(config, endpoint.connectTimeout(), endpoint.callTimeout(), 32);
-        this.slow = client(config, endpoint.connectTimeout(), SLOW_CALL_TIMEOUT, 16);
+        this.slowHttp = http(config, endpoint.connectTimeout(), SLOW_CALL_TIMEOUT, 16);
+        this.slow = DockerClientImpl.getInstance(config, slowHttp);
         this.stream = client(config, endpoint.connectTimeout(), null, 64);
     }
 
@@ -43,14 +46,17 @@ final class DockerClients implements AutoCloseable {
     }
 
     private static DockerClient client(DockerClientConfig config, Duration connect, Duration response, int maxConnections) {
-        DockerHttpClient http = new ApacheDockerHttpClient.Builder()
+        return DockerClientImpl.getInstance(config, http(config, connect, response, maxConnections));
+    }
+
+    private static DockerHttpClient http(DockerClientConfig config, Duration connect, Duration response, int maxConnections) {
+        return new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(maxConnections)
                 .connectionTimeout(connect)
                 .responseTimeout(response)
                 .build();
-        return DockerClientImpl.getInstance(config, http);
     }
 
     @Override

@@ -115,7 +115,8 @@ public abstract class ContainerEngineContract {
         ContainerStats stats = engine.stats(ref.name());
         assertThat(stats.memoryUsageBytes()).isPositive();
         assertThat(stats.memoryLimitBytes()).isEqualTo(64L * 1024 * 1024);
-        assertThat(stats.cpuPercent()).isGreaterThanOrEqualTo(0);
+        assertThat(stats.cpuPercent()).isBetween(0.0, 5.0); // it sleeps
+        assertThat(stats.networkRxBytes()).isGreaterThanOrEqualTo(0);
 
         engine.restart(ref.name(), Duration.ofSeconds(5));
         assertThat(engine.inspect(ref.name()).state()).isEqualTo(ContainerState.RUNNING);
@@ -152,6 +153,14 @@ public abstract class ContainerEngineContract {
         ContainerInfo info = engine.inspect(ref.name());
         assertThat(info.state()).isEqualTo(ContainerState.EXITED);
         assertThat(info.exitCode()).isEqualTo(137);
+    }
+
+    @Test
+    void cpu_use_is_measured_and_capped_by_the_limit() {
+        ContainerRef ref = engine.create(spec("busy").command("sh", "-c", "trap 'exit 0' TERM; while true; do :; done").limits(0.5, 32).build());
+        engine.start(ref.id());
+        await("CPU use shows", Duration.ofSeconds(10), () -> engine.stats(ref.id()).cpuPercent() > 10);
+        assertThat(engine.stats(ref.id()).cpuPercent()).as("capped at 0.5 CPU").isLessThan(80);
     }
 
     @Test

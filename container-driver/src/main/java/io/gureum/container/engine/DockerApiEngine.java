@@ -254,20 +254,42 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     @Override
     public ContainerStats stats(String container) {
         return call("stats of " + container, () -> {
-            AtomicReference<Statistics> first = new AtomicReference<>();
-            ResultCallback.Adapter<Statistics> cb = clients.control.statsCmd(container).withNoStream(true)
-                    .exec(new ResultCallback.Adapter<>() {
-                        @Override
-                        public void onNext(Statistics s) {
-                            first.compareAndSet(null, s);
-                        }
-                    });
-            await(cb, endpoint.callTimeout(), "stats of " + container);
-            if (first.get() == null) {
-                throw new WrongStateException("stats of " + container + ": the engine sent none (is it running?)");
+            Statistics first = sample(container);
+            if (hasPreviousCpu(first)) {
+                return Stats.of(first, Stats.cpuPercent(first.getCpuStats(), first.getPreCpuStats()));
             }
-            return Stats.of(first.get());
+            // Podman's one-shot stats carry no previous CPU sample, and its system_cpu_usage does not
+            // advance with wall time: take a second sample and divide by the wall time between them.
+            long t0 = System.nanoTime();
+            Thread.sleep(CPU_SAMPLE_INTERVAL_MS);
+            Statistics second = sample(container);
+            long wall = System.nanoTime() - t0;
+            return Stats.of(second, Stats.cpuPercentOverWallTime(second.getCpuStats(), first.getCpuStats(), wall));
         });
+    }
+
+    private static final long CPU_SAMPLE_INTERVAL_MS = 500;
+
+    private Statistics sample(String container) throws InterruptedException {
+        AtomicReference<Statistics> first = new AtomicReference<>();
+        ResultCallback.Adapter<Statistics> cb = clients.control.statsCmd(container).withNoStream(true)
+                .exec(new ResultCallback.Adapter<>() {
+                    @Override
+                    public void onNext(Statistics s) {
+                        first.compareAndSet(null, s);
+                    }
+                });
+        await(cb, endpoint.callTimeout(), "stats of " + container);
+        if (first.get() == null || first.get().getCpuStats() == null) {
+            throw new WrongStateException("stats of " + container + ": the engine sent none (is it running?)");
+        }
+        return first.get();
+    }
+
+    private static boolean hasPreviousCpu(Statistics s) {
+        return s.getPreCpuStats() != null && s.getPreCpuStats().getCpuUsage() != null
+                && s.getPreCpuStats().getCpuUsage().getTotalUsage() != null && s.getPreCpuStats().getCpuUsage().getTotalUsage() > 0
+                && s.getPreCpuStats().getSystemCpuUsage() != null && s.getPreCpuStats().getSystemCpuUsage() > 0;
     }
 
     @Override

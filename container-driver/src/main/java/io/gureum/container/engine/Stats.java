@@ -11,12 +11,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Engine statistics to {@link ContainerStats}; CPU % as the docker CLI computes it. */
+/** Engine statistics to {@link ContainerStats}; CPU % where 100 means one full CPU, as the docker CLI shows it. */
 final class Stats {
     private Stats() {
     }
 
-    static ContainerStats of(Statistics s) {
+    static ContainerStats of(Statistics s, double cpuPercent) {
         long rx = 0;
         long tx = 0;
         Map<String, StatisticNetworksConfig> nets = s.getNetworks();
@@ -46,7 +46,7 @@ final class Stats {
         long memLimit = s.getMemoryStats() == null || s.getMemoryStats().getLimit() == null ? 0 : s.getMemoryStats().getLimit();
         long pids = s.getPidsStats() == null || s.getPidsStats().getCurrent() == null ? 0 : s.getPidsStats().getCurrent();
         Instant when = Mapping.time(s.getRead());
-        return new ContainerStats(when == null ? Instant.now() : when, cpuPercent(s.getCpuStats(), s.getPreCpuStats()),
+        return new ContainerStats(when == null ? Instant.now() : when, cpuPercent,
                 memUsage, memLimit, rx, tx, read, write, pids);
     }
 
@@ -64,6 +64,15 @@ final class Stats {
             return 0;
         }
         return (double) cpuDelta / systemDelta * Math.max(cpus, 1) * 100.0;
+    }
+
+    /** CPU % (100 = one full CPU) from two samples taken {@code wallNanos} apart. */
+    static double cpuPercentOverWallTime(CpuStatsConfig now, CpuStatsConfig before, long wallNanos) {
+        if (now == null || before == null || now.getCpuUsage() == null || before.getCpuUsage() == null || wallNanos <= 0) {
+            return 0;
+        }
+        long cpuDelta = nz(now.getCpuUsage().getTotalUsage()) - nz(before.getCpuUsage().getTotalUsage());
+        return cpuDelta <= 0 ? 0 : (double) cpuDelta / wallNanos * 100.0;
     }
 
     private static long nz(Long v) {

@@ -4,7 +4,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,9 +45,12 @@ public abstract class ContainerEngineContract {
     /** Opens the engine under test; skips (or fails under CI) when it is not there. */
     protected abstract ContainerEngine openEngine();
 
-    @BeforeAll
-    void openIt() {
-        engine = openEngine();
+    /** Opened once, in the first test, so that each test reports the skip (or CI failure) with its reason. */
+    @BeforeEach
+    void engineAndImageArePresent() {
+        if (engine == null) {
+            engine = openEngine();
+        }
         io.gureum.container.testsupport.Requires.image(engine, IMAGE);
     }
 
@@ -177,6 +180,8 @@ public abstract class ContainerEngineContract {
         engine.start(ref.id());
         ExecResult env = engine.exec(ref.id(), List.of("sh", "-c", "echo \"$GREETING\" in $(pwd)"), Duration.ofSeconds(10));
         assertThat(env.stdout()).isEqualTo("hello world in /tmp\n");
+        ExecResult status = engine.exec(ref.id(), List.of("grep", "NoNewPrivs", "/proc/self/status"), Duration.ofSeconds(10));
+        assertThat(status.stdout()).as("no-new-privileges is always set").matches("NoNewPrivs:\\s+1\\s*");
     }
 
     @Test
@@ -402,6 +407,18 @@ public abstract class ContainerEngineContract {
             engine.removeImage(ref, true);
         }
         assertThat(engine.images()).noneMatch(i -> i.tags().contains(ref));
+    }
+
+    @Test
+    void an_image_archive_is_loaded(@TempDir Path dir) throws Exception {
+        String ref = "localhost/gureum/test-load:" + UUID.randomUUID().toString().substring(0, 8);
+        Path archive = ImageArchives.dockerArchive(dir, ref, "hello.txt", "loaded\n");
+        List<ImageInfo> loaded = engine.loadImages(archive);
+        try {
+            assertThat(loaded).anySatisfy(i -> assertThat(i.tags()).contains(ref));
+        } finally {
+            engine.removeImage(ref, true);
+        }
     }
 
     @Test

@@ -15,6 +15,8 @@ public final class Requires {
     /** Endpoint of the engine the contract runs on; Podman's rootful socket unless told otherwise. */
     public static final String ENDPOINT = System.getenv().getOrDefault("GUREUM_CONTAINER_ENDPOINT", "unix:///run/podman/podman.sock");
 
+    private static final java.util.Set<String> REPORTED = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private Requires() {
     }
 
@@ -29,6 +31,9 @@ public final class Requires {
         } catch (UnavailableException e) {
             if (mandatory && underCi()) {
                 return Assertions.fail("CI=true and the container engine is missing: " + e.getMessage());
+            }
+            if (REPORTED.add(endpoint)) {
+                System.err.println("[gureum] skipping engine tests, no container engine: " + e.getMessage());
             }
             Assumptions.abort("skipped, no container engine: " + e.getMessage());
             return null;

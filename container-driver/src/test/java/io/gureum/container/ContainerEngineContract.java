@@ -358,6 +358,17 @@ public abstract class ContainerEngineContract {
     }
 
     @Test
+    void containers_without_gureum_labels_are_listed_as_unmanaged() {
+        ContainerRef byHand = engine.create(ContainerSpec.builder(name("byhand"), IMAGE).command(SLEEPER).limits(0.5, 32).build());
+        ContainerRef ours = engine.create(spec("ours").command(SLEEPER).build());
+        List<ContainerSummary> all = engine.list();
+        assertThat(all).filteredOn(c -> c.id().equals(byHand.id())).singleElement()
+                .satisfies(c -> assertThat(c.ownership()).isEqualTo(Ownership.UNMANAGED));
+        assertThat(all).filteredOn(c -> c.id().equals(ours.id())).singleElement()
+                .satisfies(c -> assertThat(c.ownership().managed()).isTrue());
+    }
+
+    @Test
     void a_duplicate_name_is_a_conflict() {
         ContainerSpec s = spec("dup").command(SLEEPER).build();
         engine.create(s);

@@ -378,10 +378,10 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     @Override
     public Subscription events(Consumer<ContainerEvent> listener) {
         return call("subscribe to events", () -> {
-            StreamSubscription<com.github.dockerjava.api.model.Event, ContainerEvent>[] holder = new StreamSubscription[1];
+            AtomicReference<StreamSubscription<com.github.dockerjava.api.model.Event, ContainerEvent>> self = new AtomicReference<>();
             StreamSubscription<com.github.dockerjava.api.model.Event, ContainerEvent> sub = new StreamSubscription<>(
-                    "events of " + endpoint, this::translateEvent, listener, () -> eventSubscriptions.remove(holder[0]));
-            holder[0] = sub;
+                    "events of " + endpoint, this::translateEvent, listener, () -> eventSubscriptions.remove(self.get()));
+            self.set(sub);
             eventSubscriptions.add(sub);
             track(sub);
             clients.stream.eventsCmd().withEventTypeFilter(EventType.CONTAINER).exec(sub);

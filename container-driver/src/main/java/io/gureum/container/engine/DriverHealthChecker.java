@@ -62,7 +62,7 @@ final class DriverHealthChecker implements AutoCloseable {
         State(Checked container, Instant now) {
             this.container = container;
             this.firstSeen = now;
-            this.nextDue = now.plus(container.check().startPeriod().isZero() ? Duration.ofMillis(200) : Duration.ZERO);
+            this.nextDue = now; // first check at once; the start period only forgives failures
             this.health = new Health(HealthStatus.STARTING, 0, null, null, Health.Source.DRIVER);
         }
     }

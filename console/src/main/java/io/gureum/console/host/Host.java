@@ -88,6 +88,15 @@ class Host {
     @Column(name = "hypervisor_version", length = 64)
     private String hypervisorVersion;
 
+    @Column(name = "engine_product", length = 16)
+    private String engineProduct;
+
+    @Column(name = "engine_version", length = 64)
+    private String engineVersion;
+
+    @Column(name = "engine_message", length = 1000)
+    private String engineMessage;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -123,6 +132,10 @@ class Host {
         return libvirtUri;
     }
 
+    String containerEndpoint() {
+        return containerEndpoint;
+    }
+
     HostStatus status() {
         return status;
     }
@@ -149,6 +162,9 @@ class Host {
         this.domainsTotal = seen.domainsTotal();
         this.libvirtVersion = truncate(seen.libvirtVersion(), 64);
         this.hypervisorVersion = truncate(seen.hypervisorVersion(), 64);
+        this.engineProduct = seen.engineProduct();
+        this.engineVersion = truncate(seen.engineVersion(), 64);
+        this.engineMessage = truncate(seen.engineMessage(), 1000);
     }
 
     /** Records that the host did not answer; keeps the first moment it stopped answering. */
@@ -164,7 +180,8 @@ class Host {
         return new HostSummary(id, name, libvirtUri, containerEndpoint, simulated, maintenance, domainType,
                 domainTypeReason, status, statusMessage, unreachableSince, lastSeenAt, cpus, cpuModel,
                 memoryTotalBytes, memoryFreeBytes, storageCapacityBytes, storageAvailableBytes, allocatedVcpus,
-                allocatedMemoryMib, domainsRunning, domainsTotal, libvirtVersion, hypervisorVersion);
+                allocatedMemoryMib, domainsRunning, domainsTotal, libvirtVersion, hypervisorVersion, engineProduct,
+                engineVersion, engineMessage);
     }
 
     private static String truncate(String value, int max) {
@@ -175,6 +192,6 @@ class Host {
     record Observation(int cpus, String cpuModel, long memoryTotalBytes, long memoryFreeBytes,
                        long storageCapacityBytes, long storageAvailableBytes, int allocatedVcpus,
                        long allocatedMemoryMib, int domainsRunning, int domainsTotal, String libvirtVersion,
-                       String hypervisorVersion) {
+                       String hypervisorVersion, String engineProduct, String engineVersion, String engineMessage) {
     }
 }

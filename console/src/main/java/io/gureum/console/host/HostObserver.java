@@ -1,5 +1,6 @@
 package io.gureum.console.host;
 
+import io.gureum.container.EngineInfo;
 import io.gureum.hypervisor.HostInfo;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.PoolInfo;
@@ -12,7 +13,20 @@ final class HostObserver {
     private HostObserver() {
     }
 
-    static Host.Observation observe(Hypervisor hypervisor) {
+    /** What a host's container engine answered: product and version, or why it did not. */
+    record EngineFacts(String product, String version, String message) {
+        static final EngineFacts NONE = new EngineFacts(null, null, null);
+
+        static EngineFacts of(EngineInfo info) {
+            return new EngineFacts(info.product().name(), info.version(), null);
+        }
+
+        static EngineFacts failed(String message) {
+            return new EngineFacts(null, null, message);
+        }
+    }
+
+    static Host.Observation observe(Hypervisor hypervisor, EngineFacts engine) {
         HostInfo info = hypervisor.hostInfo();
         List<VmInfo> domains = hypervisor.listAll();
         long capacity = 0;
@@ -35,7 +49,7 @@ final class HostObserver {
         }
         return new Host.Observation(info.cpus(), info.cpuModel(), info.memoryTotalBytes(), info.memoryFreeBytes(),
                 capacity, available, vcpus, memoryMib, running, domains.size(), info.libvirtVersion(),
-                info.hypervisorVersion());
+                info.hypervisorVersion(), engine.product(), engine.version(), engine.message());
     }
 
     static String describe(HostInfo info) {

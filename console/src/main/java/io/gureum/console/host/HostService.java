@@ -1,5 +1,7 @@
 package io.gureum.console.host;
 
+import io.gureum.container.ContainerEngine;
+import io.gureum.container.EngineException;
 import io.gureum.hypervisor.DomainType;
 import io.gureum.hypervisor.HostInfo;
 import io.gureum.hypervisor.Hypervisor;
@@ -31,14 +33,16 @@ public class HostService {
 
     private final HostRepository hosts;
     private final HypervisorConnections connections;
+    private final EngineConnections engines;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    HostService(HostRepository hosts, HypervisorConnections connections, ApplicationEventPublisher events,
-                TransactionTemplate transactions, Clock clock) {
+    HostService(HostRepository hosts, HypervisorConnections connections, EngineConnections engines,
+                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.hosts = hosts;
         this.connections = connections;
+        this.engines = engines;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -78,8 +82,15 @@ public class HostService {
     public HostSummary register(NewHost request) {
         String name = validateName(request.name());
         String uri = LibvirtUris.validate(request.libvirtUri());
-        String endpoint = request.containerEndpoint() == null || request.containerEndpoint().isBlank()
-                ? null : request.containerEndpoint().strip();
+        String endpoint = ContainerEndpoints.validate(request.containerEndpoint());
+        if (endpoint != null) {
+            try (ContainerEngine engine = engines.openOnce(endpoint)) {
+                engine.info();
+            } catch (EngineException e) {
+                throw new HostValidationException("No container engine answers at " + endpoint + ": "
+                        + e.getMessage());
+            }
+        }
         HostInfo info;
         try (Hypervisor hypervisor = connections.openOnce(uri)) {
             info = hypervisor.hostInfo();
@@ -133,6 +144,7 @@ public class HostService {
         Host host = require(hostId);
         hosts.delete(host);
         connections.forget(hostId);
+        engines.forget(hostId);
         events.publishEvent(new HostEvents.HostRemoved(hostId, host.name(), actor()));
     }
 
@@ -158,7 +170,8 @@ public class HostService {
         Host.Observation seen = null;
         String failure = null;
         try {
-            seen = HostObserver.observe(connections.forHost(hostId, snapshot.libvirtUri()));
+            seen = HostObserver.observe(connections.forHost(hostId, snapshot.libvirtUri()),
+                    observeEngine(hostId, snapshot.containerEndpoint()));
         } catch (HypervisorException e) {
             failure = unreachableMessage(snapshot.libvirtUri(), e);
             if (!(e instanceof HypervisorException.Unavailable)) {
@@ -182,6 +195,18 @@ public class HostService {
             events.publishEvent(new HostEvents.HostStatusChanged(hostId, after.name(), before, after.status(), why));
         }
         return after;
+    }
+
+    private HostObserver.EngineFacts observeEngine(UUID hostId, String endpoint) {
+        if (endpoint == null) {
+            return HostObserver.EngineFacts.NONE;
+        }
+        try {
+            return HostObserver.EngineFacts.of(engines.forHost(hostId, endpoint).info());
+        } catch (EngineException e) {
+            engines.forget(hostId);
+            return HostObserver.EngineFacts.failed(e.getMessage());
+        }
     }
 
     private HostSummary save(Host host, String actor) {

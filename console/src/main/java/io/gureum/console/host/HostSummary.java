@@ -31,11 +31,25 @@ public record HostSummary(
         int domainsRunning,
         int domainsTotal,
         String libvirtVersion,
-        String hypervisorVersion) {
+        String hypervisorVersion,
+        String engineProduct,
+        String engineVersion,
+        String engineMessage) {
 
     /** Whether new VMs and containers may be placed here. */
     public boolean acceptsPlacements() {
         return status == HostStatus.UP && !maintenance;
+    }
+
+    /** "Podman 4.3.1", "none", or "unreachable: why" for the host's container engine. */
+    public String engineText() {
+        if (containerEndpoint == null) {
+            return "none";
+        }
+        if (engineProduct == null) {
+            return "unreachable" + (engineMessage == null ? "" : ": " + engineMessage);
+        }
+        return engineProduct.charAt(0) + engineProduct.substring(1).toLowerCase() + " " + engineVersion;
     }
 
     /** "up", "maintenance", "unreachable since ..." as an operator reads it. */

@@ -64,6 +64,8 @@ public class HostsView extends Main {
                 .setHeader("Memory");
         grid.addColumn(h -> Formats.bytes(h.storageAvailableBytes())).setHeader("Storage free");
         grid.addColumn(h -> h.domainsRunning() + " / " + h.domainsTotal()).setHeader("Running VMs");
+        grid.addColumn(h -> h.engineProduct() == null && h.containerEndpoint() != null ? "unreachable"
+                : h.engineText()).setHeader("Containers");
         grid.addColumn(h -> Formats.ago(h.lastSeenAt(), clock.instant())).setHeader("Last answer");
         grid.addComponentColumn(this::actions);
         grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
@@ -127,7 +129,7 @@ public class HostsView extends Main {
                 + " · libvirt " + host.libvirtVersion() + " · hypervisor " + host.hypervisorVersion()));
         details.add(new Paragraph("Domain type " + host.domainType() + ": " + host.domainTypeReason()));
         details.add(new Paragraph("Container engine: " + (host.containerEndpoint() == null ? "none registered"
-                : host.containerEndpoint())));
+                : host.containerEndpoint() + " (" + host.engineText() + ")")));
         if (host.statusMessage() != null) {
             details.add(new Paragraph("Last error: " + host.statusMessage()));
         }
@@ -191,7 +193,8 @@ public class HostsView extends Main {
             uri.setPlaceholder("qemu+ssh://gureum@rack1-node3/system");
             uri.setHelperText(LibvirtUris.EXAMPLES);
             uri.setRequired(true);
-            endpoint.setPlaceholder("unix:///run/podman/podman.sock");
+            endpoint.setPlaceholder(ContainerEndpoints.PODMAN);
+            endpoint.setHelperText("Podman's or Docker's socket on this server, or empty");
             domainType.setLabel("Domain type");
             domainType.setItems("", "kvm", "qemu");
             domainType.setItemLabelGenerator(v -> v.isEmpty() ? "automatic (KVM when offered)" : v);

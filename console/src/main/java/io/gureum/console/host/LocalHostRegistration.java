@@ -1,6 +1,8 @@
 package io.gureum.console.host;
 
 import io.gureum.console.system.GureumProperties;
+import io.gureum.container.ContainerEngine;
+import io.gureum.container.EngineException;
 import io.gureum.hypervisor.DomainType;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorException;
@@ -27,18 +29,36 @@ class LocalHostRegistration {
 
     private final HostService hosts;
     private final HypervisorConnections connections;
+    private final EngineConnections engines;
     private final GureumProperties.Host setup;
     private final boolean enabled;
     private final Path libvirtSocket;
 
-    LocalHostRegistration(HostService hosts, HypervisorConnections connections, GureumProperties properties,
+    LocalHostRegistration(HostService hosts, HypervisorConnections connections, EngineConnections engines,
+                          GureumProperties properties,
                           @Value("${gureum.hosts.register-local:true}") boolean enabled,
                           @Value("${gureum.hosts.local-libvirt-socket:/var/run/libvirt/libvirt-sock}") Path socket) {
         this.hosts = hosts;
         this.connections = connections;
+        this.engines = engines;
         this.setup = properties.host();
         this.enabled = enabled;
         this.libvirtSocket = socket;
+    }
+
+    /** This server's Podman or Docker socket when an engine answers there, else null. */
+    private String localEngine() {
+        for (String endpoint : ContainerEndpoints.ALLOWED) {
+            try (ContainerEngine engine = engines.openOnce(endpoint)) {
+                engine.info();
+                return endpoint;
+            } catch (EngineException nobodyThere) {
+                log.debug("no container engine at {}: {}", endpoint, nobodyThere.getMessage());
+            }
+        }
+        log.info("No container engine answers on this server (tried {}): containers stay unavailable until "
+                + "one is registered.", ContainerEndpoints.ALLOWED);
+        return null;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -58,16 +78,17 @@ class LocalHostRegistration {
                     type = info.domainTypes().contains(DomainType.KVM) ? "KVM" : "QEMU";
                     reason = "no decision recorded by src/host/setup.sh; from the host's capabilities";
                 }
-                HostSummary registered = hosts.registerAutomatically("local", LOCAL_URI, null, type, reason);
-                log.info("First start: registered this server as host 'local' ({}, domain type {}).", LOCAL_URI,
-                        registered.domainType());
+                String endpoint = localEngine();
+                HostSummary registered = hosts.registerAutomatically("local", LOCAL_URI, endpoint, type, reason);
+                log.info("First start: registered this server as host 'local' ({}, domain type {}, containers: {}).",
+                        LOCAL_URI, registered.domainType(), registered.engineText());
                 return;
             } catch (HypervisorException e) {
                 log.warn("libvirtd socket {} exists but {} does not answer ({}): registering the simulated demo "
                         + "host instead.", libvirtSocket, LOCAL_URI, e.getMessage());
             }
         }
-        hosts.registerAutomatically("demo-simulated", DEMO_URI, null, "QEMU",
+        hosts.registerAutomatically("demo-simulated", DEMO_URI, localEngine(), "QEMU",
                 "simulated host (libvirt test driver): no libvirtd on this server");
         log.info("First start: no libvirtd here; registered the simulated demo host ({}).", DEMO_URI);
     }

@@ -93,6 +93,39 @@ class HostServiceTest {
     }
 
     @Test
+    void the_first_start_recorded_this_servers_podman_engine_when_it_answers() {
+        if (!Files.exists(Path.of("/run/podman/podman.sock"))) {
+            Requires.missing("no Podman API socket at /run/podman/podman.sock: run src/host/setup.sh");
+        }
+        HostSummary local = hosts.list().stream().filter(h -> !h.name().startsWith("t-")).findFirst().orElseThrow();
+
+        assertThat(local.containerEndpoint()).isEqualTo("unix:///run/podman/podman.sock");
+        assertThat(local.engineProduct()).isEqualTo("PODMAN");
+        assertThat(local.engineText()).matches("Podman \\d+\\..*");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unix:///etc/shadow", "tcp://10.0.0.5:2375", "unix:///tmp/../run/podman/podman.sock",
+            "http://localhost:2375"})
+    void container_endpoints_other_than_the_engines_own_sockets_are_refused(String endpoint) {
+        assertThatThrownBy(() -> hosts.register(new NewHost(uniqueName(), "test:///default", endpoint, "")))
+                .isInstanceOf(HostValidationException.class)
+                .hasMessageContaining("is not supported");
+    }
+
+    @Test
+    void a_host_with_a_container_endpoint_reports_its_engine() {
+        if (!Files.exists(Path.of("/run/podman/podman.sock"))) {
+            Requires.missing("no Podman API socket at /run/podman/podman.sock: run src/host/setup.sh");
+        }
+        HostSummary host = hosts.register(new NewHost(uniqueName(), "test:///default",
+                "unix:///run/podman/podman.sock", ""));
+
+        assertThat(host.engineText()).startsWith("Podman ");
+        assertThat(host.engineMessage()).isNull();
+    }
+
+    @Test
     void a_duplicate_name_is_refused() {
         String name = uniqueName();
         hosts.register(new NewHost(name, "test:///default", "", ""));

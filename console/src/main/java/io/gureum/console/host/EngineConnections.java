@@ -1,0 +1,41 @@
+package io.gureum.console.host;
+
+import io.gureum.container.ContainerEngine;
+import io.gureum.container.engine.ContainerEngines;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * One container engine per host that has an endpoint, opened on first use. The only console class
+ * that names the Docker Engine API implementation; everything else sees the {@link ContainerEngine} SPI.
+ */
+@Component
+class EngineConnections implements DisposableBean {
+
+    private final ConcurrentMap<UUID, ContainerEngine> open = new ConcurrentHashMap<>();
+
+    /** The host's engine; UnavailableException (from the driver) when nothing answers there. */
+    ContainerEngine forHost(UUID hostId, String endpoint) {
+        return open.computeIfAbsent(hostId, id -> ContainerEngines.open(endpoint));
+    }
+
+    /** A separate engine connection for a one-off check; the caller closes it. */
+    ContainerEngine openOnce(String endpoint) {
+        return ContainerEngines.open(endpoint);
+    }
+
+    void forget(UUID hostId) {
+        ContainerEngine engine = open.remove(hostId);
+        if (engine != null) {
+            engine.close();
+        }
+    }
+
+    @Override
+    public void destroy() {
+        open.keySet().forEach(this::forget);
+    }
+}

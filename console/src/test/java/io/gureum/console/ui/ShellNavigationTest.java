@@ -16,7 +16,7 @@ import io.gureum.console.dashboard.DashboardView;
 import io.gureum.console.host.HostsView;
 import io.gureum.console.identity.UsersView;
 import io.gureum.console.image.ImagesView;
-import io.gureum.console.project.ProjectsView;
+import io.gureum.console.quota.ProjectsView;
 import io.gureum.console.task.TasksView;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.vm.VirtualMachinesView;

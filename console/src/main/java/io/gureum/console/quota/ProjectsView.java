@@ -123,4 +123,9 @@ public class ProjectsView extends Main {
     void refresh() {
         grid.setItems(quotas.overview());
     }
+
+    /** The projects grid (for tests in other packages). */
+    public Grid<QuotaOverview> grid() {
+        return grid;
+    }
 }

@@ -1,2 +1,2 @@
-/** Audit log. */
+/** Audit log: an append-only record of mutations and logins, written from application events. */
 package io.gureum.console.audit;

@@ -90,6 +90,19 @@ class UserAccount {
         return roles.isEmpty() ? EnumSet.noneOf(GlobalRole.class) : EnumSet.copyOf(roles);
     }
 
+    void disable() {
+        this.enabled = false;
+    }
+
+    void enable() {
+        this.enabled = true;
+    }
+
+    void changePassword(String newHash, Instant now) {
+        this.passwordHash = newHash;
+        this.passwordChangedAt = now;
+    }
+
     UserSummary summary() {
         return new UserSummary(id, username, displayName, enabled, roles(), createdAt);
     }

@@ -19,6 +19,7 @@ import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.server.menu.MenuEntry;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import java.util.List;
 
 /**
  * The shell around every view: side navigation built from the views' {@code @Menu} annotations
@@ -30,7 +31,7 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     private final H1 viewTitle = new H1();
 
-    public MainLayout(AuthenticationContext authentication) {
+    public MainLayout(AuthenticationContext authentication, List<UserAreaItem> userArea) {
         setPrimarySection(Section.DRAWER);
 
         Span brand = new Span("Gureum");
@@ -48,7 +49,9 @@ public class MainLayout extends AppLayout implements AfterNavigationObserver {
         Button logout = new Button("Log out", VaadinIcon.SIGN_OUT.create(), click -> authentication.logout());
         logout.setId("logout");
         logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        Div footer = new Div(signedIn, logout);
+        Div footer = new Div(signedIn);
+        userArea.forEach(item -> footer.add(item.create()));
+        footer.add(logout);
         footer.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)")
                 .set("padding", "var(--lumo-space-m)");
 

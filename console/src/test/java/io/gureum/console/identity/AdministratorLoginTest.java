@@ -13,7 +13,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -26,6 +28,14 @@ class AdministratorLoginTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LoginThrottle throttle;
+
+    @BeforeEach
+    void every_attempt_starts_unthrottled() {
+        throttle.forgetAll();
+    }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "admin", "password", "changeme", "gureum", "123456", "admin123", "root", "toor"})

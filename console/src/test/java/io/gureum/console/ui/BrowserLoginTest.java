@@ -8,6 +8,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import io.gureum.console.identity.LoginThrottle;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Requires;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -35,6 +37,9 @@ class BrowserLoginTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LoginThrottle throttle;
 
     private Playwright playwright;
     private Browser browser;
@@ -64,6 +69,7 @@ class BrowserLoginTest {
 
     @Test
     void the_administrator_logs_in_sees_the_shell_and_logs_out() throws IOException {
+        throttle.forgetAll();
         Files.createDirectories(DOC_IMAGES);
         try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800))) {
             page.navigate(base() + "/vms");

@@ -6,7 +6,10 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import io.gureum.console.dashboard.DashboardView;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.web.WebAttributes;
 import io.gureum.console.testsupport.ConsoleTest;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +35,18 @@ class LoginViewTest extends SpringBrowserlessTest {
         LoginForm form = $(LoginForm.class).single();
         assertThat(form.isError()).isTrue();
         assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Wrong user name or password");
+    }
+
+    @Test
+    void a_throttled_login_says_how_long_to_wait() {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new LockedException("Too many failed logins, try again in 30 s."));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginView view = (LoginView) getCurrentView();
+
+        assertThat(view.form.isError()).isTrue();
+        assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Too many failed logins");
+        assertThat(view.i18n.getErrorMessage().getMessage()).isEqualTo("Too many failed logins, try again in 30 s.");
     }
 
     @Test

@@ -16,7 +16,7 @@ import io.gureum.console.dashboard.DashboardView;
 import io.gureum.console.host.HostsView;
 import io.gureum.console.identity.UsersView;
 import io.gureum.console.image.ImagesView;
-import io.gureum.console.project.ProjectsView;
+import io.gureum.console.quota.ProjectsView;
 import io.gureum.console.task.TasksView;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.vm.VirtualMachinesView;
@@ -74,7 +74,7 @@ class ShellNavigationTest {
         @Test
         void places_not_built_yet_say_so_instead_of_showing_data() {
             for (Class<? extends Component> view : List.of(DashboardView.class, VirtualMachinesView.class,
-                    ContainersView.class, ImagesView.class, ProjectsView.class, TasksView.class, AuditLogView.class)) {
+                    ContainersView.class, ImagesView.class, TasksView.class)) {
                 navigate(view);
                 PlannedPlace planned = $(PlannedPlace.class).single();
                 assertThat($(Span.class, planned).withClassName("planned-place-badge").single().getText())
@@ -88,8 +88,9 @@ class ShellNavigationTest {
 
             @SuppressWarnings("unchecked")
             Grid<UserSummary> grid = $(Grid.class).id("users-grid");
-            assertThat(test(grid).size()).isEqualTo(1);
-            assertThat(test(grid).getRow(0).username()).isEqualTo("admin");
+            // Other tests in the shared context add users; the administrator is always there.
+            assertThat(java.util.stream.IntStream.range(0, test(grid).size()).mapToObj(i -> test(grid).getRow(i).username()))
+                    .contains("admin");
         }
     }
 
@@ -103,13 +104,13 @@ class ShellNavigationTest {
             navigate(DashboardView.class);
 
             assertThat(navLabels($(SideNav.class).single()))
-                    .containsExactly("Dashboard", "Virtual machines", "Containers", "Projects & quotas", "Tasks");
+                    .containsExactly("Dashboard", "Virtual machines", "Containers", "Projects & quotas", "Tasks",
+                            "Audit log");
         }
 
         @Test
         void administration_places_cannot_be_opened_by_url() {
-            for (Class<? extends Component> adminOnly : List.of(HostsView.class, ImagesView.class, UsersView.class,
-                    AuditLogView.class)) {
+            for (Class<? extends Component> adminOnly : List.of(HostsView.class, ImagesView.class, UsersView.class)) {
                 navigate(DashboardView.class);
                 UI.getCurrent().navigate(adminOnly);
                 assertThat(getCurrentView()).as(adminOnly.getSimpleName()).isNotInstanceOf(adminOnly);

@@ -1,0 +1,89 @@
+package io.gureum.console.quota;
+
+import io.gureum.console.project.ProjectAccess;
+import io.gureum.console.project.ProjectEvents.ProjectCreated;
+import io.gureum.console.project.ProjectNotFoundException;
+import io.gureum.console.project.ProjectRole;
+import io.gureum.console.project.ProjectService;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The quota feature's facade: limits per project, and the atomic check a new resource must pass. */
+@Service
+public class QuotaService {
+
+    private final ProjectQuotaRepository quotas;
+    private final ProjectAccess access;
+    private final ProjectService projects;
+    private final QuotaDefaults defaults;
+    private final List<UsageSource> usageSources;
+    private final ApplicationEventPublisher events;
+
+    QuotaService(ProjectQuotaRepository quotas, ProjectAccess access, ProjectService projects,
+                 QuotaDefaults defaults, List<UsageSource> usageSources, ApplicationEventPublisher events) {
+        this.quotas = quotas;
+        this.access = access;
+        this.projects = projects;
+        this.defaults = defaults;
+        this.usageSources = usageSources;
+        this.events = events;
+    }
+
+    /** A new project starts with the configured default limits, in the transaction that created it. */
+    @EventListener
+    void on(ProjectCreated created) {
+        quotas.save(new ProjectQuota(created.projectId(), defaults.amounts()));
+    }
+
+    /** The limits of a project, for its viewers. */
+    @Transactional(readOnly = true)
+    public ResourceAmounts limits(long projectId) {
+        access.requireRole(projectId, ProjectRole.VIEWER);
+        return quota(projectId).limits();
+    }
+
+    /** Every project the caller can see with its limits (all projects for administrators). */
+    @Transactional(readOnly = true)
+    public List<QuotaOverview> overview() {
+        return projects.visibleProjects().stream()
+                .map(project -> new QuotaOverview(project, quota(project.id()).limits()))
+                .toList();
+    }
+
+    /** Administrators set a project's limits. Lowering a limit below current usage is allowed: it stops growth. */
+    @Transactional
+    public ResourceAmounts setLimits(long projectId, ResourceAmounts limits) {
+        access.requireAdmin();
+        ProjectQuota quota = quotas.lockByProjectId(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+        ResourceAmounts before = quota.limits();
+        if (!before.equals(limits)) {
+            quota.set(limits);
+            events.publishEvent(new QuotaChanged(projectId, before, limits));
+        }
+        return limits;
+    }
+
+    /**
+     * The atomic check: locks the project's quota row, adds the demand to the usage counted by the
+     * {@link UsageSource}s, and throws {@link QuotaExceededException} when a limit would be passed. Callers run
+     * this in the transaction that inserts the new resource row, so the next check counts it.
+     */
+    @Transactional
+    public void reserve(long projectId, ResourceAmounts demand) {
+        access.requireRole(projectId, ProjectRole.MEMBER);
+        ProjectQuota quota = quotas.lockByProjectId(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+        ResourceAmounts used = usageSources.stream().map(source -> source.usage(projectId))
+                .reduce(ResourceAmounts.NONE, ResourceAmounts::plus);
+        List<String> exceeded = used.plus(demand).exceeding(quota.limits());
+        if (!exceeded.isEmpty()) {
+            throw new QuotaExceededException(exceeded);
+        }
+    }
+
+    private ProjectQuota quota(long projectId) {
+        return quotas.findById(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
+    }
+}

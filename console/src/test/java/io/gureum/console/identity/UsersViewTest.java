@@ -1,0 +1,54 @@
+package io.gureum.console.identity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.button.Button;
+import io.gureum.console.testsupport.Actors;
+import io.gureum.console.testsupport.ConsoleTest;
+import io.gureum.console.testsupport.Fixtures;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+@ConsoleTest
+@WithMockUser(username = "admin", roles = {"USER", "ADMIN"})
+class UsersViewTest extends SpringBrowserlessTest {
+
+    @Autowired
+    IdentityService identity;
+
+    @Test
+    void an_administrator_creates_a_user_in_the_dialog_and_disables_them_from_the_grid() {
+        UsersView view = navigate(UsersView.class);
+        String name = Actors.unique("dialog");
+
+        test(view.create).click();
+        UsersView.CreateUserDialog dialog = $(UsersView.CreateUserDialog.class).single();
+        test(dialog.username).setValue(name);
+        test(dialog.password).setValue("short");
+        test(dialog.save).click();
+        assertThat(dialog.password.isInvalid()).isTrue();
+        assertThat(identity.findByUsername(name)).isEmpty();
+
+        test(dialog.password).setValue(Fixtures.PASSWORD);
+        test(dialog.save).click();
+        assertThat(identity.findByUsername(name)).hasValueSatisfying(user -> assertThat(user.enabled()).isTrue());
+        assertThat(IntStream.range(0, test(view.grid).size()).mapToObj(i -> test(view.grid).getRow(i).username()))
+                .contains(name);
+
+        test(toggleOf(view, name)).click();
+        assertThat(identity.findByUsername(name).orElseThrow().enabled()).isFalse();
+        assertThat(toggleOf(view, name).getText()).isEqualTo("Enable");
+        test(toggleOf(view, name)).click();
+        assertThat(identity.findByUsername(name).orElseThrow().enabled()).isTrue();
+    }
+
+    /** The grid renders its action buttons per row; the first is Disable or Enable. */
+    private Button toggleOf(UsersView view, String username) {
+        int row = IntStream.range(0, test(view.grid).size())
+                .filter(i -> test(view.grid).getRow(i).username().equals(username)).findFirst().orElseThrow();
+        return (Button) test(view.grid).getCellComponent(row, 5).getChildren().findFirst().orElseThrow();
+    }
+}

@@ -109,6 +109,19 @@ class BrowserLoginTest {
                     .setHasText(Pattern.compile("^up$"))).first()).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("hosts.png")));
 
+            page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Users")).click();
+            page.waitForURL(Pattern.compile(".*/users$"));
+            assertThat(page.locator("#users-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText(Pattern.compile("^admin$"))).first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("users.png")));
+
+            page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Audit log")).click();
+            page.waitForURL(Pattern.compile(".*/audit$"));
+            // Our own failed and successful logins of a minute ago are on record.
+            assertThat(page.locator("#audit-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText(Pattern.compile("^login$"))).first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("audit.png")));
+
             page.locator("#logout").click();
             page.waitForURL(Pattern.compile(".*/login$"));
             page.navigate(base() + "/hosts");

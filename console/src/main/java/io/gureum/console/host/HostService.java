@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -115,6 +116,25 @@ public class HostService {
         }
         return save(new Host(name, uri, endpoint, uri.startsWith("test:"), domainType, reason, now()),
                 actor());
+    }
+
+    /**
+     * Every host with its status and capacity, for placement by other features' services (which
+     * authorize their callers themselves; a placement failure explains each host).
+     */
+    public List<HostSummary> forPlacement() {
+        return hosts.findAllByOrderByNameAsc().stream().map(Host::summary).toList();
+    }
+
+    /** A host's summary for other features' services (which authorize their callers themselves). */
+    public Optional<HostSummary> describe(UUID hostId) {
+        return hosts.findById(hostId).map(Host::summary);
+    }
+
+    /** The driver connection of a host, for other features' services; Unavailable when it cannot be reached. */
+    public Hypervisor hypervisorOf(UUID hostId) {
+        Host host = require(hostId);
+        return connections.forHost(hostId, host.libvirtUri());
     }
 
     /** Registration without a caller, for the local host on first start. */

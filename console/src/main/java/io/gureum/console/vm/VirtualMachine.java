@@ -1,0 +1,159 @@
+package io.gureum.console.vm;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A VM the console manages: what was asked for, where it runs, and its observed state. */
+@Entity
+@Table(name = "virtual_machine")
+class VirtualMachine {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 63)
+    private String name;
+
+    @Column(name = "project_id", nullable = false)
+    private long projectId;
+
+    @Column(nullable = false, length = 64)
+    private String owner;
+
+    @Column(name = "host_id")
+    private UUID hostId;
+
+    @Column(name = "domain_uuid")
+    private UUID domainUuid;
+
+    @Column(name = "domain_name", nullable = false, length = 63)
+    private String domainName;
+
+    @Column(name = "image_id", nullable = false, length = 64)
+    private String imageId;
+
+    @Column(nullable = false)
+    private int vcpus;
+
+    @Column(name = "memory_mib", nullable = false)
+    private long memoryMib;
+
+    @Column(name = "disk_gib", nullable = false)
+    private int diskGib;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private VmStatus state;
+
+    @Column(name = "state_reason")
+    private String stateReason;
+
+    @Column(name = "error_message", length = 4000)
+    private String errorMessage;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    @Column(nullable = false)
+    private long version;
+
+    protected VirtualMachine() {
+    }
+
+    VirtualMachine(UUID id, String name, long projectId, String owner, String imageId, int vcpus, long memoryMib,
+                   int diskGib, Instant now) {
+        this.id = id;
+        this.name = name;
+        this.projectId = projectId;
+        this.owner = owner;
+        this.imageId = imageId;
+        this.vcpus = vcpus;
+        this.memoryMib = memoryMib;
+        this.diskGib = diskGib;
+        // Unique on every host, recognisable by hand: "g-1a2b3c4d-web".
+        String prefix = "g-" + id.toString().substring(0, 8) + "-";
+        this.domainName = prefix + name.substring(0, Math.min(name.length(), 63 - prefix.length()));
+        this.state = VmStatus.PROVISIONING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String name() {
+        return name;
+    }
+
+    long projectId() {
+        return projectId;
+    }
+
+    UUID hostId() {
+        return hostId;
+    }
+
+    UUID domainUuid() {
+        return domainUuid;
+    }
+
+    String domainName() {
+        return domainName;
+    }
+
+    String imageId() {
+        return imageId;
+    }
+
+    int vcpus() {
+        return vcpus;
+    }
+
+    long memoryMib() {
+        return memoryMib;
+    }
+
+    VmStatus state() {
+        return state;
+    }
+
+    void placed(UUID hostId, Instant now) {
+        this.hostId = hostId;
+        this.updatedAt = now;
+    }
+
+    void defined(UUID domainUuid, Instant now) {
+        this.domainUuid = domainUuid;
+        this.updatedAt = now;
+    }
+
+    void observed(VmStatus state, String reason, Instant now) {
+        this.state = state;
+        this.stateReason = reason;
+        this.updatedAt = now;
+    }
+
+    void failed(String message, Instant now) {
+        this.state = VmStatus.ERROR;
+        this.errorMessage = message == null ? null : message.substring(0, Math.min(message.length(), 4000));
+        this.domainUuid = null;
+        this.updatedAt = now;
+    }
+
+    VmSummary summary(String hostName) {
+        return new VmSummary(id, name, projectId, owner, hostId, hostName, imageId, vcpus, memoryMib, diskGib, state,
+                stateReason, errorMessage, createdAt, updatedAt);
+    }
+}

@@ -1,0 +1,30 @@
+package io.gureum.console.vm;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+interface VirtualMachineRepository extends JpaRepository<VirtualMachine, UUID> {
+
+    List<VirtualMachine> findAllByStateNotOrderByCreatedAtDesc(VmStatus state);
+
+    List<VirtualMachine> findAllByProjectIdInAndStateNotOrderByCreatedAtDesc(Collection<Long> projectIds,
+                                                                              VmStatus state);
+
+    Optional<VirtualMachine> findByDomainUuid(UUID domainUuid);
+
+    List<VirtualMachine> findAllByHostIdAndStateIn(UUID hostId, Collection<VmStatus> states);
+
+    boolean existsByProjectIdAndNameAndStateNot(long projectId, String name, VmStatus state);
+
+    /** vCPUs, memory MiB, disk GiB and count of the project's VMs that use quota. */
+    @Query("""
+            select coalesce(sum(v.vcpus), 0), coalesce(sum(v.memoryMib), 0), coalesce(sum(v.diskGib), 0), count(v)
+            from VirtualMachine v
+            where v.projectId = :projectId and v.state not in (io.gureum.console.vm.VmStatus.ERROR,
+                                                                io.gureum.console.vm.VmStatus.DELETED)""")
+    List<Object[]> usage(long projectId);
+}

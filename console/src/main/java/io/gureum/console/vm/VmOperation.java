@@ -1,0 +1,7 @@
+package io.gureum.console.vm;
+
+import java.util.UUID;
+
+/** A VM action that was accepted: the VM as it is now and the task that carries the action out. */
+public record VmOperation(VmSummary vm, UUID taskId) {
+}

@@ -1,0 +1,131 @@
+package io.gureum.console.vm;
+
+import io.gureum.console.host.HostSummary;
+import io.gureum.console.image.BootImage;
+import io.gureum.console.task.TaskContext;
+import io.gureum.hypervisor.BootFile;
+import io.gureum.hypervisor.BootSource;
+import io.gureum.hypervisor.DiskFormat;
+import io.gureum.hypervisor.DiskSpec;
+import io.gureum.hypervisor.DomainType;
+import io.gureum.hypervisor.Graphics;
+import io.gureum.hypervisor.GureumMetadata;
+import io.gureum.hypervisor.Hypervisor;
+import io.gureum.hypervisor.HypervisorException;
+import io.gureum.hypervisor.NicSpec;
+import io.gureum.hypervisor.SerialConsole;
+import io.gureum.hypervisor.VmInfo;
+import io.gureum.hypervisor.VmSpec;
+import io.gureum.hypervisor.VolumeRef;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The hypervisor side of a VM's life: base image on the host, copy-on-write disk, define, start,
+ * and taking it all away again. Never copies a whole image; undoes what it made when a step fails.
+ */
+@Component
+class VmProvisioner {
+
+    private static final Logger log = LoggerFactory.getLogger(VmProvisioner.class);
+    static final String POOL = "gureum";
+    /** libvirt's test driver comes with this pool. */
+    static final String SIMULATED_POOL = "default-pool";
+    static final String NETWORK = "default";
+
+    private final Path poolPath;
+    private final ConcurrentMap<String, Object> baseLocks = new ConcurrentHashMap<>();
+
+    VmProvisioner(@Value("${gureum.storage.pool-path:/var/lib/gureum/pools/default}") Path poolPath) {
+        this.poolPath = poolPath;
+    }
+
+    /** Makes the VM run on the host; returns its domain UUID. On failure nothing of it is left there. */
+    UUID provision(Hypervisor hypervisor, HostSummary host, VirtualMachine vm, BootImage image, TaskContext task) {
+        task.step("prepare base image '" + image.name() + "' on host " + host.name());
+        VolumeRef base = ensureBaseImage(hypervisor, host, image);
+        task.progress(30);
+
+        task.step("define the VM with a copy-on-write disk over the base image");
+        VmSpec spec = VmSpec.builder(vm.domainName())
+                .vcpus(vm.vcpus())
+                .memoryMib(vm.memoryMib())
+                .disk(DiskSpec.overlay(base, DiskFormat.QCOW2))
+                .boot(BootSource.directKernel(BootFile.catalogPath(image.kernel()), BootFile.catalogPath(image.initrd()),
+                        image.cmdline() + " gureum.hostname=" + vm.name()))
+                .nic(new NicSpec(NETWORK, null))
+                .graphics(Graphics.VNC_LOCALHOST)
+                .serial(host.simulated() ? SerialConsole.PTY : SerialConsole.PTY_AND_LOG_FILE)
+                .domainType(host.domainType().equals("KVM") ? DomainType.KVM : DomainType.QEMU)
+                .metadata(new GureumMetadata(vm.id().toString(), Long.toString(vm.projectId())))
+                .build();
+        VmInfo defined = hypervisor.define(spec);
+        task.progress(60);
+
+        task.step("start the VM");
+        try {
+            hypervisor.start(defined.id());
+        } catch (RuntimeException e) {
+            removeQuietly(hypervisor, defined.id());
+            throw e;
+        }
+        task.progress(90);
+        return defined.id();
+    }
+
+    /** Powers the domain off if needed and removes it with the disk made for it (never the base image). */
+    void remove(Hypervisor hypervisor, UUID domain) {
+        try {
+            VmInfo info = hypervisor.info(domain);
+            if (info.state().isActive()) {
+                hypervisor.forceOff(domain);
+            }
+            hypervisor.undefine(domain);
+        } catch (HypervisorException.NotFound alreadyGone) {
+            log.debug("domain {} is gone already", domain);
+        }
+    }
+
+    void removeQuietly(Hypervisor hypervisor, UUID domain) {
+        try {
+            remove(hypervisor, domain);
+        } catch (RuntimeException e) {
+            log.warn("could not remove domain {} after a failure: {}", domain, e.getMessage());
+        }
+    }
+
+    /** Graceful shutdown with a timeout, then force-off (a guest may ignore ACPI). */
+    void shutdown(Hypervisor hypervisor, UUID domain, Duration timeout) {
+        hypervisor.shutdown(domain, timeout);
+    }
+
+    private VolumeRef ensureBaseImage(Hypervisor hypervisor, HostSummary host, BootImage image) {
+        String pool = host.simulated() ? SIMULATED_POOL : POOL;
+        VolumeRef base = new VolumeRef(pool, "base-" + image.id() + ".qcow2");
+        // One import per host and image at a time: concurrent creates share the base.
+        synchronized (baseLocks.computeIfAbsent(host.id() + "/" + base.volume(), key -> new Object())) {
+            if (!host.simulated()) {
+                hypervisor.ensureDirectoryPool(POOL, poolPath);
+            }
+            try {
+                hypervisor.volumeInfo(base);
+                return base;
+            } catch (HypervisorException.NotFound missing) {
+                if (host.simulated()) {
+                    // The test driver keeps no files: a blank volume stands in for the image.
+                    hypervisor.createVolume(base, 64L << 20, DiskFormat.QCOW2);
+                } else {
+                    hypervisor.importBaseImage(base, image.baseDisk(), DiskFormat.QCOW2);
+                }
+                return base;
+            }
+        }
+    }
+}

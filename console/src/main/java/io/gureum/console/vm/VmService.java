@@ -1,0 +1,263 @@
+package io.gureum.console.vm;
+
+import io.gureum.console.host.HostService;
+import io.gureum.console.host.HostSummary;
+import io.gureum.console.image.BootImage;
+import io.gureum.console.image.ImageCatalog;
+import io.gureum.console.project.ProjectAccess;
+import io.gureum.console.project.ProjectRole;
+import io.gureum.console.quota.QuotaService;
+import io.gureum.console.quota.ResourceAmounts;
+import io.gureum.console.task.TaskRequest;
+import io.gureum.console.task.TaskService;
+import io.gureum.console.task.TaskSummary;
+import io.gureum.console.task.TaskWork;
+import io.gureum.hypervisor.Hypervisor;
+import io.gureum.hypervisor.VmInfo;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The VM feature's facade. Every method checks the caller's role in the VM's project; creation
+ * reserves quota and inserts the VM in one transaction with the project's quota row locked, then a
+ * task places, provisions and starts it.
+ */
+@Service
+public class VmService {
+
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
+    static final int MAX_VCPUS = 16;
+    static final long MIN_MEMORY_MIB = 64;
+    static final long MAX_MEMORY_MIB = 64 * 1024;
+    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+
+    private final VirtualMachineRepository vms;
+    private final ProjectAccess access;
+    private final QuotaService quotas;
+    private final ImageCatalog images;
+    private final HostService hosts;
+    private final Placement placement;
+    private final VmProvisioner provisioner;
+    private final TaskService tasks;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
+              HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
+              TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+        this.vms = vms;
+        this.access = access;
+        this.quotas = quotas;
+        this.images = images;
+        this.hosts = hosts;
+        this.placement = placement;
+        this.provisioner = provisioner;
+        this.tasks = tasks;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The VMs the caller may see: all for admins, else those of projects where they have a role. */
+    public List<VmSummary> list() {
+        List<VirtualMachine> visible = access.isAdmin()
+                ? vms.findAllByStateNotOrderByCreatedAtDesc(VmStatus.DELETED)
+                : vms.findAllByProjectIdInAndStateNotOrderByCreatedAtDesc(
+                        access.projectsWhereCallerHolds(ProjectRole.VIEWER), VmStatus.DELETED);
+        Map<UUID, String> hostNames = hostNames();
+        return visible.stream().map(vm -> vm.summary(hostNames.get(vm.hostId()))).toList();
+    }
+
+    public VmSummary get(UUID id) {
+        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
+        return vm.summary(hostName(vm.hostId()));
+    }
+
+    /**
+     * Validates, reserves quota and records the VM (PROVISIONING) in one transaction, then provisions
+     * it in a task. Refused requests leave nothing behind.
+     */
+    public VmOperation create(NewVm request) {
+        String name = request.name() == null ? "" : request.name().strip();
+        if (!NAME.matcher(name).matches()) {
+            throw new VmValidationException("VM name '" + name + "' is not valid: use 1-32 lower-case letters, digits "
+                    + "or '-', starting with a letter and not ending with '-'.");
+        }
+        if (request.vcpus() < 1 || request.vcpus() > MAX_VCPUS) {
+            throw new VmValidationException("A VM has 1 to " + MAX_VCPUS + " vCPUs, not " + request.vcpus() + ".");
+        }
+        if (request.memoryMib() < MIN_MEMORY_MIB || request.memoryMib() > MAX_MEMORY_MIB) {
+            throw new VmValidationException("A VM has " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB
+                    + " MiB of memory, not " + request.memoryMib() + ".");
+        }
+        BootImage image = images.find(request.imageId()).orElseThrow(() -> new VmValidationException(
+                "There is no image '" + request.imageId() + "'. Available: "
+                        + images.bootImages().stream().map(BootImage::id).toList() + "."));
+        if (request.hostId() != null) {
+            access.requireAdmin(); // choosing the host by hand is an administrator's decision
+        }
+        UUID id = UUID.randomUUID();
+        String owner = SecurityContextHolder.getContext().getAuthentication().getName();
+        VirtualMachine recorded = transactions.execute(tx -> {
+            // Locks the project's quota row: concurrent creates of one project queue here.
+            quotas.reserve(request.projectId(), new ResourceAmounts(request.vcpus(), request.memoryMib(),
+                    image.diskGib(), 1, 0, 0, 0));
+            if (vms.existsByProjectIdAndNameAndStateNot(request.projectId(), name, VmStatus.DELETED)) {
+                throw new VmValidationException("The project has a VM named '" + name + "' already.");
+            }
+            return vms.save(new VirtualMachine(id, name, request.projectId(), owner, image.id(), request.vcpus(),
+                    request.memoryMib(), image.diskGib(), now()));
+        });
+        events.publishEvent(new VmEvents.VmActionRequested(id, name, request.projectId(), "vm.create",
+                request.vcpus() + " vCPUs, " + request.memoryMib() + " MiB, image " + image.id()));
+        TaskSummary task = tasks.submit(new TaskRequest("vm.create", "vm", id.toString(), name, request.projectId()),
+                context -> provisionTask(id, image, request.hostId(), context));
+        return new VmOperation(recorded.summary(null), task.id());
+    }
+
+    public VmOperation start(UUID id) {
+        return act(id, "vm.start", (vm, hv) -> hv.start(vm.domainUuid()));
+    }
+
+    /** Asks the guest to power off; forces it off after a timeout (guests may ignore ACPI). */
+    public VmOperation shutdown(UUID id) {
+        return act(id, "vm.shutdown", (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(), SHUTDOWN_TIMEOUT));
+    }
+
+    public VmOperation forceOff(UUID id) {
+        return act(id, "vm.force-off", (vm, hv) -> hv.forceOff(vm.domainUuid()));
+    }
+
+    public VmOperation reboot(UUID id) {
+        return act(id, "vm.reboot", (vm, hv) -> hv.reboot(vm.domainUuid()));
+    }
+
+    /** Removes the VM from its host with the disk made for it, and frees its quota. */
+    public VmOperation delete(UUID id) {
+        VirtualMachine vm = visible(id, ProjectRole.MEMBER);
+        if (vm.state() == VmStatus.PROVISIONING || vm.state() == VmStatus.DELETING) {
+            throw new VmValidationException("VM " + vm.name() + " is " + vm.state().name().toLowerCase()
+                    + ": wait until that ends, then delete it.");
+        }
+        VmStatus before = vm.state();
+        transactions.executeWithoutResult(tx -> update(id, v -> v.observed(VmStatus.DELETING, "deleting", now())));
+        events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.delete", null));
+        TaskSummary task = tasks.submit(new TaskRequest("vm.delete", "vm", id.toString(), vm.name(), vm.projectId()),
+                context -> {
+                    try {
+                        if (vm.hostId() != null && vm.domainUuid() != null) {
+                            context.step("power off and remove the VM and its disk from host " + hostName(vm.hostId()));
+                            provisioner.remove(hosts.hypervisorOf(vm.hostId()), vm.domainUuid());
+                        }
+                        transactions.executeWithoutResult(tx -> update(id, v -> v.observed(VmStatus.DELETED, "deleted",
+                                now())));
+                        finished(vm, "vm.delete", true, null);
+                    } catch (RuntimeException e) {
+                        transactions.executeWithoutResult(tx -> update(id, v -> v.observed(before,
+                                "delete failed: " + e.getMessage(), now())));
+                        finished(vm, "vm.delete", false, e.getMessage());
+                        throw e;
+                    }
+                });
+        return new VmOperation(get(id), task.id());
+    }
+
+    private void provisionTask(UUID id, BootImage image, UUID wantedHost, io.gureum.console.task.TaskContext context) {
+        VirtualMachine vm = vms.findById(id).orElseThrow();
+        UUID domain = null;
+        HostSummary host = null;
+        try {
+            context.step("choose a host");
+            host = placement.choose(vm.vcpus(), vm.memoryMib(), 1, wantedHost);
+            UUID hostId = host.id();
+            transactions.executeWithoutResult(tx -> update(id, v -> v.placed(hostId, now())));
+            context.progress(10);
+            Hypervisor hypervisor = hosts.hypervisorOf(host.id());
+            domain = provisioner.provision(hypervisor, host, vm, image, context);
+            UUID domainUuid = domain;
+            VmInfo info = hypervisor.info(domainUuid);
+            transactions.executeWithoutResult(tx -> update(id, v -> {
+                v.defined(domainUuid, now());
+                v.observed(VmStateSync.statusOf(info.state()), info.stateReason(), now());
+            }));
+            finished(vm, "vm.create", true, "on host " + host.name());
+        } catch (RuntimeException e) {
+            if (domain != null && host != null) {
+                provisioner.removeQuietly(hosts.hypervisorOf(host.id()), domain);
+            }
+            transactions.executeWithoutResult(tx -> update(id, v -> v.failed(e.getMessage(), now())));
+            finished(vm, "vm.create", false, e.getMessage());
+            throw e;
+        }
+    }
+
+    private VmOperation act(UUID id, String action, HypervisorAction work) {
+        VirtualMachine vm = visible(id, ProjectRole.MEMBER);
+        if (vm.domainUuid() == null || vm.hostId() == null) {
+            throw new VmValidationException("VM " + vm.name() + " is " + vm.state().name().toLowerCase()
+                    + " and has nothing on a host to " + action.substring(3) + ".");
+        }
+        events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), action, null));
+        TaskWork body = context -> {
+            context.step(action.substring(3) + " on host " + hostName(vm.hostId()));
+            try {
+                work.run(vm, hosts.hypervisorOf(vm.hostId()));
+                finished(vm, action, true, null);
+            } catch (RuntimeException e) {
+                finished(vm, action, false, e.getMessage());
+                throw e;
+            }
+        };
+        TaskSummary task = tasks.submit(new TaskRequest(action, "vm", id.toString(), vm.name(), vm.projectId()), body);
+        return new VmOperation(vm.summary(hostName(vm.hostId())), task.id());
+    }
+
+    private void finished(VirtualMachine vm, String action, boolean ok, String detail) {
+        events.publishEvent(new VmEvents.VmActionFinished(vm.id(), vm.name(), vm.projectId(), action, ok, detail));
+    }
+
+    private VirtualMachine visible(UUID id, ProjectRole needed) {
+        VirtualMachine vm = vms.findById(id).filter(v -> v.state() != VmStatus.DELETED)
+                .orElseThrow(() -> new VmNotFoundException(id));
+        if (access.roleOf(vm.projectId()).isEmpty() && !access.isAdmin()) {
+            throw new VmNotFoundException(id); // another project's VM looks like no VM at all
+        }
+        access.requireRole(vm.projectId(), needed);
+        return vm;
+    }
+
+    private void update(UUID id, java.util.function.Consumer<VirtualMachine> change) {
+        VirtualMachine vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException(id));
+        change.accept(vm);
+        vms.save(vm);
+    }
+
+    private Map<UUID, String> hostNames() {
+        return hosts.forPlacement().stream().collect(Collectors.toMap(HostSummary::id, HostSummary::name));
+    }
+
+    private String hostName(UUID hostId) {
+        return hostId == null ? null : hosts.describe(hostId).map(HostSummary::name).orElse("(removed host)");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @FunctionalInterface
+    private interface HypervisorAction {
+        void run(VirtualMachine vm, Hypervisor hypervisor);
+    }
+}

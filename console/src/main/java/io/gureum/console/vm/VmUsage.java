@@ -1,0 +1,23 @@
+package io.gureum.console.vm;
+
+import io.gureum.console.quota.ResourceAmounts;
+import io.gureum.console.quota.UsageSource;
+import org.springframework.stereotype.Component;
+
+/** What a project's VMs use of its quota, counting those still provisioning (read under the quota lock). */
+@Component
+class VmUsage implements UsageSource {
+
+    private final VirtualMachineRepository vms;
+
+    VmUsage(VirtualMachineRepository vms) {
+        this.vms = vms;
+    }
+
+    @Override
+    public ResourceAmounts usage(long projectId) {
+        Object[] row = vms.usage(projectId).getFirst();
+        return new ResourceAmounts(((Number) row[0]).intValue(), ((Number) row[1]).longValue(),
+                ((Number) row[2]).intValue(), ((Number) row[3]).intValue(), 0, 0, 0);
+    }
+}

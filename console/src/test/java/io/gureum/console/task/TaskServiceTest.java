@@ -18,11 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.context.event.ApplicationEvents;
-import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.transaction.support.TransactionTemplate;
 
 @ConsoleTest
-@RecordApplicationEvents
 class TaskServiceTest {
 
     static final Duration WAIT = Duration.ofSeconds(20);
@@ -34,7 +32,7 @@ class TaskServiceTest {
     Fixtures fixtures;
 
     @Autowired
-    ApplicationEvents events;
+    TransactionTemplate transactions;
 
     static TaskRequest request(String action, Long projectId) {
         String id = UUID.randomUUID().toString();
@@ -82,11 +80,6 @@ class TaskServiceTest {
                 .containsExactly("place on a host", "create copy-on-write disk", "define and start");
         assertThat(steps).extracting(TaskStepView::state).containsOnly("DONE");
         assertThat(steps).allSatisfy(s -> assertThat(s.finishedAt()).isNotNull());
-        assertThat(events.stream(TaskEvents.TaskFinished.class))
-                .anySatisfy(e -> {
-                    assertThat(e.taskId()).isEqualTo(done.id());
-                    assertThat(e.state()).isEqualTo(TaskState.SUCCEEDED);
-                });
     }
 
     @Test
@@ -189,5 +182,25 @@ class TaskServiceTest {
             release.countDown();
         }
         assertThat(asAdmin(() -> tasks.await(queued.id(), WAIT)).state()).isEqualTo(TaskState.SUCCEEDED);
+    }
+
+    @Test
+    void inside_a_transaction_the_work_starts_only_after_commit_and_never_after_rollback() {
+        AtomicReference<Boolean> ran = new AtomicReference<>(false);
+        UUID[] ids = new UUID[2];
+        asAdmin(() -> {
+            transactions.executeWithoutResult(tx -> {
+                ids[0] = tasks.submit(request("vm.create", null), context -> ran.set(true)).id();
+                tx.setRollbackOnly();
+            });
+            transactions.executeWithoutResult(tx ->
+                    ids[1] = tasks.submit(request("vm.create", null), context -> { }).id());
+        });
+
+        TaskSummary rolledBack = asAdmin(() -> tasks.await(ids[0], WAIT));
+        assertThat(rolledBack.state()).isEqualTo(TaskState.FAILED);
+        assertThat(rolledBack.message()).isEqualTo(TaskService.ABANDONED);
+        assertThat(ran).hasValue(false);
+        assertThat(asAdmin(() -> tasks.await(ids[1], WAIT)).state()).isEqualTo(TaskState.SUCCEEDED);
     }
 }

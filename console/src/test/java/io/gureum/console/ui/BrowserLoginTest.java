@@ -9,7 +9,13 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.gureum.console.identity.LoginThrottle;
+import io.gureum.console.image.ImageCatalog;
+import io.gureum.console.project.ProjectService;
+import io.gureum.console.task.TaskService;
+import io.gureum.console.testsupport.Actors;
 import io.gureum.console.testsupport.ConsoleTest;
+import io.gureum.console.vm.VmService;
+import org.springframework.beans.factory.annotation.Autowired;
 import io.gureum.console.testsupport.Requires;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -37,6 +43,18 @@ class BrowserLoginTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ImageCatalog images;
+
+    @Autowired
+    ProjectService projects;
+
+    @Autowired
+    VmService vms;
+
+    @Autowired
+    TaskService tasks;
 
     @Autowired
     LoginThrottle throttle;
@@ -126,6 +144,42 @@ class BrowserLoginTest {
             page.waitForURL(Pattern.compile(".*/login$"));
             page.navigate(base() + "/hosts");
             page.waitForURL(Pattern.compile(".*/login$"));
+        }
+    }
+
+    @Test
+    void the_administrator_creates_a_vm_in_a_project_and_sees_it_running() throws IOException {
+        if (images.bootImages().isEmpty()) {
+            Requires.missing("the tiny test guest is not built: run src/host/build-test-images.sh");
+        }
+        throttle.forgetAll();
+        Actors.asAdmin(() -> projects.create(Actors.unique("browser"), "admin"));
+        String name = "web-" + Long.toString(System.nanoTime() % 100000);
+        Files.createDirectories(DOC_IMAGES);
+        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800))) {
+            page.navigate(base() + "/login");
+            page.getByLabel("Username").fill("admin");
+            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(ConsoleTest.ADMIN_PASSWORD);
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+            assertThat(page.locator("#main-nav")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+
+            page.navigate(base() + "/vms");
+            page.locator("#create-vm").click();
+            page.getByLabel("Name").fill(name);
+            // The project preselected is the first the admin may use; at least the one made above exists.
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("vm-create.png")));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create").setExact(true)).click();
+
+            // Provisioning, then running: the grid follows by itself.
+            assertThat(page.locator("#vms-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText(Pattern.compile("^running$"))).first())
+                    .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            assertThat(page.locator("#vms-grid vaadin-grid-cell-content", new Page.LocatorOptions()
+                    .setHasText(Pattern.compile("^" + name + "$"))).first()).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("vms.png")));
+        } finally {
+            Actors.asAdmin(() -> vms.list().stream().filter(vm -> vm.name().equals(name))
+                    .forEach(vm -> tasks.await(vms.delete(vm.id()).taskId(), java.time.Duration.ofSeconds(60))));
         }
     }
 

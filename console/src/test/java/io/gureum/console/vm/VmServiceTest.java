@@ -222,6 +222,31 @@ class VmServiceTest {
         assertThat(repository.findById(row.id()).orElseThrow().state()).isEqualTo(VmStatus.DELETED);
     }
 
+    @Autowired
+    InterruptedVmTasks interrupted;
+
+    @Test
+    void a_create_interrupted_by_a_restart_leaves_no_domain_and_ends_in_error() {
+        // What a restart leaves: a VM row PROVISIONING, placed, its domain defined, its UUID never recorded.
+        VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("halfway")));
+        await(created.taskId());
+        VirtualMachine row = repository.findById(created.vm().id()).orElseThrow();
+        UUID domain = row.domainUuid();
+        row.observed(VmStatus.PROVISIONING, "provisioning", Instant.now());
+        row.defined(null, Instant.now());
+        repository.save(row);
+
+        interrupted.interrupted(new io.gureum.console.task.TaskEvents.TaskInterrupted(UUID.randomUUID(), "vm.create",
+                "vm", row.id().toString()));
+
+        VirtualMachine after = repository.findById(row.id()).orElseThrow();
+        assertThat(after.state()).isEqualTo(VmStatus.ERROR);
+        assertThat(after.summary(null).errorMessage()).contains("its domain and disk were removed");
+        assertThatThrownBy(() -> hosts.hypervisorOf(simulated.id()).info(domain))
+                .isInstanceOf(HypervisorException.NotFound.class);
+        assertThat(usage.usage(tenant.id()).vms()).isZero();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

@@ -167,6 +167,7 @@ class BrowserLoginTest {
             page.locator("#create-vm").click();
             page.getByLabel("Name").fill(name);
             // The project preselected is the first the admin may use; at least the one made above exists.
+            page.waitForTimeout(600); // let the dialog finish opening before the picture
             page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("vm-create.png")));
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create").setExact(true)).click();
 

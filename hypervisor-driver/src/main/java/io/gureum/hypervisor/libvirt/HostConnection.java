@@ -246,15 +246,31 @@ final class HostConnection implements AutoCloseable {
             connect = null;
         }
         reconnector.shutdownNow();
-        if (c != null) {
+        // Calls already running still use the connection: freeing it under them crashes the JVM in
+        // native code. Let them finish first; if one hangs, leak the connection rather than crash.
+        workers.shutdown();
+        boolean idle;
+        try {
+            idle = workers.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            idle = false;
+        }
+        if (c != null && idle) {
+            Thread releaser = Thread.ofPlatform().name("gureum-libvirt-close").start(() -> releaseQuietly(c));
             try {
-                workers.submit(() -> releaseQuietly(c)).get(10, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                log.debug("closing {}: {}", options.uri(), e.toString());
+                releaser.join(CLOSE_GRACE.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
+        } else if (c != null) {
+            log.warn("closing {}: a call is still running after {}; leaving its connection open", options.uri(),
+                    CLOSE_GRACE);
         }
         shutdownThreads();
     }
+
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(10);
 
     private void shutdownThreads() {
         workers.shutdown();

@@ -55,4 +55,34 @@ class OpeningHostsTest {
         assertThat(hv.isAvailable()).isFalse();
         assertThatThrownBy(hv::listAll).isInstanceOf(HypervisorException.Unavailable.class);
     }
+
+    @Test
+    void closing_a_host_while_calls_are_running_lets_them_finish_instead_of_freeing_the_connection_under_them()
+            throws Exception {
+        // Before the fix this crashed the JVM (SIGSEGV in virConnectNumOfStoragePools).
+        for (int round = 0; round < 20; round++) {
+            Hypervisor hv = LibvirtHypervisor.open("test:///default");
+            var pool = Executors.newFixedThreadPool(4);
+            var started = new java.util.concurrent.CountDownLatch(4);
+            var answered = new java.util.concurrent.atomic.AtomicInteger();
+            for (int t = 0; t < 4; t++) {
+                pool.submit(() -> {
+                    started.countDown();
+                    for (int i = 0; i < 200; i++) {
+                        try {
+                            hv.hostInfo();
+                            answered.incrementAndGet();
+                        } catch (HypervisorException.Unavailable closed) {
+                            return;
+                        }
+                    }
+                });
+            }
+            started.await();
+            hv.close();
+            pool.shutdown();
+            assertThat(pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThatThrownBy(hv::hostInfo).isInstanceOf(HypervisorException.Unavailable.class);
+        }
+    }
 }

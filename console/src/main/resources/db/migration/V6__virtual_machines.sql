@@ -13,6 +13,8 @@ create table virtual_machine (
     memory_mib     bigint                   not null,
     disk_gib       integer                  not null,
     state          varchar(16)              not null,
+    desired_state  varchar(16)              not null,
+    restart_policy varchar(16)              not null,
     state_reason   varchar(255),
     error_message  varchar(4000),
     created_at     timestamp with time zone not null,
@@ -20,6 +22,8 @@ create table virtual_machine (
     version        bigint                   not null,
     constraint uk_vm_domain_name unique (domain_name),
     constraint fk_vm_project foreign key (project_id) references project (id),
+    constraint ck_vm_desired_state check (desired_state in ('RUNNING', 'STOPPED')),
+    constraint ck_vm_restart_policy check (restart_policy in ('NEVER', 'ALWAYS')),
     constraint ck_vm_state check (state in ('PROVISIONING', 'RUNNING', 'PAUSED', 'STOPPED', 'CRASHED',
                                             'ERROR', 'DELETING', 'DELETED', 'UNKNOWN'))
 );

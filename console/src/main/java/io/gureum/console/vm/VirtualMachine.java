@@ -52,6 +52,14 @@ class VirtualMachine {
     @Column(nullable = false, length = 16)
     private VmStatus state;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "desired_state", nullable = false, length = 16)
+    private VmStatus desiredState;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "restart_policy", nullable = false, length = 16)
+    private RestartPolicy restartPolicy;
+
     @Column(name = "state_reason")
     private String stateReason;
 
@@ -85,6 +93,8 @@ class VirtualMachine {
         String prefix = "g-" + id.toString().substring(0, 8) + "-";
         this.domainName = prefix + name.substring(0, Math.min(name.length(), 63 - prefix.length()));
         this.state = VmStatus.PROVISIONING;
+        this.desiredState = VmStatus.RUNNING;
+        this.restartPolicy = RestartPolicy.NEVER;
         this.createdAt = now;
         this.updatedAt = now;
     }
@@ -129,6 +139,25 @@ class VirtualMachine {
         return state;
     }
 
+    VmStatus desiredState() {
+        return desiredState;
+    }
+
+    RestartPolicy restartPolicy() {
+        return restartPolicy;
+    }
+
+    /** What the owner last asked for: RUNNING (create, start) or STOPPED (shutdown, force off). */
+    void desire(VmStatus desired, Instant now) {
+        this.desiredState = desired;
+        this.updatedAt = now;
+    }
+
+    void restartPolicy(RestartPolicy policy, Instant now) {
+        this.restartPolicy = policy;
+        this.updatedAt = now;
+    }
+
     void placed(UUID hostId, Instant now) {
         this.hostId = hostId;
         this.updatedAt = now;
@@ -154,6 +183,6 @@ class VirtualMachine {
 
     VmSummary summary(String hostName) {
         return new VmSummary(id, name, projectId, owner, hostId, hostName, imageId, vcpus, memoryMib, diskGib, state,
-                stateReason, errorMessage, createdAt, updatedAt);
+                stateReason, errorMessage, restartPolicy, desiredState, createdAt, updatedAt);
     }
 }

@@ -13,6 +13,7 @@ import io.gureum.console.task.TaskService;
 import io.gureum.console.task.TaskSummary;
 import io.gureum.console.task.TaskWork;
 import io.gureum.hypervisor.Hypervisor;
+import io.gureum.hypervisor.HypervisorException;
 import io.gureum.hypervisor.VmInfo;
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -128,20 +130,106 @@ public class VmService {
     }
 
     public VmOperation start(UUID id) {
-        return act(id, "vm.start", (vm, hv) -> hv.start(vm.domainUuid()));
+        return act(id, "vm.start", VmStatus.RUNNING, (vm, hv) -> hv.start(vm.domainUuid()));
     }
 
     /** Asks the guest to power off; forces it off after a timeout (guests may ignore ACPI). */
     public VmOperation shutdown(UUID id) {
-        return act(id, "vm.shutdown", (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(), SHUTDOWN_TIMEOUT));
+        return act(id, "vm.shutdown", VmStatus.STOPPED,
+                (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(), SHUTDOWN_TIMEOUT));
     }
 
     public VmOperation forceOff(UUID id) {
-        return act(id, "vm.force-off", (vm, hv) -> hv.forceOff(vm.domainUuid()));
+        return act(id, "vm.force-off", VmStatus.STOPPED, (vm, hv) -> hv.forceOff(vm.domainUuid()));
     }
 
     public VmOperation reboot(UUID id) {
-        return act(id, "vm.reboot", (vm, hv) -> hv.reboot(vm.domainUuid()));
+        return act(id, "vm.reboot", null, (vm, hv) -> hv.reboot(vm.domainUuid()));
+    }
+
+    /** Pauses the VM's vCPUs (memory stays allocated). */
+    public VmOperation suspend(UUID id) {
+        return act(id, "vm.suspend", null, (vm, hv) -> hv.suspend(vm.domainUuid()));
+    }
+
+    public VmOperation resume(UUID id) {
+        return act(id, "vm.resume", null, (vm, hv) -> hv.resume(vm.domainUuid()));
+    }
+
+    /** With ALWAYS, a VM that stops without a console action is started again. */
+    public VmSummary setRestartPolicy(UUID id, RestartPolicy policy) {
+        VirtualMachine vm = visible(id, ProjectRole.MEMBER);
+        transactions.executeWithoutResult(tx -> update(id, v -> v.restartPolicy(policy, now())));
+        events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.restart-policy",
+                policy.name().toLowerCase()));
+        return get(id);
+    }
+
+    /** The guest's addresses from the host's DHCP leases ("name: 192.168.122.10/24"); empty when unknown. */
+    public List<String> addresses(UUID id) {
+        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
+        if (vm.domainUuid() == null || vm.state() != VmStatus.RUNNING) {
+            return List.of();
+        }
+        try {
+            return hosts.hypervisorOf(vm.hostId()).interfaceAddresses(vm.domainUuid()).stream()
+                    .flatMap(nic -> nic.addresses().stream().map(address -> nic.name() + ": " + address))
+                    .toList();
+        } catch (HypervisorException e) {
+            return List.of();
+        }
+    }
+
+    /** The end of the VM's serial console log (what the guest printed), "" when there is none. */
+    public String serialLog(UUID id, int maxBytes) {
+        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
+        if (vm.domainUuid() == null) {
+            return "";
+        }
+        try {
+            return hosts.hypervisorOf(vm.hostId()).serialLogTail(vm.domainUuid(), Math.min(maxBytes, 64 * 1024));
+        } catch (HypervisorException e) {
+            return "";
+        }
+    }
+
+    /** A PNG of the VM's display, or empty when it is not running or the host cannot take one. */
+    public Optional<byte[]> screenshot(UUID id) {
+        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
+        if (vm.domainUuid() == null || vm.state() != VmStatus.RUNNING) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(hosts.hypervisorOf(vm.hostId()).screenshotPng(vm.domainUuid()));
+        } catch (HypervisorException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Starts a VM whose restart policy is ALWAYS and that stopped without a console action. Called
+     * by the keeper, not by users; runs as the system.
+     */
+    Optional<VmOperation> restartByPolicy(UUID id, String why) {
+        VirtualMachine vm = vms.findById(id).orElse(null);
+        if (vm == null || vm.restartPolicy() != RestartPolicy.ALWAYS || vm.desiredState() != VmStatus.RUNNING
+                || (vm.state() != VmStatus.STOPPED && vm.state() != VmStatus.CRASHED) || vm.domainUuid() == null) {
+            return Optional.empty();
+        }
+        events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.restart-by-policy",
+                why));
+        TaskSummary task = tasks.submit(new TaskRequest("vm.restart-by-policy", "vm", id.toString(), vm.name(),
+                vm.projectId()), context -> {
+                    context.step("start again: restart policy is always (" + why + ")");
+                    try {
+                        hosts.hypervisorOf(vm.hostId()).start(vm.domainUuid());
+                        finished(vm, "vm.restart-by-policy", true, null);
+                    } catch (RuntimeException e) {
+                        finished(vm, "vm.restart-by-policy", false, e.getMessage());
+                        throw e;
+                    }
+                });
+        return Optional.of(new VmOperation(vm.summary(hostName(vm.hostId())), task.id()));
     }
 
     /** Removes the VM from its host with the disk made for it, and frees its quota. */
@@ -203,11 +291,15 @@ public class VmService {
         }
     }
 
-    private VmOperation act(UUID id, String action, HypervisorAction work) {
+    private VmOperation act(UUID id, String action, VmStatus desired, HypervisorAction work) {
         VirtualMachine vm = visible(id, ProjectRole.MEMBER);
         if (vm.domainUuid() == null || vm.hostId() == null) {
             throw new VmValidationException("VM " + vm.name() + " is " + vm.state().name().toLowerCase()
                     + " and has nothing on a host to " + action.substring(3) + ".");
+        }
+        if (desired != null) {
+            // Recorded before the action so that the keeper never fights a stop the owner asked for.
+            transactions.executeWithoutResult(tx -> update(id, v -> v.desire(desired, now())));
         }
         events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), action, null));
         TaskWork body = context -> {

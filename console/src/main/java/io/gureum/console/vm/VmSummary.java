@@ -6,5 +6,6 @@ import java.util.UUID;
 /** A VM as views and other features see it. */
 public record VmSummary(UUID id, String name, long projectId, String owner, UUID hostId, String hostName,
                         String imageId, int vcpus, long memoryMib, int diskGib, VmStatus state, String stateReason,
-                        String errorMessage, Instant createdAt, Instant updatedAt) {
+                        String errorMessage, RestartPolicy restartPolicy, VmStatus desiredState, Instant createdAt,
+                        Instant updatedAt) {
 }

@@ -226,6 +226,58 @@ class VmServiceTest {
     InterruptedVmTasks interrupted;
 
     @Test
+    void a_vm_with_restart_policy_always_is_started_again_after_an_outside_stop_but_not_after_a_console_stop() {
+        VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("kept")));
+        await(created.taskId());
+        UUID id = created.vm().id();
+        asUser(tenant.member().username(), () -> vms.setRestartPolicy(id, RestartPolicy.ALWAYS));
+        UUID domain = repository.findById(id).orElseThrow().domainUuid();
+
+        hosts.hypervisorOf(simulated.id()).forceOff(domain); // someone pulls the plug outside the console
+
+        // The stop is seen and undone (on the test driver within milliseconds, so the STOPPED
+        // moment itself is too short to poll for): a system task started it again.
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (asAdmin(() -> tasks.forTarget("vm", id.toString())).stream()
+                .noneMatch(t -> t.action().equals("vm.restart-by-policy") && t.state() == TaskState.SUCCEEDED)
+                && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
+        assertThat(asAdmin(() -> tasks.forTarget("vm", id.toString()))).anySatisfy(task -> {
+            assertThat(task.action()).isEqualTo("vm.restart-by-policy");
+            assertThat(task.actor()).isEqualTo("system");
+            assertThat(task.state()).isEqualTo(TaskState.SUCCEEDED);
+        });
+        waitFor(id, VmStatus.RUNNING, Duration.ofSeconds(2));
+        assertThat(hosts.hypervisorOf(simulated.id()).info(domain).state().isActive()).isTrue();
+
+        await(asUser(tenant.member().username(), () -> vms.forceOff(id)).taskId());
+        waitFor(id, VmStatus.STOPPED, Duration.ofSeconds(2));
+        sleep(1500);
+        assertThat(repository.findById(id).orElseThrow().state()).isEqualTo(VmStatus.STOPPED);
+    }
+
+    @Test
+    void suspend_and_resume_follow_on_the_host() {
+        VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("pause")));
+        await(created.taskId());
+        UUID id = created.vm().id();
+
+        await(asUser(tenant.member().username(), () -> vms.suspend(id)).taskId());
+        waitFor(id, VmStatus.PAUSED, Duration.ofSeconds(2));
+        await(asUser(tenant.member().username(), () -> vms.resume(id)).taskId());
+        waitFor(id, VmStatus.RUNNING, Duration.ofSeconds(2));
+    }
+
+    private void waitFor(UUID id, VmStatus wanted, Duration within) {
+        Instant deadline = Instant.now().plus(within);
+        while (repository.findById(id).orElseThrow().state() != wanted && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
+        assertThat(repository.findById(id).orElseThrow().state()).isEqualTo(wanted);
+    }
+
+    @Test
     void a_create_interrupted_by_a_restart_leaves_no_domain_and_ends_in_error() {
         // What a restart leaves: a VM row PROVISIONING, placed, its domain defined, its UUID never recorded.
         VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("halfway")));

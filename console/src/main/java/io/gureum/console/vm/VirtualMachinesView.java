@@ -22,6 +22,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
@@ -68,7 +70,8 @@ public class VirtualMachinesView extends Main {
         getStyle().set("padding", "var(--lumo-space-m)");
 
         grid.setId("vms-grid");
-        grid.addColumn(VmSummary::name).setHeader("Name");
+        grid.addComponentColumn(vm -> new RouterLink(vm.name(), VmDetailView.class,
+                new RouteParameters("vmId", vm.id().toString()))).setHeader("Name");
         grid.addColumn(vm -> projectNames.getOrDefault(vm.projectId(), "#" + vm.projectId())).setHeader("Project");
         grid.addComponentColumn(VirtualMachinesView::stateBadge).setHeader("State");
         grid.addColumn(vm -> vm.hostName() == null ? "" : vm.hostName()).setHeader("Host");

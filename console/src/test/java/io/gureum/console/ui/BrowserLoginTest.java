@@ -178,6 +178,19 @@ class BrowserLoginTest {
             assertThat(page.locator("#vms-grid vaadin-grid-cell-content", new Page.LocatorOptions()
                     .setHasText(Pattern.compile("^" + name + "$"))).first()).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("vms.png")));
+
+            // Its page: the guest's own serial console shows it booted (on a real host; the
+            // simulated host has no guest to print anything).
+            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
+            page.waitForURL(Pattern.compile(".*/vms/[0-9a-f-]{36}$"));
+            assertThat(page.locator("#vm-title")).hasText(name);
+            boolean real = Actors.asAdmin(() -> vms.list().stream()
+                    .anyMatch(vm -> vm.name().equals(name) && "local".equals(vm.hostName())));
+            if (real) {
+                assertThat(page.locator("#vm-serial")).containsText("GUREUM-GUEST-READY hostname=" + name,
+                        new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
+            }
+            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("vm-detail.png")));
         } finally {
             Actors.asAdmin(() -> vms.list().stream().filter(vm -> vm.name().equals(name))
                     .forEach(vm -> tasks.await(vms.delete(vm.id()).taskId(), java.time.Duration.ofSeconds(60))));

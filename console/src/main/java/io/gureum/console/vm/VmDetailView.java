@@ -1,0 +1,212 @@
+package io.gureum.console.vm;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.gureum.console.task.TaskList;
+import io.gureum.console.task.TaskService;
+import io.gureum.console.ui.Formats;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * One VM: state, spec, host, addresses, live serial console, screenshot, actions and its tasks.
+ * Another project's VM and a VM that does not exist look the same: "no such VM".
+ */
+@Route("vms/:vmId")
+@PageTitle("Virtual machine")
+@PermitAll
+public class VmDetailView extends Main implements BeforeEnterObserver {
+
+    static final int POLL_MILLIS = 2_000;
+    static final Duration SCREENSHOT_EVERY = Duration.ofSeconds(10);
+
+    private final VmService vms;
+    private final TaskService tasks;
+    private final Clock clock;
+    final H2 title = new H2();
+    final Paragraph facts = new Paragraph();
+    final Paragraph addresses = new Paragraph();
+    final Pre serial = new Pre();
+    final Div screenshot = new Div();
+    final Div stateHolder = new Div();
+    final Select<RestartPolicy> restartPolicy = new Select<>();
+    private final java.util.Map<String, Button> buttons = new java.util.HashMap<>();
+    private UUID id;
+    private Instant lastScreenshot = Instant.EPOCH;
+    private Registration polling;
+
+    public VmDetailView(VmService vms, TaskService tasks, Clock clock) {
+        this.vms = vms;
+        this.tasks = tasks;
+        this.clock = clock;
+        getStyle().set("padding", "var(--lumo-space-m)");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        removeAll();
+        String raw = event.getRouteParameters().get("vmId").orElse("");
+        try {
+            id = UUID.fromString(raw);
+            VmSummary vm = vms.get(id);
+            build(vm);
+        } catch (IllegalArgumentException | VmNotFoundException notVisible) {
+            id = null;
+            Paragraph missing = new Paragraph("There is no virtual machine " + raw + ".");
+            missing.setId("vm-not-found");
+            add(new H2("Virtual machine"), missing);
+        }
+    }
+
+    private void build(VmSummary vm) {
+        title.setText(vm.name());
+        title.setId("vm-title");
+        stateHolder.setId("vm-state");
+        restartPolicy.setLabel("Restart policy");
+        restartPolicy.setItems(RestartPolicy.values());
+        restartPolicy.setItemLabelGenerator(p -> p == RestartPolicy.ALWAYS
+                ? "always: start it again when it stops without a console action" : "never");
+        restartPolicy.setValue(vm.restartPolicy());
+        restartPolicy.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                run(() -> vms.setRestartPolicy(id, change.getValue()));
+            }
+        });
+        serial.setId("vm-serial");
+        serial.getStyle().set("max-height", "20rem").set("overflow", "auto").set("background", "var(--lumo-contrast-5pct)")
+                .set("padding", "var(--lumo-space-s)").set("font-size", "var(--lumo-font-size-xs)");
+        addresses.setId("vm-addresses");
+        screenshot.setId("vm-screenshot");
+
+        add(new HorizontalLayout(title, stateHolder), facts, actions(), restartPolicy,
+                new H3("Addresses"), addresses,
+                new H3("Serial console"), serial,
+                new H3("Screen"), screenshot,
+                new TaskList(tasks, clock, "vm", vm.id().toString()));
+        refresh(vm);
+    }
+
+    private HorizontalLayout actions() {
+        HorizontalLayout bar = new HorizontalLayout(
+                action("Start", () -> vms.start(id)),
+                action("Shut down", () -> vms.shutdown(id)),
+                action("Force off", () -> vms.forceOff(id)),
+                action("Reboot", () -> vms.reboot(id)),
+                action("Suspend", () -> vms.suspend(id)),
+                action("Resume", () -> vms.resume(id)));
+        Button delete = new Button("Delete", click -> {
+            ConfirmDialog confirm = new ConfirmDialog("Delete VM " + title.getText() + "?",
+                    "It is powered off and removed from its host with its disk. This cannot be undone.", "Delete",
+                    yes -> {
+                        if (run(() -> vms.delete(id))) {
+                            UI.getCurrent().navigate(VirtualMachinesView.class);
+                        }
+                    });
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        bar.add(delete);
+        return bar;
+    }
+
+    private Button action(String text, Supplier<?> action) {
+        Button button = new Button(text, click -> run(action::get));
+        button.setId("vm-action-" + text.toLowerCase().replace(' ', '-'));
+        buttons.put(text, button);
+        return button;
+    }
+
+    private boolean run(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (RuntimeException refused) {
+            Notification.show(refused.getMessage(), 8000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+    }
+
+    void refresh(VmSummary vm) {
+        VmStatus state = vm.state();
+        boolean onHost = state != VmStatus.PROVISIONING && state != VmStatus.DELETING && state != VmStatus.ERROR;
+        buttons.get("Start").setEnabled(onHost && (state == VmStatus.STOPPED || state == VmStatus.CRASHED));
+        buttons.get("Shut down").setEnabled(state == VmStatus.RUNNING);
+        buttons.get("Force off").setEnabled(state == VmStatus.RUNNING || state == VmStatus.PAUSED);
+        buttons.get("Reboot").setEnabled(state == VmStatus.RUNNING);
+        buttons.get("Suspend").setEnabled(state == VmStatus.RUNNING);
+        buttons.get("Resume").setEnabled(state == VmStatus.PAUSED);
+        stateHolder.removeAll();
+        stateHolder.add(VirtualMachinesView.stateBadge(vm));
+        facts.setText("Host " + (vm.hostName() == null ? "not placed" : vm.hostName()) + " · " + vm.vcpus() + " vCPU"
+                + (vm.vcpus() == 1 ? "" : "s") + " · " + Formats.bytes(vm.memoryMib() << 20) + " · image "
+                + vm.imageId() + " · owner " + vm.owner() + " · created " + Formats.ago(vm.createdAt(), clock.instant())
+                + (vm.stateReason() == null ? "" : " · " + vm.stateReason())
+                + (vm.errorMessage() == null ? "" : " · error: " + vm.errorMessage()));
+        List<String> leased = vms.addresses(id);
+        addresses.setText(leased.isEmpty() ? "No address leased yet (the guest asks the host's DHCP when it runs)."
+                : String.join(", ", leased));
+        String log = vms.serialLog(id, 8192);
+        serial.setText(log.isEmpty() ? "(nothing printed yet)" : log);
+        if (Duration.between(lastScreenshot, clock.instant()).compareTo(SCREENSHOT_EVERY) >= 0) {
+            lastScreenshot = clock.instant();
+            screenshot.removeAll();
+            vms.screenshot(id).ifPresentOrElse(png -> {
+                Image image = new Image(png, "Screen of " + vm.name());
+                image.setWidth("480px");
+                screenshot.add(image);
+            }, () -> screenshot.add(new Paragraph("No screen: the VM is not running.")));
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        event.getUI().setPollInterval(POLL_MILLIS);
+        polling = event.getUI().addPollListener(poll -> {
+            if (id == null) {
+                return;
+            }
+            try {
+                refresh(vms.get(id));
+            } catch (VmNotFoundException deleted) {
+                UI.getCurrent().navigate(VirtualMachinesView.class);
+            }
+        });
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+}

@@ -1,0 +1,125 @@
+package io.gureum.console.vm;
+
+import static io.gureum.console.testsupport.Actors.asAdmin;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Paragraph;
+import io.gureum.console.host.HostService;
+import io.gureum.console.host.HostSummary;
+import io.gureum.console.host.NewHost;
+import io.gureum.console.identity.IdentityService;
+import io.gureum.console.image.ImageCatalog;
+import io.gureum.console.project.ProjectRole;
+import io.gureum.console.project.ProjectService;
+import io.gureum.console.task.TaskService;
+import io.gureum.console.testsupport.Actors;
+import io.gureum.console.testsupport.ConsoleTest;
+import io.gureum.console.testsupport.Fixtures;
+import io.gureum.console.testsupport.Requires;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.test.context.support.WithMockUser;
+
+/** By route: a VM's page opens for its project's people and answers "no such VM" to everyone else. */
+@ConsoleTest
+@WithMockUser(username = VmViewsTest.VIEWER, roles = "USER")
+class VmViewsTest extends SpringBrowserlessTest {
+
+    static final String VIEWER = "vm-page-viewer";
+
+    @Autowired
+    Fixtures fixtures;
+
+    @Autowired
+    IdentityService identity;
+
+    @Autowired
+    ProjectService projects;
+
+    @Autowired
+    HostService hosts;
+
+    @Autowired
+    VmService vms;
+
+    @Autowired
+    TaskService tasks;
+
+    @Autowired
+    ImageCatalog images;
+
+    HostSummary simulated;
+    VmSummary mine;
+    VmSummary theirs;
+
+    @BeforeEach
+    void one_vm_in_my_project_and_one_in_another() {
+        if (images.bootImages().isEmpty()) {
+            Requires.missing("the tiny test guest is not built: run src/host/build-test-images.sh");
+        }
+        if (identity.findByUsername(VIEWER).isEmpty()) {
+            asAdmin(() -> identity.createUser(VIEWER, "Viewer", Fixtures.PASSWORD, false));
+        }
+        Fixtures.Tenant myTenant = fixtures.tenant("page");
+        Fixtures.Tenant otherTenant = fixtures.tenant("elsewhere");
+        Actors.asUser(myTenant.owner().username(), () -> projects.addMember(myTenant.id(), VIEWER, ProjectRole.VIEWER));
+        simulated = asAdmin(() -> hosts.register(new NewHost(Actors.unique("page"), "test:///default", "", "")));
+        mine = create(myTenant.id(), "shown");
+        theirs = create(otherTenant.id(), "hidden");
+    }
+
+    private VmSummary create(long projectId, String name) {
+        return asAdmin(() -> {
+            VmOperation op = vms.create(new NewVm(name, projectId, ImageCatalog.TINY_LINUX, 1, 128, simulated.id()));
+            tasks.await(op.taskId(), Duration.ofSeconds(60));
+            return vms.get(op.vm().id());
+        });
+    }
+
+    @AfterEach
+    void cleanUp() {
+        asAdmin(() -> {
+            for (VmSummary vm : new VmSummary[] {mine, theirs}) {
+                tasks.await(vms.delete(vm.id()).taskId(), Duration.ofSeconds(60));
+            }
+            hosts.remove(simulated.id());
+        });
+    }
+
+    @Test
+    void a_viewer_opens_the_page_of_a_vm_of_their_project() {
+        UI.getCurrent().navigate("vms/" + mine.id());
+
+        VmDetailView view = (VmDetailView) getCurrentView();
+        assertThat(view.title.getText()).isEqualTo("shown");
+        assertThat(view.facts.getText()).contains("Host " + simulated.name(), "1 vCPU", "128 MiB");
+        assertThat(view.restartPolicy.getValue()).isEqualTo(RestartPolicy.NEVER);
+    }
+
+    @Test
+    void another_projects_vm_and_a_made_up_id_both_answer_no_such_vm() {
+        for (String guess : new String[] {theirs.id().toString(), UUID.randomUUID().toString(), "not-a-uuid"}) {
+            UI.getCurrent().navigate("vms/" + guess);
+
+            assertThat($(Paragraph.class).id("vm-not-found").getText())
+                    .isEqualTo("There is no virtual machine " + guess + ".");
+            assertThat(getCurrentView().getElement().getOuterHTML()).doesNotContain("hidden");
+        }
+    }
+
+    @Test
+    void the_grid_lists_only_my_projects_vms() {
+        VirtualMachinesView view = navigate(VirtualMachinesView.class);
+
+        assertThat(test(view.grid).size()).isPositive();
+        for (int row = 0; row < test(view.grid).size(); row++) {
+            assertThat(test(view.grid).getRow(row).id()).isNotEqualTo(theirs.id());
+        }
+    }
+}

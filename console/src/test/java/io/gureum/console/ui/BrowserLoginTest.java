@@ -2,10 +2,7 @@ package io.gureum.console.ui;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
-import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import io.gureum.console.identity.LoginThrottle;
@@ -13,15 +10,13 @@ import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.testsupport.Actors;
+import io.gureum.console.testsupport.Chromium;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.vm.VmService;
-import org.springframework.beans.factory.annotation.Autowired;
 import io.gureum.console.testsupport.Requires;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,8 +33,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class BrowserLoginTest {
 
-    /** Where screenshots for docs/ go; the module runs with console/ as working directory. */
-    static final Path DOC_IMAGES = Path.of(System.getProperty("gureum.docs.images", "../docs/images"));
+    static final Path DOC_IMAGES = Chromium.DOC_IMAGES;
 
     @LocalServerPort
     int port;
@@ -59,20 +53,11 @@ class BrowserLoginTest {
     @Autowired
     LoginThrottle throttle;
 
-    private Playwright playwright;
-    private Browser browser;
+    private Chromium browser;
 
     @BeforeAll
     void startBrowser() {
-        Path chromium = Requires.chromium();
-        // Never download a browser: there is no internet here, and Debian's Chromium is the one we test.
-        playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(chromium)
-                .setHeadless(true)
-                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        browser = Chromium.start();
     }
 
     @AfterAll
@@ -80,16 +65,13 @@ class BrowserLoginTest {
         if (browser != null) {
             browser.close();
         }
-        if (playwright != null) {
-            playwright.close();
-        }
     }
 
     @Test
     void the_administrator_logs_in_sees_the_shell_and_logs_out() throws IOException {
         throttle.forgetAll();
         Files.createDirectories(DOC_IMAGES);
-        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800))) {
+        try (Page page = browser.newPage()) {
             page.navigate(base() + "/vms");
             page.waitForURL(Pattern.compile(".*/login$"));
             assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in"))).isVisible();
@@ -156,12 +138,8 @@ class BrowserLoginTest {
         Actors.asAdmin(() -> projects.create(Actors.unique("browser"), "admin"));
         String name = "web-" + Long.toString(System.nanoTime() % 100000);
         Files.createDirectories(DOC_IMAGES);
-        try (Page page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800))) {
-            page.navigate(base() + "/login");
-            page.getByLabel("Username").fill("admin");
-            page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(ConsoleTest.ADMIN_PASSWORD);
-            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-            assertThat(page.locator("#main-nav")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+        try (Page page = browser.newPage()) {
+            Chromium.logIn(page, base(), "admin", ConsoleTest.ADMIN_PASSWORD);
 
             page.navigate(base() + "/vms");
             page.locator("#create-vm").click();

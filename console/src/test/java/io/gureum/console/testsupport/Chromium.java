@@ -1,0 +1,64 @@
+package io.gureum.console.testsupport;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Debian's Chromium driven by Playwright, for the browser tests. Never downloads a browser: there
+ * is no internet here, and the Chromium users get from the distribution is the one we test.
+ */
+public final class Chromium implements AutoCloseable {
+
+    /** Where screenshots for docs/ go; the module's tests run with console/ as working directory. */
+    public static final Path DOC_IMAGES = Path.of(System.getProperty("gureum.docs.images", "../docs/images"));
+
+    private final Playwright playwright;
+    private final Browser browser;
+
+    private Chromium(Playwright playwright, Browser browser) {
+        this.playwright = playwright;
+        this.browser = browser;
+    }
+
+    /** Starts headless Chromium, or skips (fails under CI) when it is not installed. */
+    public static Chromium start() {
+        Path chromium = Requires.chromium();
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
+                .setExecutablePath(chromium)
+                .setHeadless(true)
+                .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync")));
+        return new Chromium(playwright, browser);
+    }
+
+    /** A fresh page (its own cookies, so its own session) of 1280 x 800. */
+    public Page newPage() {
+        return browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+    }
+
+    /** Logs in through the login form and waits for the shell. */
+    public static void logIn(Page page, String baseUrl, String username, String password) {
+        page.navigate(baseUrl + "/login");
+        page.getByLabel("Username").fill(username);
+        page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
+        assertThat(page.locator("#main-nav")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+    }
+
+    @Override
+    public void close() {
+        browser.close();
+        playwright.close();
+    }
+}

@@ -168,7 +168,7 @@ class ContainerServiceTest {
 
         assertThatThrownBy(() -> create(member, ticking("two")))
                 .isInstanceOf(QuotaExceededException.class)
-                .hasMessageContaining("1");
+                .hasMessageContaining("containers 2 > 1");
         assertThat(repository.count()).isEqualTo(rows);
 
         assertThat(await(first.taskId()).state()).isEqualTo(TaskState.SUCCEEDED);
@@ -233,6 +233,68 @@ class ContainerServiceTest {
         assertThat(web.containerPort()).isEqualTo(8080);
         assertThat(web.hostPort()).isNotNull().isPositive();
         await(asUser(tenant.member().username(), () -> containers.delete(web.id())).taskId());
+    }
+
+    @Test
+    void the_command_and_environment_are_passed_as_arguments_never_through_a_second_shell() {
+        ContainerOperation created = create(tenant.member().username(), new NewContainer("args", tenant.id(), null,
+                "echo \"[$GREETING]\"; echo 'it''s'; sleep 600", Map.of("GREETING", "hello; echo injected $(id)"),
+                0.1, 16, "no", null));
+        TaskSummary task = await(created.taskId());
+        assertThat(task.state()).as(task.message()).isEqualTo(TaskState.SUCCEEDED);
+        Instant deadline = Instant.now().plusSeconds(10);
+        List<String> lines = List.of();
+        while (lines.size() < 2 && Instant.now().isBefore(deadline)) {
+            sleep(200);
+            lines = asUser(tenant.member().username(), () -> containers.logs(created.container().id(), 50)).stream()
+                    .map(ContainerLogLine::text).map(String::strip).toList();
+        }
+        assertThat(lines).containsExactly("[hello; echo injected $(id)]", "its");
+        await(asUser(tenant.member().username(), () -> containers.delete(created.container().id())).taskId());
+    }
+
+    @Test
+    void a_container_no_host_can_take_fails_with_the_reason_per_host_and_frees_its_quota() {
+        List<HostSummary> paused = asAdmin(() -> hosts.forPlacement().stream()
+                .filter(h -> !h.maintenance()).toList());
+        try {
+            asAdmin(() -> paused.forEach(h -> hosts.setMaintenance(h.id(), true)));
+            ContainerOperation created = create(tenant.member().username(), ticking("nowhere"));
+            TaskSummary task = await(created.taskId());
+            assertThat(task.state()).isEqualTo(TaskState.FAILED);
+            assertThat(task.message()).contains(local.name() + ": maintenance");
+            assertThat(row(created.container().id()).state()).isEqualTo(ContainerStatus.ERROR);
+            assertThat(usage.usage(tenant.id()).containers()).isZero();
+        } finally {
+            asAdmin(() -> paused.forEach(h -> hosts.setMaintenance(h.id(), false)));
+        }
+    }
+
+    @Autowired
+    InterruptedContainerTasks interrupted;
+
+    @Autowired
+    ContainerUsage usage;
+
+    @Test
+    void a_create_interrupted_by_a_restart_leaves_no_container_and_ends_in_error() {
+        // What a restart leaves: a row PROVISIONING, placed, its container made, its engine id never recorded.
+        ContainerOperation created = create(tenant.member().username(), ticking("halfway"));
+        await(created.taskId());
+        ManagedContainer row = row(created.container().id());
+        String engineId = row.engineId();
+        row.observed(ContainerStatus.PROVISIONING, "provisioning", Instant.now());
+        row.created(null, null, Instant.now());
+        repository.save(row);
+
+        interrupted.interrupted(new io.gureum.console.task.TaskEvents.TaskInterrupted(UUID.randomUUID(),
+                "container.create", "container", row.id().toString()));
+
+        ManagedContainer after = row(row.id());
+        assertThat(after.state()).isEqualTo(ContainerStatus.ERROR);
+        assertThat(after.summary(null).errorMessage()).contains("its container was removed");
+        assertThatThrownBy(() -> hosts.engineOf(local.id()).inspect(engineId)).isInstanceOf(NotFoundException.class);
+        assertThat(usage.usage(tenant.id()).containers()).isZero();
     }
 
     private static void sleep(long millis) {

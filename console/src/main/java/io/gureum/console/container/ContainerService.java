@@ -36,8 +36,10 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -213,7 +215,7 @@ public class ContainerService {
                     + container.state().name().toLowerCase() + ": wait until that ends, then delete it.");
         }
         ContainerStatus before = container.state();
-        transactions.executeWithoutResult(tx -> update(id, c -> c.observed(ContainerStatus.DELETING, "deleting",
+        record(tx -> update(id, c -> c.observed(ContainerStatus.DELETING, "deleting",
                 now())));
         events.publishEvent(new ContainerEvents.ContainerActionRequested(id, container.name(), container.projectId(),
                 "container.delete", null));
@@ -228,11 +230,11 @@ public class ContainerService {
                                 // removed outside the console already
                             }
                         }
-                        transactions.executeWithoutResult(tx -> update(id, c -> c.observed(ContainerStatus.DELETED,
+                        record(tx -> update(id, c -> c.observed(ContainerStatus.DELETED,
                                 "deleted", now())));
                         finished(container, "container.delete", true, null);
                     } catch (RuntimeException e) {
-                        transactions.executeWithoutResult(tx -> update(id, c -> c.observed(before,
+                        record(tx -> update(id, c -> c.observed(before,
                                 "delete failed: " + e.getMessage(), now())));
                         finished(container, "container.delete", false, e.getMessage());
                         throw e;
@@ -248,7 +250,7 @@ public class ContainerService {
         try {
             context.step("choose a host");
             HostSummary host = choose(container.image());
-            transactions.executeWithoutResult(tx -> update(id, c -> c.placed(host.id(), now())));
+            record(tx -> update(id, c -> c.placed(host.id(), now())));
             context.progress(10);
             engine = hosts.engineOf(host.id());
             context.step("create the container on host " + host.name());
@@ -266,14 +268,14 @@ public class ContainerService {
             ContainerRef ref = engine.create(spec.build().requireValid());
             engineId = ref.id();
             String made = ref.id();
-            transactions.executeWithoutResult(tx -> update(id, c -> c.created(made, null, now())));
+            record(tx -> update(id, c -> c.created(made, null, now())));
             context.progress(60);
             context.step("start it");
             engine.start(made);
             ContainerInfo info = engine.inspect(made);
             Integer hostPort = container.containerPort() == null ? null
                     : info.hostPort(container.containerPort(), Protocol.TCP);
-            transactions.executeWithoutResult(tx -> update(id, c -> {
+            record(tx -> update(id, c -> {
                 c.created(made, hostPort == null || hostPort < 0 ? null : hostPort, now());
                 c.observed(ContainerStateSync.statusOf(info.state()), ContainerStateSync.reasonOf(info), now());
                 if (info.health() != null && info.health().status() != null) {
@@ -285,7 +287,7 @@ public class ContainerService {
             if (engine != null) {
                 removeQuietly(engine, engineId != null ? engineId : container.engineName());
             }
-            transactions.executeWithoutResult(tx -> update(id, c -> c.failed(e.getMessage(), now())));
+            record(tx -> update(id, c -> c.failed(e.getMessage(), now())));
             finished(container, "container.create", false, e.getMessage());
             throw e;
         }
@@ -361,7 +363,7 @@ public class ContainerService {
                 ContainerInfo info = engine.inspect(container.engineId());
                 ContainerStatus status = action.equals("container.stop") && !info.running() ? ContainerStatus.STOPPED
                         : ContainerStateSync.statusOf(info.state());
-                transactions.executeWithoutResult(tx -> update(id, c -> {
+                record(tx -> update(id, c -> {
                     if (c.state() != ContainerStatus.DELETING && c.state() != ContainerStatus.DELETED) {
                         c.observed(status, verb + " through the console", now());
                     }
@@ -390,6 +392,23 @@ public class ContainerService {
         }
         access.requireRole(container.projectId(), needed);
         return container;
+    }
+
+    /**
+     * Runs a state change in its own transaction, again on an optimistic-lock conflict: engine
+     * events (ContainerStateSync) may update the same row at the same moment.
+     */
+    private void record(Consumer<TransactionStatus> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(work);
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                if (attempt >= 5) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     private void update(UUID id, Consumer<ManagedContainer> change) {

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -206,33 +207,49 @@ class ContainerStateSync {
     }
 
     private void setHealth(UUID id, String health) {
-        try {
-            transactions.executeWithoutResult(tx -> containers.findById(id).ifPresent(c -> {
-                c.health(health, clock.instant().truncatedTo(ChronoUnit.MICROS));
-                containers.save(c);
-            }));
-        } catch (RuntimeException e) {
-            log.debug("could not record health {} of container {}: {}", health, id, e.getMessage());
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> containers.findById(id).ifPresent(c -> {
+                    c.health(health, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    containers.save(c);
+                }));
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                // a task changed the row at the same moment: read it again
+            } catch (RuntimeException e) {
+                log.debug("could not record health {} of container {}: {}", health, id, e.getMessage());
+                return;
+            }
         }
     }
 
     private void set(UUID id, ContainerStatus status, String reason) {
-        try {
-            ContainerEvents.ContainerStateChanged changed = transactions.execute(tx -> {
-                ManagedContainer container = containers.findById(id).orElse(null);
-                if (container == null || OWNED_BY_TASKS.contains(container.state()) || container.state() == status) {
-                    return null;
-                }
-                ContainerStatus before = container.state();
-                container.observed(status, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
-                containers.save(container);
-                return new ContainerEvents.ContainerStateChanged(id, container.projectId(), before, status, reason);
-            });
-            if (changed != null) {
-                events.publishEvent(changed);
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                setOnce(id, status, reason);
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                // a task changed the row at the same moment: read it again
+            } catch (RuntimeException e) {
+                log.debug("could not record state {} of container {}: {}", status, id, e.getMessage());
+                return;
             }
-        } catch (RuntimeException e) {
-            log.debug("could not record state {} of container {}: {}", status, id, e.getMessage());
+        }
+    }
+
+    private void setOnce(UUID id, ContainerStatus status, String reason) {
+        ContainerEvents.ContainerStateChanged changed = transactions.execute(tx -> {
+            ManagedContainer container = containers.findById(id).orElse(null);
+            if (container == null || OWNED_BY_TASKS.contains(container.state()) || container.state() == status) {
+                return null;
+            }
+            ContainerStatus before = container.state();
+            container.observed(status, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            containers.save(container);
+            return new ContainerEvents.ContainerStateChanged(id, container.projectId(), before, status, reason);
+        });
+        if (changed != null) {
+            events.publishEvent(changed);
         }
     }
 }

@@ -1,26 +1,299 @@
 package io.gureum.console.container;
 
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.gureum.console.ui.PlannedPlace;
+import com.vaadin.flow.shared.Registration;
+import io.gureum.console.project.ProjectAccess;
+import io.gureum.console.project.ProjectRole;
+import io.gureum.console.project.ProjectService;
+import io.gureum.console.project.ProjectSummary;
+import io.gureum.console.quota.QuotaExceededException;
+import io.gureum.console.ui.Formats;
 import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
-/** Containers: not built yet, and it says so instead of showing made-up data. */
+/** Containers of the caller's projects: create, start, stop, restart, delete, read their logs. */
 @Route("containers")
 @PageTitle("Containers")
 @Menu(title = "Containers", order = 20, icon = "vaadin:cubes")
 @PermitAll
 public class ContainersView extends Main {
 
-    public ContainersView() {
-        add(new PlannedPlace("Containers",
-                "Containers of your projects, run through the Docker Engine API on Docker or Podman, with CPU and memory limits.",
-                "the console issue for hosts, images, virtual machines and containers",
-                List.of("A create dialog: name, project, image, command, environment, ports, limits, restart policy, health check",
-                "A grid and detail page with state, health, ports, IP, live logs and stats",
-                "Start, stop, restart and delete")));
+    static final int POLL_MILLIS = 2_000;
+    static final int LOG_LINES = 200;
+
+    final Grid<ContainerSummary> grid = new Grid<>();
+    final Button create = new Button("Create container");
+    private final ContainerService containers;
+    private final ProjectService projects;
+    private final ProjectAccess access;
+    private Map<Long, String> projectNames = Map.of();
+    private Registration polling;
+
+    public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access, Clock clock) {
+        this.containers = containers;
+        this.projects = projects;
+        this.access = access;
+        getStyle().set("padding", "var(--lumo-space-m)");
+
+        grid.setId("containers-grid");
+        grid.addColumn(ContainerSummary::name).setHeader("Name");
+        grid.addColumn(c -> projectNames.getOrDefault(c.projectId(), "#" + c.projectId())).setHeader("Project");
+        grid.addComponentColumn(ContainersView::stateBadge).setHeader("State");
+        grid.addColumn(c -> c.health() == null ? "" : c.health().toLowerCase()).setHeader("Health");
+        grid.addColumn(c -> c.hostName() == null ? "" : c.hostName()).setHeader("Host");
+        grid.addColumn(c -> cpus(c.cpus())).setHeader("CPUs");
+        grid.addColumn(c -> Formats.bytes(c.memoryMib() << 20)).setHeader("Memory");
+        grid.addColumn(ContainersView::ports).setHeader("Ports");
+        grid.addColumn(c -> Formats.ago(c.createdAt(), clock.instant())).setHeader("Age");
+        grid.addComponentColumn(this::actions);
+        grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
+        grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> new Paragraph(
+                c.state() == ContainerStatus.ERROR ? "Error: " + c.errorMessage()
+                        : "State reason: " + (c.stateReason() == null ? "-" : c.stateReason()) + " · image "
+                        + c.image() + (c.command() == null ? "" : " · command sh -c " + c.command())
+                        + " · restart " + c.restartPolicy() + " · owner " + c.owner())));
+        grid.setDetailsVisibleOnClick(true);
+
+        create.setId("create-container");
+        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        create.addClickListener(click -> new CreateContainerDialog().open());
+
+        add(new HorizontalLayout(new H2("Containers"), create), grid);
+        reload();
+    }
+
+    void reload() {
+        projectNames = projects.visibleProjects().stream()
+                .collect(Collectors.toMap(ProjectSummary::id, ProjectSummary::name, (a, b) -> a));
+        grid.setItems(containers.list());
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        // States change on the engines at any time; follow them without a manual reload.
+        event.getUI().setPollInterval(POLL_MILLIS);
+        polling = event.getUI().addPollListener(poll -> reload());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+
+    static String cpus(double cpus) {
+        return cpus == Math.rint(cpus) ? Integer.toString((int) cpus) : Double.toString(cpus);
+    }
+
+    static String ports(ContainerSummary c) {
+        if (c.containerPort() == null) {
+            return "";
+        }
+        return (c.hostPort() == null ? "?" : "127.0.0.1:" + c.hostPort()) + " → " + c.containerPort() + "/tcp";
+    }
+
+    static Span stateBadge(ContainerSummary c) {
+        Span badge = new Span(c.state().name().toLowerCase());
+        badge.getElement().getThemeList().add(switch (c.state()) {
+            case RUNNING -> "badge success";
+            case ERROR -> "badge error";
+            case UNKNOWN -> "badge contrast";
+            default -> "badge";
+        });
+        if (c.stateReason() != null) {
+            badge.setTitle(c.stateReason());
+        }
+        return badge;
+    }
+
+    private HorizontalLayout actions(ContainerSummary c) {
+        boolean stopped = c.state() == ContainerStatus.STOPPED || c.state() == ContainerStatus.EXITED;
+        boolean running = c.state() == ContainerStatus.RUNNING || c.state() == ContainerStatus.PAUSED;
+        Button start = small("Start", () -> containers.start(c.id()));
+        Button stop = small("Stop", () -> containers.stop(c.id()));
+        Button restart = small("Restart", () -> containers.restart(c.id()));
+        Button logs = new Button("Logs", click -> new LogsDialog(c).open());
+        logs.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        Button delete = new Button("Delete", click -> {
+            ConfirmDialog confirm = new ConfirmDialog("Delete container " + c.name() + "?",
+                    "It is stopped and removed from its host. This cannot be undone.", "Delete",
+                    yes -> run(() -> containers.delete(c.id())));
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        start.setEnabled(stopped);
+        stop.setEnabled(running);
+        restart.setEnabled(running || stopped);
+        logs.setEnabled(c.engineId() != null);
+        delete.setEnabled(c.state() != ContainerStatus.PROVISIONING && c.state() != ContainerStatus.DELETING);
+        return new HorizontalLayout(start, stop, restart, logs, delete);
+    }
+
+    private Button small(String text, Runnable action) {
+        Button button = new Button(text, click -> run(action));
+        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return button;
+    }
+
+    private void run(Runnable action) {
+        try {
+            action.run();
+            reload();
+        } catch (RuntimeException refused) {
+            Notification.show(refused.getMessage(), 8000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+    }
+
+    /** The last lines of a container's output; stderr lines are marked. */
+    final class LogsDialog extends Dialog {
+
+        final Div lines = new Div();
+
+        LogsDialog(ContainerSummary c) {
+            setHeaderTitle("Logs of " + c.name() + " (last " + LOG_LINES + " lines)");
+            setWidth("80vw");
+            lines.setId("container-logs");
+            lines.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                    .set("font-size", "var(--lumo-font-size-s)").set("max-height", "60vh").set("overflow", "auto");
+            add(lines);
+            getFooter().add(new Button("Refresh", click -> load(c)), new Button("Close", click -> close()));
+            load(c);
+        }
+
+        void load(ContainerSummary c) {
+            lines.removeAll();
+            try {
+                List<ContainerLogLine> logs = containers.logs(c.id(), LOG_LINES);
+                if (logs.isEmpty()) {
+                    lines.add(new Paragraph("No output yet."));
+                }
+                for (ContainerLogLine line : logs) {
+                    Pre text = new Pre((line.stderr() ? "stderr │ " : "       │ ") + line.text());
+                    text.getStyle().set("margin", "0").set("white-space", "pre-wrap");
+                    if (line.stderr()) {
+                        text.getStyle().set("color", "var(--lumo-error-text-color)");
+                        text.getElement().setAttribute("data-stream", "stderr");
+                    }
+                    lines.add(text);
+                }
+            } catch (RuntimeException e) {
+                lines.add(new Paragraph("Could not read the logs: " + e.getMessage()));
+            }
+        }
+    }
+
+    /** Name, project, image, command, CPUs, memory, restart policy and an optional published port. */
+    final class CreateContainerDialog extends Dialog {
+
+        final TextField name = new TextField("Name");
+        final Select<ProjectSummary> project = new Select<>();
+        final Select<String> image = new Select<>();
+        final TextField command = new TextField("Command");
+        final NumberField cpus = new NumberField("CPUs");
+        final IntegerField memoryMib = new IntegerField("Memory (MiB)");
+        final Select<String> restart = new Select<>();
+        final IntegerField port = new IntegerField("Container port");
+        final Paragraph error = new Paragraph();
+        final Button createButton = new Button("Create");
+
+        CreateContainerDialog() {
+            setHeaderTitle("Create container");
+            name.setRequired(true);
+            name.setHelperText("lower-case letters, digits and '-'");
+            List<ProjectSummary> mine = projects.visibleProjects().stream()
+                    .filter(p -> !p.archived() && (access.isAdmin() || (p.myRole() != null
+                            && p.myRole().includes(ProjectRole.MEMBER))))
+                    .toList();
+            project.setLabel("Project");
+            project.setItems(mine);
+            project.setItemLabelGenerator(ProjectSummary::name);
+            if (!mine.isEmpty()) {
+                project.setValue(mine.getFirst());
+            }
+            List<String> available = containers.images();
+            image.setLabel("Image");
+            image.setItems(available);
+            if (available.contains(ContainerService.DEFAULT_IMAGE)) {
+                image.setValue(ContainerService.DEFAULT_IMAGE);
+            } else if (!available.isEmpty()) {
+                image.setValue(available.getFirst());
+            }
+            command.setHelperText("run as: sh -c <command>; empty for the image's own");
+            command.setMaxLength(ContainerService.MAX_COMMAND);
+            cpus.setValue(0.5);
+            cpus.setMin(ContainerService.MIN_CPUS);
+            cpus.setMax(ContainerService.MAX_CPUS);
+            cpus.setStep(0.1);
+            cpus.setStepButtonsVisible(true);
+            memoryMib.setValue(128);
+            memoryMib.setMin((int) ContainerService.MIN_MEMORY_MIB);
+            memoryMib.setMax((int) ContainerService.MAX_MEMORY_MIB);
+            memoryMib.setStep(16);
+            memoryMib.setStepButtonsVisible(true);
+            restart.setLabel("Restart policy");
+            restart.setItems(ContainerService.RESTART_POLICIES);
+            restart.setValue("no");
+            port.setHelperText("optional: published on an automatic port of 127.0.0.1");
+            port.setMin(1);
+            port.setMax(65535);
+            error.setId("create-container-error");
+            error.getStyle().set("color", "var(--lumo-error-text-color)");
+
+            createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            createButton.addClickListener(click -> submit());
+            add(new FormLayout(name, project, image, command, cpus, memoryMib, restart, port), error);
+            getFooter().add(new Button("Cancel", click -> close()), createButton);
+        }
+
+        void submit() {
+            if (project.getValue() == null || image.getValue() == null) {
+                error.setText(project.getValue() == null ? "Choose a project (you need to be a member of one)."
+                        : "There is no image on any container engine to create a container from.");
+                return;
+            }
+            try {
+                containers.create(new NewContainer(name.getValue(), project.getValue().id(), image.getValue(),
+                        command.getValue(), Map.of(), cpus.getValue() == null ? 0 : cpus.getValue(),
+                        memoryMib.getValue() == null ? 0 : memoryMib.getValue(), restart.getValue(),
+                        port.getValue()));
+                reload();
+                close();
+            } catch (QuotaExceededException | ContainerValidationException refused) {
+                error.setText(refused.getMessage());
+            }
+        }
     }
 }

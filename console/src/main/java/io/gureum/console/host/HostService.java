@@ -137,6 +137,18 @@ public class HostService {
         return connections.forHost(hostId, host.libvirtUri());
     }
 
+    /**
+     * The container engine of a host, for other features' services; UnavailableException (from the
+     * driver) when nothing answers, IllegalStateException when the host has no engine endpoint.
+     */
+    public ContainerEngine engineOf(UUID hostId) {
+        Host host = require(hostId);
+        if (host.containerEndpoint() == null) {
+            throw new IllegalStateException("Host " + host.summary().name() + " has no container engine.");
+        }
+        return engines.forHost(hostId, host.containerEndpoint());
+    }
+
     /** Registration without a caller, for the local host on first start. */
     HostSummary registerAutomatically(String name, String uri, String endpoint, String domainType, String reason) {
         return save(new Host(name, uri, endpoint, uri.startsWith("test:"), domainType, reason, now()),

@@ -73,8 +73,7 @@ class ShellNavigationTest {
 
         @Test
         void places_not_built_yet_say_so_instead_of_showing_data() {
-            for (Class<? extends Component> view : List.of(DashboardView.class, ContainersView.class,
-                    ImagesView.class)) {
+            for (Class<? extends Component> view : List.of(DashboardView.class, ImagesView.class)) {
                 navigate(view);
                 PlannedPlace planned = $(PlannedPlace.class).single();
                 assertThat($(Span.class, planned).withClassName("planned-place-badge").single().getText())

@@ -1,0 +1,39 @@
+package io.gureum.console.container;
+
+import io.gureum.console.system.Audited;
+import java.util.UUID;
+
+/** What happens to containers, published for the audit log and live views. */
+public final class ContainerEvents {
+
+    private ContainerEvents() {
+    }
+
+    /** A user asked for something to be done to a container (create, start, stop, restart, delete). */
+    public record ContainerActionRequested(UUID containerId, String name, Long projectId, String action,
+                                           String detail) implements Audited {
+        @Override
+        public String target() {
+            return "container " + name;
+        }
+    }
+
+    /** Creation or an action ended; {@code ok} false carries the reason. */
+    public record ContainerActionFinished(UUID containerId, String name, Long projectId, String action, boolean ok,
+                                          String detail) implements Audited {
+        @Override
+        public String action() {
+            return action + (ok ? ".succeeded" : ".failed");
+        }
+
+        @Override
+        public String target() {
+            return "container " + name;
+        }
+    }
+
+    /** The observed state of a container changed (from engine events or a resync). */
+    public record ContainerStateChanged(UUID containerId, Long projectId, ContainerStatus from, ContainerStatus to,
+                                        String reason) {
+    }
+}

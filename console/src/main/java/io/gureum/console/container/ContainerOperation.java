@@ -1,0 +1,7 @@
+package io.gureum.console.container;
+
+import java.util.UUID;
+
+/** A container action that was accepted: the container as it is now and the task that carries it out. */
+public record ContainerOperation(ContainerSummary container, UUID taskId) {
+}

@@ -1,0 +1,432 @@
+package io.gureum.console.container;
+
+import io.gureum.console.host.HostService;
+import io.gureum.console.host.HostSummary;
+import io.gureum.console.project.ProjectAccess;
+import io.gureum.console.project.ProjectRole;
+import io.gureum.console.quota.QuotaService;
+import io.gureum.console.quota.ResourceAmounts;
+import io.gureum.console.task.TaskContext;
+import io.gureum.console.task.TaskRequest;
+import io.gureum.console.task.TaskService;
+import io.gureum.console.task.TaskSummary;
+import io.gureum.console.task.TaskWork;
+import io.gureum.container.ContainerEngine;
+import io.gureum.container.ContainerInfo;
+import io.gureum.container.ContainerRef;
+import io.gureum.container.ContainerSpec;
+import io.gureum.container.ImageInfo;
+import io.gureum.container.LogLine;
+import io.gureum.container.NotFoundException;
+import io.gureum.container.PortMapping;
+import io.gureum.container.Protocol;
+import io.gureum.container.RestartPolicy;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The container feature's facade. Every method checks the caller's role in the container's project;
+ * creation reserves quota and inserts the container in one transaction with the project's quota row
+ * locked, then a task places, creates and starts it on a host's engine.
+ */
+@Service
+public class ContainerService {
+
+    public static final String DEFAULT_IMAGE = "localhost/gureum/busybox:latest";
+    static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
+    static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
+    static final double MIN_CPUS = 0.1;
+    static final double MAX_CPUS = 8;
+    static final long MIN_MEMORY_MIB = 16;
+    static final long MAX_MEMORY_MIB = 64 * 1024;
+    static final int MAX_COMMAND = 1000;
+    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    static final List<String> RESTART_POLICIES = List.of("no", "on-failure", "always", "unless-stopped");
+
+    private final ContainerRepository containers;
+    private final ProjectAccess access;
+    private final QuotaService quotas;
+    private final HostService hosts;
+    private final TaskService tasks;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ContainerService(ContainerRepository containers, ProjectAccess access, QuotaService quotas, HostService hosts,
+                     TaskService tasks, TransactionTemplate transactions, ApplicationEventPublisher events,
+                     Clock clock) {
+        this.containers = containers;
+        this.access = access;
+        this.quotas = quotas;
+        this.hosts = hosts;
+        this.tasks = tasks;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The containers the caller may see: all for admins, else those of projects where they have a role. */
+    public List<ContainerSummary> list() {
+        List<ManagedContainer> visible = access.isAdmin()
+                ? containers.findAllByStateNotOrderByCreatedAtDesc(ContainerStatus.DELETED)
+                : containers.findAllByProjectIdInAndStateNotOrderByCreatedAtDesc(
+                        access.projectsWhereCallerHolds(ProjectRole.VIEWER), ContainerStatus.DELETED);
+        Map<UUID, String> hostNames = hosts.forPlacement().stream()
+                .collect(Collectors.toMap(HostSummary::id, HostSummary::name));
+        return visible.stream().map(c -> c.summary(hostNames.get(c.hostId()))).toList();
+    }
+
+    public ContainerSummary get(UUID id) {
+        ManagedContainer container = visible(id, ProjectRole.VIEWER);
+        return container.summary(hostName(container.hostId()));
+    }
+
+    /** The images containers can be created from: those on the engines of hosts that take containers. */
+    public List<String> images() {
+        Set<String> references = new TreeSet<>();
+        for (HostSummary host : candidates()) {
+            try {
+                for (ImageInfo image : hosts.engineOf(host.id()).images()) {
+                    image.tags().stream().filter(t -> !t.contains("<none>")).forEach(references::add);
+                }
+            } catch (RuntimeException unreachable) {
+                // that host's images are not offered
+            }
+        }
+        return List.copyOf(references);
+    }
+
+    /** The last {@code tail} lines of the container's output, oldest first. */
+    public List<ContainerLogLine> logs(UUID id, int tail) {
+        ManagedContainer container = visible(id, ProjectRole.VIEWER);
+        if (container.engineId() == null || container.hostId() == null) {
+            return List.of();
+        }
+        List<LogLine> lines = hosts.engineOf(container.hostId()).logs(container.engineId(),
+                Math.max(1, Math.min(tail, 10_000)));
+        return lines.stream().map(l -> new ContainerLogLine(l.stream() == LogLine.Stream.STDERR, l.timestamp(),
+                l.text())).toList();
+    }
+
+    /**
+     * Validates, reserves quota and records the container (PROVISIONING) in one transaction, then
+     * creates and starts it in a task. Refused requests leave nothing behind.
+     */
+    public ContainerOperation create(NewContainer request) {
+        String name = request.name() == null ? "" : request.name().strip();
+        if (!NAME.matcher(name).matches()) {
+            throw new ContainerValidationException("Container name '" + name + "' is not valid: use 1-32 lower-case "
+                    + "letters, digits or '-', starting with a letter and not ending with '-'.");
+        }
+        if (!(request.cpus() >= MIN_CPUS && request.cpus() <= MAX_CPUS)) {
+            throw new ContainerValidationException("A container has " + MIN_CPUS + " to " + (int) MAX_CPUS
+                    + " CPUs, not " + request.cpus() + ".");
+        }
+        if (request.memoryMib() < MIN_MEMORY_MIB || request.memoryMib() > MAX_MEMORY_MIB) {
+            throw new ContainerValidationException("A container has " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB
+                    + " MiB of memory, not " + request.memoryMib() + ".");
+        }
+        String restart = request.restartPolicy() == null || request.restartPolicy().isBlank() ? "no"
+                : request.restartPolicy().strip();
+        if (!RESTART_POLICIES.contains(restart)) {
+            throw new ContainerValidationException("Restart policy '" + restart + "' is not one of "
+                    + RESTART_POLICIES + ".");
+        }
+        String command = request.command() == null || request.command().isBlank() ? null : request.command().strip();
+        if (command != null && (command.length() > MAX_COMMAND || command.indexOf('\0') >= 0)) {
+            throw new ContainerValidationException("The command has at most " + MAX_COMMAND + " characters.");
+        }
+        Integer port = request.containerPort();
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new ContainerValidationException("A container port is 1 to 65535, not " + port + ".");
+        }
+        Map<String, String> env = request.env() == null ? Map.of() : new LinkedHashMap<>(request.env());
+        for (Map.Entry<String, String> e : env.entrySet()) {
+            if (e.getKey() == null || !ENV_KEY.matcher(e.getKey()).matches() || e.getValue() == null
+                    || e.getValue().indexOf('\0') >= 0) {
+                throw new ContainerValidationException("Environment variable '" + e.getKey() + "' is not valid: "
+                        + "names are letters, digits and '_', not starting with a digit.");
+            }
+        }
+        String image = normalized(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE
+                : request.image().strip());
+        if (!candidates().isEmpty()) {
+            List<String> available = images();
+            if (!available.contains(image)) {
+                throw new ContainerValidationException("Image '" + image + "' is not on any container engine. "
+                        + "Available: " + available + ".");
+            }
+        }
+        int millicpus = (int) Math.round(request.cpus() * 1000);
+        int wholeCpus = (millicpus + 999) / 1000;
+        UUID id = UUID.randomUUID();
+        String owner = SecurityContextHolder.getContext().getAuthentication().getName();
+        ManagedContainer recorded = transactions.execute(tx -> {
+            // Locks the project's quota row: concurrent creates of one project queue here.
+            quotas.reserve(request.projectId(), new ResourceAmounts(0, 0, 0, 0, 1, wholeCpus, request.memoryMib()));
+            if (containers.existsByProjectIdAndNameAndStateNot(request.projectId(), name, ContainerStatus.DELETED)) {
+                throw new ContainerValidationException("The project has a container named '" + name + "' already.");
+            }
+            return containers.save(new ManagedContainer(id, name, request.projectId(), owner, image, command,
+                    millicpus, request.memoryMib(), restart, port, now()));
+        });
+        events.publishEvent(new ContainerEvents.ContainerActionRequested(id, name, request.projectId(),
+                "container.create", request.cpus() + " CPUs, " + request.memoryMib() + " MiB, image " + image));
+        TaskSummary task = tasks.submit(new TaskRequest("container.create", "container", id.toString(), name,
+                request.projectId()), context -> createTask(id, env, context));
+        return new ContainerOperation(recorded.summary(null), task.id());
+    }
+
+    public ContainerOperation start(UUID id) {
+        return act(id, "container.start", (c, engine) -> engine.start(c.engineId()));
+    }
+
+    public ContainerOperation stop(UUID id) {
+        return act(id, "container.stop", (c, engine) -> engine.stop(c.engineId(), STOP_TIMEOUT));
+    }
+
+    public ContainerOperation restart(UUID id) {
+        return act(id, "container.restart", (c, engine) -> engine.restart(c.engineId(), STOP_TIMEOUT));
+    }
+
+    /** Removes the container from its engine (stopping it) and frees its quota. */
+    public ContainerOperation delete(UUID id) {
+        ManagedContainer container = visible(id, ProjectRole.MEMBER);
+        if (container.state() == ContainerStatus.PROVISIONING || container.state() == ContainerStatus.DELETING) {
+            throw new ContainerValidationException("Container " + container.name() + " is "
+                    + container.state().name().toLowerCase() + ": wait until that ends, then delete it.");
+        }
+        ContainerStatus before = container.state();
+        record(tx -> update(id, c -> c.observed(ContainerStatus.DELETING, "deleting",
+                now())));
+        events.publishEvent(new ContainerEvents.ContainerActionRequested(id, container.name(), container.projectId(),
+                "container.delete", null));
+        TaskSummary task = tasks.submit(new TaskRequest("container.delete", "container", id.toString(),
+                container.name(), container.projectId()), context -> {
+                    try {
+                        if (container.hostId() != null && container.engineId() != null) {
+                            context.step("remove the container from host " + hostName(container.hostId()));
+                            try {
+                                hosts.engineOf(container.hostId()).remove(container.engineId(), true);
+                            } catch (NotFoundException gone) {
+                                // removed outside the console already
+                            }
+                        }
+                        record(tx -> update(id, c -> c.observed(ContainerStatus.DELETED,
+                                "deleted", now())));
+                        finished(container, "container.delete", true, null);
+                    } catch (RuntimeException e) {
+                        record(tx -> update(id, c -> c.observed(before,
+                                "delete failed: " + e.getMessage(), now())));
+                        finished(container, "container.delete", false, e.getMessage());
+                        throw e;
+                    }
+                });
+        return new ContainerOperation(get(id), task.id());
+    }
+
+    private void createTask(UUID id, Map<String, String> env, TaskContext context) {
+        ManagedContainer container = containers.findById(id).orElseThrow();
+        String engineId = null;
+        ContainerEngine engine = null;
+        try {
+            context.step("choose a host");
+            HostSummary host = choose(container.image());
+            record(tx -> update(id, c -> c.placed(host.id(), now())));
+            context.progress(10);
+            engine = hosts.engineOf(host.id());
+            context.step("create the container on host " + host.name());
+            ContainerSpec.Builder spec = ContainerSpec.builder(container.engineName(), container.image())
+                    .limits(container.cpus(), container.memoryMib())
+                    .restart(policy(container.restartPolicy()))
+                    .labels(id.toString(), Long.toString(container.projectId()));
+            if (container.command() != null) {
+                spec.command("sh", "-c").args(container.command()); // an argument list: never parsed by a shell here
+            }
+            env.forEach(spec::env);
+            if (container.containerPort() != null) {
+                spec.port(PortMapping.tcpAuto(container.containerPort()));
+            }
+            ContainerRef ref = engine.create(spec.build().requireValid());
+            engineId = ref.id();
+            String made = ref.id();
+            record(tx -> update(id, c -> c.created(made, null, now())));
+            context.progress(60);
+            context.step("start it");
+            engine.start(made);
+            ContainerInfo info = engine.inspect(made);
+            Integer hostPort = container.containerPort() == null ? null
+                    : info.hostPort(container.containerPort(), Protocol.TCP);
+            record(tx -> update(id, c -> {
+                c.created(made, hostPort == null || hostPort < 0 ? null : hostPort, now());
+                c.observed(ContainerStateSync.statusOf(info.state()), ContainerStateSync.reasonOf(info), now());
+                if (info.health() != null && info.health().status() != null) {
+                    c.health(ContainerStateSync.healthText(info.health().status()), now());
+                }
+            }));
+            finished(container, "container.create", true, "on host " + host.name());
+        } catch (RuntimeException e) {
+            if (engine != null) {
+                removeQuietly(engine, engineId != null ? engineId : container.engineName());
+            }
+            record(tx -> update(id, c -> c.failed(e.getMessage(), now())));
+            finished(container, "container.create", false, e.getMessage());
+            throw e;
+        }
+    }
+
+    static void removeQuietly(ContainerEngine engine, String idOrName) {
+        try {
+            engine.remove(idOrName, true);
+        } catch (RuntimeException ignored) {
+            // nothing there, or the engine is gone: nothing more to undo from here
+        }
+    }
+
+    /** A host that takes placements, has an answering engine and holds the image; else why not, per host. */
+    private HostSummary choose(String image) {
+        List<String> reasons = new ArrayList<>();
+        for (HostSummary host : hosts.forPlacement()) {
+            if (!host.acceptsPlacements()) {
+                reasons.add(host.name() + ": " + host.statusText());
+            } else if (host.engineProduct() == null) {
+                reasons.add(host.name() + ": container engine " + host.engineText());
+            } else {
+                try {
+                    boolean has = hosts.engineOf(host.id()).images().stream()
+                            .anyMatch(i -> i.tags().contains(image));
+                    if (has) {
+                        return host;
+                    }
+                    reasons.add(host.name() + ": image " + image + " is not there");
+                } catch (RuntimeException e) {
+                    reasons.add(host.name() + ": engine does not answer (" + e.getMessage() + ")");
+                }
+            }
+        }
+        throw new IllegalStateException("No host can run the container"
+                + (reasons.isEmpty() ? ": no hosts are registered." : ": " + String.join("; ", reasons) + "."));
+    }
+
+    private List<HostSummary> candidates() {
+        return hosts.forPlacement().stream().filter(h -> h.acceptsPlacements() && h.engineProduct() != null)
+                .toList();
+    }
+
+    static String normalized(String image) {
+        int slash = image.lastIndexOf('/');
+        return image.indexOf(':', slash + 1) < 0 && !image.contains("@") ? image + ":latest" : image;
+    }
+
+    static RestartPolicy policy(String name) {
+        return switch (name) {
+            case "on-failure" -> RestartPolicy.onFailure(3);
+            case "always" -> RestartPolicy.always();
+            case "unless-stopped" -> RestartPolicy.unlessStopped();
+            default -> RestartPolicy.no();
+        };
+    }
+
+    private ContainerOperation act(UUID id, String action, EngineAction work) {
+        ManagedContainer container = visible(id, ProjectRole.MEMBER);
+        String verb = action.substring("container.".length());
+        if (container.engineId() == null || container.hostId() == null
+                || container.state() == ContainerStatus.DELETING) {
+            throw new ContainerValidationException("Container " + container.name() + " is "
+                    + container.state().name().toLowerCase() + " and has nothing on a host to " + verb + ".");
+        }
+        events.publishEvent(new ContainerEvents.ContainerActionRequested(id, container.name(), container.projectId(),
+                action, null));
+        TaskWork body = context -> {
+            context.step(verb + " on host " + hostName(container.hostId()));
+            try {
+                ContainerEngine engine = hosts.engineOf(container.hostId());
+                work.run(container, engine);
+                ContainerInfo info = engine.inspect(container.engineId());
+                ContainerStatus status = action.equals("container.stop") && !info.running() ? ContainerStatus.STOPPED
+                        : ContainerStateSync.statusOf(info.state());
+                record(tx -> update(id, c -> {
+                    if (c.state() != ContainerStatus.DELETING && c.state() != ContainerStatus.DELETED) {
+                        c.observed(status, verb + " through the console", now());
+                    }
+                }));
+                finished(container, action, true, null);
+            } catch (RuntimeException e) {
+                finished(container, action, false, e.getMessage());
+                throw e;
+            }
+        };
+        TaskSummary task = tasks.submit(new TaskRequest(action, "container", id.toString(), container.name(),
+                container.projectId()), body);
+        return new ContainerOperation(container.summary(hostName(container.hostId())), task.id());
+    }
+
+    private void finished(ManagedContainer container, String action, boolean ok, String detail) {
+        events.publishEvent(new ContainerEvents.ContainerActionFinished(container.id(), container.name(),
+                container.projectId(), action, ok, detail));
+    }
+
+    private ManagedContainer visible(UUID id, ProjectRole needed) {
+        ManagedContainer container = containers.findById(id).filter(c -> c.state() != ContainerStatus.DELETED)
+                .orElseThrow(() -> new ContainerNotFoundException(id));
+        if (access.roleOf(container.projectId()).isEmpty() && !access.isAdmin()) {
+            throw new ContainerNotFoundException(id); // another project's container looks like none at all
+        }
+        access.requireRole(container.projectId(), needed);
+        return container;
+    }
+
+    /**
+     * Runs a state change in its own transaction, again on an optimistic-lock conflict: engine
+     * events (ContainerStateSync) may update the same row at the same moment.
+     */
+    private void record(Consumer<TransactionStatus> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(work);
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                if (attempt >= 5) {
+                    throw conflict;
+                }
+            }
+        }
+    }
+
+    private void update(UUID id, Consumer<ManagedContainer> change) {
+        ManagedContainer container = containers.findById(id).orElseThrow(() -> new ContainerNotFoundException(id));
+        change.accept(container);
+        containers.save(container);
+    }
+
+    private String hostName(UUID hostId) {
+        return hostId == null ? null : hosts.describe(hostId).map(HostSummary::name).orElse("(removed host)");
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @FunctionalInterface
+    private interface EngineAction {
+        void run(ManagedContainer container, ContainerEngine engine);
+    }
+}

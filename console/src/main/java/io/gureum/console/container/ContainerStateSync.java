@@ -1,0 +1,255 @@
+package io.gureum.console.container;
+
+import io.gureum.console.host.HostEvents;
+import io.gureum.console.host.HostService;
+import io.gureum.console.host.HostStatus;
+import io.gureum.console.host.HostSummary;
+import io.gureum.container.ContainerEngine;
+import io.gureum.container.ContainerEvent;
+import io.gureum.container.ContainerInfo;
+import io.gureum.container.ContainerState;
+import io.gureum.container.HealthStatus;
+import io.gureum.container.Subscription;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps container states true: engine events from every host as they happen, plus a periodic bulk
+ * listing per host that catches missed events. A host that does not answer turns its containers
+ * UNKNOWN. PROVISIONING, DELETING, ERROR and DELETED belong to their tasks and are left alone.
+ */
+@Component
+class ContainerStateSync {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerStateSync.class);
+    private static final Set<ContainerStatus> OWNED_BY_TASKS = EnumSet.of(ContainerStatus.PROVISIONING,
+            ContainerStatus.DELETING, ContainerStatus.ERROR, ContainerStatus.DELETED);
+    private static final List<ContainerStatus> LIVE = List.of(ContainerStatus.RUNNING, ContainerStatus.PAUSED,
+            ContainerStatus.STOPPED, ContainerStatus.EXITED, ContainerStatus.UNKNOWN);
+
+    private final HostService hosts;
+    private final ContainerRepository containers;
+    private final TransactionTemplate transactions;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final ConcurrentMap<UUID, Watch> watches = new ConcurrentHashMap<>();
+
+    ContainerStateSync(HostService hosts, ContainerRepository containers, TransactionTemplate transactions,
+                       ApplicationEventPublisher events, Clock clock) {
+        this.hosts = hosts;
+        this.containers = containers;
+        this.transactions = transactions;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    static ContainerStatus statusOf(ContainerState state) {
+        return switch (state) {
+            case RUNNING, RESTARTING -> ContainerStatus.RUNNING;
+            case PAUSED -> ContainerStatus.PAUSED;
+            case CREATED -> ContainerStatus.STOPPED;
+            case EXITED, DEAD -> ContainerStatus.EXITED;
+            case REMOVING, UNKNOWN -> ContainerStatus.UNKNOWN;
+        };
+    }
+
+    static String reasonOf(ContainerInfo info) {
+        if (info.state() == ContainerState.EXITED || info.state() == ContainerState.DEAD) {
+            return "exited" + (info.exitCode() == null ? "" : " with code " + info.exitCode())
+                    + (info.oomKilled() ? " (out of memory)" : "");
+        }
+        return info.state().name().toLowerCase();
+    }
+
+    static String healthText(HealthStatus health) {
+        return health == null || health == HealthStatus.NONE ? null : health.name();
+    }
+
+    private record Watch(ContainerEngine engine, Subscription subscription) {
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void watchAllHosts() {
+        resyncAll();
+    }
+
+    @EventListener
+    void hostRegistered(HostEvents.HostRegistered registered) {
+        resyncHost(registered.hostId());
+    }
+
+    @EventListener
+    void hostStatusChanged(HostEvents.HostStatusChanged changed) {
+        if (changed.to() == HostStatus.UNREACHABLE) {
+            unknownOnHost(changed.hostId(), "host " + changed.name() + " does not answer");
+        } else if (changed.to() == HostStatus.UP) {
+            resyncHost(changed.hostId());
+        }
+    }
+
+    @EventListener
+    void hostRemoved(HostEvents.HostRemoved removed) {
+        Watch watch = watches.remove(removed.hostId());
+        if (watch != null) {
+            watch.subscription().close();
+        }
+    }
+
+    /** The periodic pass: one bulk listing per host with an engine. */
+    @Scheduled(initialDelayString = "${gureum.containers.resync-interval:30s}",
+            fixedDelayString = "${gureum.containers.resync-interval:30s}")
+    void resyncAll() {
+        for (HostSummary host : hosts.forPlacement()) {
+            if (host.containerEndpoint() != null) {
+                resyncHost(host.id());
+            }
+        }
+    }
+
+    void resyncHost(UUID hostId) {
+        Optional<HostSummary> host = hosts.describe(hostId);
+        if (host.isEmpty() || host.get().containerEndpoint() == null) {
+            return;
+        }
+        List<io.gureum.container.ContainerSummary> listed;
+        try {
+            ContainerEngine engine = hosts.engineOf(hostId);
+            watch(hostId, engine);
+            listed = engine.list();
+        } catch (RuntimeException e) {
+            unknownOnHost(hostId, "container engine does not answer: " + e.getMessage());
+            return;
+        }
+        Map<String, io.gureum.container.ContainerSummary> byId = listed.stream().collect(Collectors.toMap(
+                io.gureum.container.ContainerSummary::id, Function.identity(), (a, b) -> a));
+        for (ManagedContainer container : containers.findAllByHostIdAndStateIn(hostId, LIVE)) {
+            if (container.engineId() == null) {
+                continue;
+            }
+            io.gureum.container.ContainerSummary found = byId.get(container.engineId());
+            if (found == null) {
+                set(container.id(), ContainerStatus.UNKNOWN,
+                        "it is no longer on the engine (removed outside the console?)");
+            } else {
+                ContainerStatus status = statusOf(found.state());
+                // a container stopped through the console stays "stopped", not "exited"
+                if (!(status == ContainerStatus.EXITED && container.state() == ContainerStatus.STOPPED)) {
+                    set(container.id(), status, found.status());
+                }
+            }
+        }
+    }
+
+    private void watch(UUID hostId, ContainerEngine engine) {
+        Watch current = watches.get(hostId);
+        if (current != null && current.engine() == engine && current.subscription().isOpen()) {
+            return;
+        }
+        if (current != null) {
+            current.subscription().close();
+        }
+        Subscription subscription = engine.events(this::applyEvent);
+        watches.put(hostId, new Watch(engine, subscription));
+    }
+
+    void applyEvent(ContainerEvent event) {
+        if (event.containerId() == null) {
+            return;
+        }
+        Optional<ManagedContainer> found = containers.findFirstByEngineId(event.containerId())
+                .or(() -> event.containerName() == null ? Optional.empty()
+                        : containers.findByEngineName(event.containerName()));
+        if (found.isEmpty()) {
+            return;
+        }
+        ManagedContainer container = found.get();
+        switch (event.type()) {
+            case START, UNPAUSE, RESTART -> set(container.id(), ContainerStatus.RUNNING, event.type().name()
+                    .toLowerCase());
+            case PAUSE -> set(container.id(), ContainerStatus.PAUSED, "paused");
+            case STOP -> set(container.id(), ContainerStatus.STOPPED, "stopped");
+            case DIE -> {
+                if (container.state() != ContainerStatus.STOPPED) {
+                    set(container.id(), ContainerStatus.EXITED, "exited"
+                            + (event.exitCode() == null ? "" : " with code " + event.exitCode()));
+                }
+            }
+            case REMOVE -> set(container.id(), ContainerStatus.UNKNOWN, "it was removed outside the console");
+            case HEALTH -> setHealth(container.id(), healthText(event.health()));
+            default -> {
+            }
+        }
+    }
+
+    private void unknownOnHost(UUID hostId, String reason) {
+        for (ManagedContainer container : containers.findAllByHostIdAndStateIn(hostId, LIVE)) {
+            set(container.id(), ContainerStatus.UNKNOWN, reason);
+        }
+    }
+
+    private void setHealth(UUID id, String health) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> containers.findById(id).ifPresent(c -> {
+                    c.health(health, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    containers.save(c);
+                }));
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                // a task changed the row at the same moment: read it again
+            } catch (RuntimeException e) {
+                log.debug("could not record health {} of container {}: {}", health, id, e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void set(UUID id, ContainerStatus status, String reason) {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                setOnce(id, status, reason);
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                // a task changed the row at the same moment: read it again
+            } catch (RuntimeException e) {
+                log.debug("could not record state {} of container {}: {}", status, id, e.getMessage());
+                return;
+            }
+        }
+    }
+
+    private void setOnce(UUID id, ContainerStatus status, String reason) {
+        ContainerEvents.ContainerStateChanged changed = transactions.execute(tx -> {
+            ManagedContainer container = containers.findById(id).orElse(null);
+            if (container == null || OWNED_BY_TASKS.contains(container.state()) || container.state() == status) {
+                return null;
+            }
+            ContainerStatus before = container.state();
+            container.observed(status, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
+            containers.save(container);
+            return new ContainerEvents.ContainerStateChanged(id, container.projectId(), before, status, reason);
+        });
+        if (changed != null) {
+            events.publishEvent(changed);
+        }
+    }
+}

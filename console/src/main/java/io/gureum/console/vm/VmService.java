@@ -26,6 +26,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -159,7 +160,7 @@ public class VmService {
     /** With ALWAYS, a VM that stops without a console action is started again. */
     public VmSummary setRestartPolicy(UUID id, RestartPolicy policy) {
         VirtualMachine vm = visible(id, ProjectRole.MEMBER);
-        transactions.executeWithoutResult(tx -> update(id, v -> v.restartPolicy(policy, now())));
+        change(id, v -> v.restartPolicy(policy, now()));
         events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.restart-policy",
                 policy.name().toLowerCase()));
         return get(id);
@@ -240,7 +241,7 @@ public class VmService {
                     + ": wait until that ends, then delete it.");
         }
         VmStatus before = vm.state();
-        transactions.executeWithoutResult(tx -> update(id, v -> v.observed(VmStatus.DELETING, "deleting", now())));
+        change(id, v -> v.observed(VmStatus.DELETING, "deleting", now()));
         events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.delete", null));
         TaskSummary task = tasks.submit(new TaskRequest("vm.delete", "vm", id.toString(), vm.name(), vm.projectId()),
                 context -> {
@@ -249,12 +250,12 @@ public class VmService {
                             context.step("power off and remove the VM and its disk from host " + hostName(vm.hostId()));
                             provisioner.remove(hosts.hypervisorOf(vm.hostId()), vm.domainUuid());
                         }
-                        transactions.executeWithoutResult(tx -> update(id, v -> v.observed(VmStatus.DELETED, "deleted",
-                                now())));
+                        change(id, v -> v.observed(VmStatus.DELETED, "deleted",
+                                now()));
                         finished(vm, "vm.delete", true, null);
                     } catch (RuntimeException e) {
-                        transactions.executeWithoutResult(tx -> update(id, v -> v.observed(before,
-                                "delete failed: " + e.getMessage(), now())));
+                        change(id, v -> v.observed(before,
+                                "delete failed: " + e.getMessage(), now()));
                         finished(vm, "vm.delete", false, e.getMessage());
                         throw e;
                     }
@@ -270,22 +271,22 @@ public class VmService {
             context.step("choose a host");
             host = placement.choose(vm.vcpus(), vm.memoryMib(), 1, wantedHost);
             UUID hostId = host.id();
-            transactions.executeWithoutResult(tx -> update(id, v -> v.placed(hostId, now())));
+            change(id, v -> v.placed(hostId, now()));
             context.progress(10);
             Hypervisor hypervisor = hosts.hypervisorOf(host.id());
             domain = provisioner.provision(hypervisor, host, vm, image, context);
             UUID domainUuid = domain;
             VmInfo info = hypervisor.info(domainUuid);
-            transactions.executeWithoutResult(tx -> update(id, v -> {
+            change(id, v -> {
                 v.defined(domainUuid, now());
                 v.observed(VmStateSync.statusOf(info.state()), info.stateReason(), now());
-            }));
+            });
             finished(vm, "vm.create", true, "on host " + host.name());
         } catch (RuntimeException e) {
             if (domain != null && host != null) {
                 provisioner.removeQuietly(hosts.hypervisorOf(host.id()), domain);
             }
-            transactions.executeWithoutResult(tx -> update(id, v -> v.failed(e.getMessage(), now())));
+            change(id, v -> v.failed(e.getMessage(), now()));
             finished(vm, "vm.create", false, e.getMessage());
             throw e;
         }
@@ -299,7 +300,7 @@ public class VmService {
         }
         if (desired != null) {
             // Recorded before the action so that the keeper never fights a stop the owner asked for.
-            transactions.executeWithoutResult(tx -> update(id, v -> v.desire(desired, now())));
+            change(id, v -> v.desire(desired, now()));
         }
         events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), action, null));
         TaskWork body = context -> {
@@ -330,10 +331,25 @@ public class VmService {
         return vm;
     }
 
-    private void update(UUID id, java.util.function.Consumer<VirtualMachine> change) {
-        VirtualMachine vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException(id));
-        change.accept(vm);
-        vms.save(vm);
+    /**
+     * Changes the VM row in its own transaction. A task and the state sync may write the same row at
+     * the same moment; the loser of the version check reads the row again and re-applies its change.
+     */
+    private void change(UUID id, java.util.function.Consumer<VirtualMachine> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transactions.executeWithoutResult(tx -> {
+                    VirtualMachine vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException(id));
+                    change.accept(vm);
+                    vms.save(vm);
+                });
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                if (attempt >= 5) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     private Map<UUID, String> hostNames() {

@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -181,22 +182,29 @@ class VmStateSync {
     }
 
     private void set(UUID vmId, VmStatus status, String reason) {
-        try {
-            VmEvents.VmStateChanged changed = transactions.execute(tx -> {
-                VirtualMachine vm = vms.findById(vmId).orElse(null);
-                if (vm == null || OWNED_BY_TASKS.contains(vm.state()) || vm.state() == status) {
-                    return null;
+        // A task may write the same row at the same moment: the loser of the version check retries.
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            try {
+                VmEvents.VmStateChanged changed = transactions.execute(tx -> {
+                    VirtualMachine vm = vms.findById(vmId).orElse(null);
+                    if (vm == null || OWNED_BY_TASKS.contains(vm.state()) || vm.state() == status) {
+                        return null;
+                    }
+                    VmStatus before = vm.state();
+                    vm.observed(status, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                    vms.save(vm);
+                    return new VmEvents.VmStateChanged(vmId, vm.projectId(), before, status, reason);
+                });
+                if (changed != null) {
+                    events.publishEvent(changed);
                 }
-                VmStatus before = vm.state();
-                vm.observed(status, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
-                vms.save(vm);
-                return new VmEvents.VmStateChanged(vmId, vm.projectId(), before, status, reason);
-            });
-            if (changed != null) {
-                events.publishEvent(changed);
+                return;
+            } catch (OptimisticLockingFailureException conflict) {
+                log.debug("VM {} changed meanwhile; recording state {} again", vmId, status);
+            } catch (RuntimeException e) {
+                log.debug("could not record state {} of VM {}: {}", status, vmId, e.getMessage());
+                return;
             }
-        } catch (RuntimeException e) {
-            log.debug("could not record state {} of VM {}: {}", status, vmId, e.getMessage());
         }
     }
 }

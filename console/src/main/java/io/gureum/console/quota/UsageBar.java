@@ -7,7 +7,7 @@ import com.vaadin.flow.component.progressbar.ProgressBarVariant;
 
 /**
  * One resource's usage against its limit: a bar and "used / limit" text. The bar turns red above the limit
- * and amber from 80 % of it. Shared by the projects view and the dashboard.
+ * and dark (contrast) from 80 % of it. Shared by the projects view and the dashboard.
  */
 public class UsageBar extends Div {
 

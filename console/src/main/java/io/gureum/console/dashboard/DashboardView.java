@@ -44,7 +44,7 @@ public class DashboardView extends Main {
     public DashboardView(DashboardService dashboard) {
         getStyle().set("padding", "var(--lumo-space-m)");
         add(new H2("Dashboard"));
-        add(myProjects(dashboard.myProjects()));
+        add(myProjects(dashboard.myProjects(), dashboard.callerIsAdmin()));
         add(vmsByState(dashboard.vmsByState(), dashboard.callerIsAdmin()));
         if (dashboard.callerIsAdmin()) {
             add(capacity(dashboard.cloudCapacity(), dashboard.hostCapacity(), dashboard.cpuOvercommit()));
@@ -52,10 +52,12 @@ public class DashboardView extends Main {
         }
     }
 
-    private Component myProjects(List<QuotaOverview> projects) {
+    private Component myProjects(List<QuotaOverview> projects, boolean admin) {
         Div section = section("my-projects", "Your projects: usage against quota");
         if (projects.isEmpty()) {
-            section.add(new Paragraph("You are a member of no project yet: an administrator adds you to one."));
+            section.add(admin ? new Paragraph(new Span("You are a member of no project. Every project's usage is in "),
+                    new RouterLink("Projects & quotas", ProjectsView.class), new Span("."))
+                    : new Paragraph("You are a member of no project yet: an administrator adds you to one."));
             return section;
         }
         FlexLayout cards = cards();

@@ -4,8 +4,11 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.VaadinIcon;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -19,11 +22,8 @@ import com.vaadin.flow.router.RouterLink;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectView;
-import io.gureum.console.ui.PlannedPlace;
 import jakarta.annotation.security.PermitAll;
-import java.util.List;
 import java.util.function.Function;
-import java.util.function.ToLongFunction;
 
 /**
  * Projects & quotas: administrators see every project and edit its limits in place; members see their
@@ -48,15 +48,15 @@ public class ProjectsView extends Main {
         grid.setAllRowsVisible(true);
         grid.addComponentColumn(row -> new RouterLink(row.project().name(), ProjectView.class,
                 new RouteParameters("projectId", String.valueOf(row.project().id())))).setHeader("Project");
-        grid.addColumn(row -> row.project().archived() ? "archived" : "active").setHeader("Status");
+        grid.addComponentColumn(ProjectsView::status).setHeader("Status");
         grid.addColumn(row -> row.project().myRole() == null ? "" : row.project().myRole().name()).setHeader("My role");
-        limitColumn("vCPUs", ResourceAmounts::vcpus, (l, v) -> with(l, v, 0));
-        limitColumn("Memory MiB", ResourceAmounts::memoryMib, (l, v) -> with(l, v, 1));
-        limitColumn("Disk GiB", ResourceAmounts::diskGib, (l, v) -> with(l, v, 2));
-        limitColumn("VMs", ResourceAmounts::vms, (l, v) -> with(l, v, 3));
-        limitColumn("Containers", ResourceAmounts::containers, (l, v) -> with(l, v, 4));
-        limitColumn("Container CPUs", ResourceAmounts::containerCpus, (l, v) -> with(l, v, 5));
-        limitColumn("Container MiB", ResourceAmounts::containerMemoryMib, (l, v) -> with(l, v, 6));
+        limitColumn("vCPUs", 0);
+        limitColumn("Memory MiB", 1);
+        limitColumn("Disk GiB", 2);
+        limitColumn("VMs", 3);
+        limitColumn("Containers", 4);
+        limitColumn("Container CPUs", 5);
+        limitColumn("Container MiB", 6);
         refresh();
 
         add(new H2(admin ? "All projects" : "My projects"));
@@ -78,22 +78,37 @@ public class ProjectsView extends Main {
             form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
             add(form);
         }
-        add(grid, new PlannedPlace("Usage against each limit",
-                "Limits are stored and enforced per project; what each project uses is counted from its VMs and "
-                        + "containers.",
-                "virtual machines and containers",
-                List.of("Usage bars next to each limit", "Projects close to a limit highlighted")));
+        Paragraph legend = new Paragraph("Each limit shows what the project's VMs and containers use of it "
+                + "(including those still being made). A project over a limit keeps what it has; new resources are "
+                + "refused until usage drops below the limit.");
+        legend.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        add(grid, legend);
     }
 
-    private void limitColumn(String header, ToLongFunction<ResourceAmounts> value,
-                             java.util.function.BiFunction<ResourceAmounts, Integer, ResourceAmounts> change) {
+    private static Component status(QuotaOverview row) {
+        HorizontalLayout cell = new HorizontalLayout(new Span(row.project().archived() ? "archived" : "active"));
+        cell.setSpacing(true);
+        Span badge = UsageBar.badge(row);
+        if (badge != null) {
+            badge.setId("quota-badge-" + row.project().id());
+            cell.add(badge);
+        }
+        return cell;
+    }
+
+    /** The limit (editable for administrators) with the usage bar under it. */
+    private void limitColumn(String header, int which) {
+        String key = header.toLowerCase().replace(' ', '-');
         Function<QuotaOverview, Component> cell = row -> {
-            long current = value.applyAsLong(row.limits());
+            ResourceUse use = row.resources().get(which);
+            long current = use.limit();
+            UsageBar usage = new UsageBar(use);
+            usage.setId("usage-" + row.project().id() + "-" + key);
             if (!admin) {
-                return new com.vaadin.flow.component.html.Span(String.valueOf(current));
+                return new Div(new Span(String.valueOf(current)), usage);
             }
             IntegerField field = new IntegerField();
-            field.setId("limit-" + row.project().id() + "-" + header.toLowerCase().replace(' ', '-'));
+            field.setId("limit-" + row.project().id() + "-" + key);
             field.setMin(0);
             field.setValue((int) current);
             field.setWidth("7em");
@@ -102,16 +117,18 @@ public class ProjectsView extends Main {
                     return;
                 }
                 try {
-                    quotas.setLimits(row.project().id(), change.apply(row.limits(), edit.getValue()));
-                    Notification.show(header + " of " + row.project().name() + " set to " + edit.getValue() + ".");
+                    quotas.setLimits(row.project().id(), with(row.limits(), edit.getValue(), which));
+                    Notification.show(header + " of " + row.project().name() + " set to " + edit.getValue()
+                            + (edit.getValue() < use.used() ? ": below what it uses (" + use.used()
+                            + "), so new resources are refused." : "."));
                 } catch (IllegalArgumentException invalid) {
                     Notification.show(invalid.getMessage());
                 }
                 refresh();
             });
-            return field;
+            return new Div(field, usage);
         };
-        grid.addComponentColumn(cell::apply).setHeader(header);
+        grid.addComponentColumn(cell::apply).setHeader(header).setAutoWidth(true);
     }
 
     private static ResourceAmounts with(ResourceAmounts l, int v, int which) {

@@ -45,11 +45,32 @@ public class QuotaService {
         return quota(projectId).limits();
     }
 
-    /** Every project the caller can see with its limits (all projects for administrators). */
+    /**
+     * What the project's resources use of its quota, summed over every {@link UsageSource} (VMs, containers),
+     * counting resources still provisioning. For the project's viewers.
+     */
+    @Transactional(readOnly = true)
+    public ResourceAmounts usage(long projectId) {
+        access.requireRole(projectId, ProjectRole.VIEWER);
+        quota(projectId);
+        return counted(projectId);
+    }
+
+    /**
+     * What the project may still use: limits minus usage, never below zero (a project over a lowered limit has
+     * nothing left of it). For the project's viewers, e.g. "this VM uses 4 of your remaining 6 vCPUs".
+     */
+    @Transactional(readOnly = true)
+    public ResourceAmounts remaining(long projectId) {
+        access.requireRole(projectId, ProjectRole.VIEWER);
+        return quota(projectId).limits().remainingAfter(counted(projectId));
+    }
+
+    /** Every project the caller can see with its limits and usage (all projects for administrators). */
     @Transactional(readOnly = true)
     public List<QuotaOverview> overview() {
         return projects.visibleProjects().stream()
-                .map(project -> new QuotaOverview(project, quota(project.id()).limits()))
+                .map(project -> new QuotaOverview(project, quota(project.id()).limits(), counted(project.id())))
                 .toList();
     }
 
@@ -75,12 +96,16 @@ public class QuotaService {
     public void reserve(long projectId, ResourceAmounts demand) {
         access.requireRole(projectId, ProjectRole.MEMBER);
         ProjectQuota quota = quotas.lockByProjectId(projectId).orElseThrow(() -> new ProjectNotFoundException(projectId));
-        ResourceAmounts used = usageSources.stream().map(source -> source.usage(projectId))
-                .reduce(ResourceAmounts.NONE, ResourceAmounts::plus);
+        ResourceAmounts used = counted(projectId);
         List<String> exceeded = used.plus(demand).exceeding(quota.limits());
         if (!exceeded.isEmpty()) {
             throw new QuotaExceededException(exceeded);
         }
+    }
+
+    private ResourceAmounts counted(long projectId) {
+        return usageSources.stream().map(source -> source.usage(projectId))
+                .reduce(ResourceAmounts.NONE, ResourceAmounts::plus);
     }
 
     private ProjectQuota quota(long projectId) {

@@ -24,6 +24,14 @@ public record ResourceAmounts(int vcpus, long memoryMib, int diskGib, int vms, i
                 containerMemoryMib + other.containerMemoryMib);
     }
 
+    /** What is left of this (a limit) after {@code used}, never below zero in any amount. */
+    public ResourceAmounts remainingAfter(ResourceAmounts used) {
+        return new ResourceAmounts(Math.max(0, vcpus - used.vcpus), Math.max(0, memoryMib - used.memoryMib),
+                Math.max(0, diskGib - used.diskGib), Math.max(0, vms - used.vms),
+                Math.max(0, containers - used.containers), Math.max(0, containerCpus - used.containerCpus),
+                Math.max(0, containerMemoryMib - used.containerMemoryMib));
+    }
+
     /** The names of the amounts in which this exceeds {@code limit}, empty when it fits. */
     public java.util.List<String> exceeding(ResourceAmounts limit) {
         java.util.List<String> over = new java.util.ArrayList<>();

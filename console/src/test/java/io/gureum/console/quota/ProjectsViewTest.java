@@ -1,16 +1,26 @@
 package io.gureum.console.quota;
 
 import static io.gureum.console.testsupport.Actors.asAdmin;
+import static io.gureum.console.testsupport.Actors.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.IntegerField;
+import io.gureum.console.host.HostService;
+import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
+import io.gureum.console.task.TaskService;
 import io.gureum.console.testsupport.Actors;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.testsupport.Fixtures.Tenant;
+import io.gureum.console.testsupport.SimulatedHost;
+import io.gureum.console.vm.NewVm;
+import io.gureum.console.vm.VmOperation;
+import io.gureum.console.vm.VmService;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.test.context.support.WithMockUser;
@@ -28,14 +38,24 @@ class ProjectsViewTest extends SpringBrowserlessTest {
     @Autowired
     ProjectService projects;
 
+    @Autowired
+    VmService vms;
+
+    @Autowired
+    HostService hosts;
+
+    @Autowired
+    ImageCatalog images;
+
+    @Autowired
+    TaskService tasks;
+
     @Test
     void an_administrator_edits_a_limit_in_place() {
         Tenant t = fixtures.tenant("edit");
         ProjectsView view = navigate(ProjectsView.class);
-        int row = java.util.stream.IntStream.range(0, test(view.grid).size())
-                .filter(i -> test(view.grid).getRow(i).project().id() == t.id()).findFirst().orElseThrow();
 
-        IntegerField vcpus = (IntegerField) test(view.grid).getCellComponent(row, 3);
+        IntegerField vcpus = field(view, t.id(), VCPUS);
         assertThat(vcpus.getId()).hasValue("limit-" + t.id() + "-vcpus");
         test(vcpus).setValue(3);
 
@@ -56,5 +76,69 @@ class ProjectsViewTest extends SpringBrowserlessTest {
         assertThat(asAdmin(projects::visibleProjects)).extracting(ProjectSummary::name).contains(name);
         assertThat(Actors.asUser(owner.username(), projects::visibleProjects)).extracting(ProjectSummary::myRole)
                 .containsExactly(io.gureum.console.project.ProjectRole.OWNER);
+    }
+
+    @Test
+    void each_limit_shows_its_usage_and_a_lowered_limit_marks_the_project_over_quota() {
+        Tenant t = fixtures.tenant("bars");
+        try (SimulatedHost ignored = SimulatedHost.only(hosts, images)) {
+            VmOperation vm = asUser(t.member().username(), () -> vms.create(new NewVm("bar", t.id(),
+                    ImageCatalog.TINY_LINUX, 2, 256, null)));
+            tasks.await(vm.taskId(), Duration.ofSeconds(60));
+            asAdmin(() -> quotas.setLimits(t.id(), new ResourceAmounts(8, 16384, 200, 1, 10, 4, 8192)));
+
+            ProjectsView view = navigate(ProjectsView.class);
+            UsageBar vcpus = bar(view, t.id(), VCPUS);
+            assertThat(vcpus.getId()).hasValue("usage-" + t.id() + "-vcpus");
+            assertThat(vcpus.text()).isEqualTo("2 / 8 vCPUs");
+            assertThat(vcpus.bar().getValue()).isEqualTo(0.25);
+            assertThat(bar(view, t.id(), VCPUS + 1).text()).isEqualTo("256 / 16384 MiB memory");
+            assertThat(bar(view, t.id(), VCPUS + 3).text()).isEqualTo("1 / 1 VMs");
+            assertThat(badge(view, t.id())).isEqualTo("near quota");
+
+            // An administrator lowers the vCPU limit below what the project uses: allowed, and shown.
+            test(field(view, t.id(), VCPUS)).setValue(1);
+            assertThat(quotas.limits(t.id()).vcpus()).isEqualTo(1);
+            assertThat(badge(view, t.id())).isEqualTo("over quota");
+            assertThat(bar(view, t.id(), VCPUS).text()).isEqualTo("2 / 1 vCPUs");
+            assertThat(bar(view, t.id(), VCPUS).bar().getValue()).isEqualTo(1.0);
+
+            tasks.await(vms.delete(vm.vm().id()).taskId(), Duration.ofSeconds(60));
+        }
+    }
+
+    @Test
+    void a_member_sees_usage_without_fields_to_edit() {
+        Tenant t = fixtures.tenant("seen");
+        asUser(t.viewer().username(), () -> {
+            ProjectsView view = navigate(ProjectsView.class);
+            assertThat(bar(view, t.id(), VCPUS + 3).text()).isEqualTo("0 / 5 VMs");
+            assertThat(cell(view, t.id(), VCPUS).getChildren()).noneMatch(IntegerField.class::isInstance);
+            assertThat(badge(view, t.id())).isNull();
+        });
+    }
+
+    /** Grid column of the vCPU limit; the other limits follow in the quota's order. */
+    static final int VCPUS = 3;
+
+    private com.vaadin.flow.component.Component cell(ProjectsView view, long projectId, int column) {
+        int row = java.util.stream.IntStream.range(0, test(view.grid).size())
+                .filter(i -> test(view.grid).getRow(i).project().id() == projectId).findFirst().orElseThrow();
+        return test(view.grid).getCellComponent(row, column);
+    }
+
+    private IntegerField field(ProjectsView view, long projectId, int column) {
+        return (IntegerField) cell(view, projectId, column).getChildren().filter(IntegerField.class::isInstance)
+                .findFirst().orElseThrow();
+    }
+
+    private UsageBar bar(ProjectsView view, long projectId, int column) {
+        return (UsageBar) cell(view, projectId, column).getChildren().filter(UsageBar.class::isInstance)
+                .findFirst().orElseThrow();
+    }
+
+    private String badge(ProjectsView view, long projectId) {
+        return cell(view, projectId, 1).getChildren().filter(c -> c.hasClassName("quota-badge")).findFirst()
+                .map(c -> ((Span) c).getText()).orElse(null);
     }
 }

@@ -96,7 +96,8 @@ class BrowserLoginTest {
 
             page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Dashboard")).click();
             page.waitForURL(Pattern.compile(".*:" + port + "/$"));
-            assertThat(page.locator(".planned-place h2")).hasText("Dashboard");
+            assertThat(page.locator("main h2").first()).hasText("Dashboard");
+            assertThat(page.locator("#capacity")).isVisible();
             page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("shell.png")));
 
             page.locator("vaadin-side-nav-item", new Page.LocatorOptions().setHasText("Hosts")).click();

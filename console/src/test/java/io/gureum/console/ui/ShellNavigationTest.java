@@ -73,12 +73,20 @@ class ShellNavigationTest {
 
         @Test
         void places_not_built_yet_say_so_instead_of_showing_data() {
-            for (Class<? extends Component> view : List.of(DashboardView.class, ImagesView.class)) {
+            for (Class<? extends Component> view : List.of(ImagesView.class)) {
                 navigate(view);
                 PlannedPlace planned = $(PlannedPlace.class).single();
                 assertThat($(Span.class, planned).withClassName("planned-place-badge").single().getText())
                         .isEqualTo(PlannedPlace.NOT_BUILT_YET);
             }
+        }
+
+        @Test
+        void the_dashboard_is_built_and_shows_capacity_to_administrators() {
+            navigate(DashboardView.class);
+
+            assertThat($(PlannedPlace.class).all()).isEmpty();
+            assertThat($(com.vaadin.flow.component.html.Div.class).id("capacity").isVisible()).isTrue();
         }
 
         @Test

@@ -34,6 +34,8 @@ import io.gureum.console.project.ProjectRole;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.quota.QuotaExceededException;
+import io.gureum.console.quota.QuotaService;
+import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.ui.Formats;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -57,11 +59,13 @@ public class VirtualMachinesView extends Main {
     private final ProjectAccess access;
     private final ImageCatalog images;
     private final HostService hosts;
+    private final QuotaService quotas;
     private Map<Long, String> projectNames = Map.of();
     private Registration polling;
 
     public VirtualMachinesView(VmService vms, ProjectService projects, ProjectAccess access, ImageCatalog images,
-                               HostService hosts, Clock clock) {
+                               HostService hosts, QuotaService quotas, Clock clock) {
+        this.quotas = quotas;
         this.vms = vms;
         this.projects = projects;
         this.access = access;
@@ -176,6 +180,7 @@ public class VirtualMachinesView extends Main {
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final ComboBox<HostSummary> host = new ComboBox<>("Host");
         final Paragraph error = new Paragraph();
+        final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
 
         CreateVmDialog() {
@@ -211,13 +216,34 @@ public class VirtualMachinesView extends Main {
             if (access.isAdmin()) {
                 host.setItems(hosts.forPlacement());
             }
+            quotaHint.setId("vm-quota-hint");
+            quotaHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            project.addValueChangeListener(change -> showQuota());
+            vcpus.addValueChangeListener(change -> showQuota());
+            memoryMib.addValueChangeListener(change -> showQuota());
+            image.addValueChangeListener(change -> showQuota());
             error.setId("create-vm-error");
             error.getStyle().set("color", "var(--lumo-error-text-color)");
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(new FormLayout(name, project, image, vcpus, memoryMib, host), error);
+            add(new FormLayout(name, project, image, vcpus, memoryMib, host), quotaHint, error);
+            showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
+        }
+
+        /** "This VM uses 1 of your remaining 6 vCPUs, ..." for the chosen project. */
+        void showQuota() {
+            if (project.getValue() == null) {
+                quotaHint.setText("");
+                return;
+            }
+            ResourceAmounts left = quotas.remaining(project.getValue().id());
+            int disk = image.getValue() == null ? 0 : image.getValue().diskGib();
+            quotaHint.setText("This VM uses " + (vcpus.getValue() == null ? 0 : vcpus.getValue()) + " of your remaining "
+                    + left.vcpus() + " vCPUs, " + (memoryMib.getValue() == null ? 0 : memoryMib.getValue())
+                    + " of " + left.memoryMib() + " MiB memory, " + disk + " of " + left.diskGib()
+                    + " GiB disk and 1 of " + left.vms() + " VMs in " + project.getValue().name() + ".");
         }
 
         void submit() {

@@ -114,6 +114,9 @@ class SelfServiceBrowserTest {
             assertThat(user.locator("#vms-grid vaadin-grid-cell-content", new Page.LocatorOptions()
                     .setHasText(Pattern.compile("^running$"))).first())
                     .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(30_000));
+            user.locator("#create-vm").click();
+            assertThat(user.locator("#vm-quota-hint")).containsText("1 of 0 VMs");
+            user.keyboard().press("Escape");
             createVm(user, "second");
             assertThat(user.locator("#create-vm-error")).containsText("VMs");
             assertThat(user.locator("#create-vm-error")).containsText("1");

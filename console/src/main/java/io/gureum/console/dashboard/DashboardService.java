@@ -5,6 +5,8 @@ import io.gureum.console.host.HostStatus;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.quota.QuotaOverview;
+import io.gureum.console.quota.QuotaDrift;
+import io.gureum.console.quota.QuotaRecount;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceUse;
 import io.gureum.console.vm.VmService;
@@ -28,9 +30,12 @@ public class DashboardService {
     private final HostService hosts;
     private final ProjectAccess access;
     private final double cpuOvercommit;
+    private final QuotaRecount recount;
 
     DashboardService(QuotaService quotas, VmService vms, HostService hosts, ProjectAccess access,
+                     QuotaRecount recount,
                      @Value("${gureum.placement.cpu-overcommit:4.0}") double cpuOvercommit) {
+        this.recount = recount;
         this.quotas = quotas;
         this.vms = vms;
         this.hosts = hosts;
@@ -82,6 +87,11 @@ public class DashboardService {
                         up.stream().mapToLong(h -> h.memoryTotalBytes() >> 20).sum()),
                 new ResourceUse("Storage", "GiB", up.stream().mapToLong(DashboardService::storageUsedGib).sum(),
                         up.stream().mapToLong(h -> h.storageCapacityBytes() >> 30).sum()));
+    }
+
+    /** Administrators: differences the periodic recount found between quota usage and the hosts. */
+    public List<QuotaDrift> quotaDrift() {
+        return recount.latest();
     }
 
     /** Administrators: every project using at least 80 % of some limit, or more than a limit; over ones first. */

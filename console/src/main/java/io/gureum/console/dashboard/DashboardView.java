@@ -16,6 +16,7 @@ import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import io.gureum.console.project.ProjectView;
 import io.gureum.console.quota.ProjectsView;
+import io.gureum.console.quota.QuotaDrift;
 import io.gureum.console.quota.QuotaOverview;
 import io.gureum.console.quota.ResourceUse;
 import io.gureum.console.quota.UsageBar;
@@ -49,7 +50,27 @@ public class DashboardView extends Main {
         if (dashboard.callerIsAdmin()) {
             add(capacity(dashboard.cloudCapacity(), dashboard.hostCapacity(), dashboard.cpuOvercommit()));
             add(quotaWatch(dashboard.projectsNearOrOverQuota()));
+            add(drift(dashboard.quotaDrift()));
         }
+    }
+
+    private Component drift(List<QuotaDrift> drift) {
+        Div section = section("quota-drift", "Quota recount against the hosts");
+        if (drift.isEmpty()) {
+            section.add(new Paragraph("The last recounts found every project's VMs on their hosts, and nothing more."));
+            return section;
+        }
+        com.vaadin.flow.component.grid.Grid<QuotaDrift> grid = new com.vaadin.flow.component.grid.Grid<>();
+        grid.setId("quota-drift-grid");
+        grid.setAllRowsVisible(true);
+        grid.addColumn(QuotaDrift::projectId).setHeader("Project").setAutoWidth(true);
+        grid.addColumn(QuotaDrift::kind).setHeader("What").setAutoWidth(true);
+        grid.addColumn(QuotaDrift::recorded).setHeader("Recorded").setAutoWidth(true);
+        grid.addColumn(QuotaDrift::found).setHeader("On hosts").setAutoWidth(true);
+        grid.addColumn(QuotaDrift::detail).setHeader("Which").setFlexGrow(1);
+        grid.setItems(drift);
+        section.add(grid);
+        return section;
     }
 
     private Component myProjects(List<QuotaOverview> projects, boolean admin) {

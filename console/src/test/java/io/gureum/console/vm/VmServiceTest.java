@@ -225,6 +225,29 @@ class VmServiceTest {
     @Autowired
     InterruptedVmTasks interrupted;
 
+    @Autowired
+    io.gureum.console.quota.QuotaRecount recount;
+
+    @Test
+    void the_recount_against_the_hosts_reports_a_vm_removed_outside_the_console() {
+        VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("vanished")));
+        await(created.taskId());
+        UUID domain = repository.findById(created.vm().id()).orElseThrow().domainUuid();
+        var hypervisor = hosts.hypervisorOf(simulated.id());
+        hypervisor.forceOff(domain);
+        hypervisor.undefine(domain); // an operator removes it by hand: the quota still counts it
+
+        assertThat(recount.recount()).noneMatch(d -> d.projectId() == tenant.id()); // seen once: not yet drift
+        assertThat(recount.recount()).anySatisfy(d -> {
+            assertThat(d.projectId()).isEqualTo(tenant.id());
+            assertThat(d.kind()).isEqualTo("vms");
+            assertThat(d.recorded()).isEqualTo(1);
+            assertThat(d.found()).isZero();
+            assertThat(d.detail()).contains("vanished on " + simulated.name());
+        });
+        assertThat(asAdmin(() -> recount.latest())).anyMatch(d -> d.projectId() == tenant.id());
+    }
+
     @Test
     void a_vm_with_restart_policy_always_is_started_again_after_an_outside_stop_but_not_after_a_console_stop() {
         VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("kept")));

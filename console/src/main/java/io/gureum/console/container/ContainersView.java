@@ -31,6 +31,8 @@ import io.gureum.console.project.ProjectRole;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.quota.QuotaExceededException;
+import io.gureum.console.quota.QuotaService;
+import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.ui.Formats;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
@@ -53,10 +55,13 @@ public class ContainersView extends Main {
     private final ContainerService containers;
     private final ProjectService projects;
     private final ProjectAccess access;
+    private final QuotaService quotas;
     private Map<Long, String> projectNames = Map.of();
     private Registration polling;
 
-    public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access, Clock clock) {
+    public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access,
+                          QuotaService quotas, Clock clock) {
+        this.quotas = quotas;
         this.containers = containers;
         this.projects = projects;
         this.access = access;
@@ -227,6 +232,7 @@ public class ContainersView extends Main {
         final Select<String> restart = new Select<>();
         final IntegerField port = new IntegerField("Container port");
         final Paragraph error = new Paragraph();
+        final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
 
         CreateContainerDialog() {
@@ -269,13 +275,34 @@ public class ContainersView extends Main {
             port.setHelperText("optional: published on an automatic port of 127.0.0.1");
             port.setMin(1);
             port.setMax(65535);
+            quotaHint.setId("container-quota-hint");
+            quotaHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+            project.addValueChangeListener(change -> showQuota());
+            cpus.addValueChangeListener(change -> showQuota());
+            memoryMib.addValueChangeListener(change -> showQuota());
             error.setId("create-container-error");
             error.getStyle().set("color", "var(--lumo-error-text-color)");
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(new FormLayout(name, project, image, command, cpus, memoryMib, restart, port), error);
+            add(new FormLayout(name, project, image, command, cpus, memoryMib, restart, port), quotaHint, error);
+            showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
+        }
+
+        /** "This container uses 1 of your remaining 4 container CPUs, ..." for the chosen project. */
+        void showQuota() {
+            if (project.getValue() == null) {
+                quotaHint.setText("");
+                return;
+            }
+            ResourceAmounts left = quotas.remaining(project.getValue().id());
+            double wanted = cpus.getValue() == null ? 0 : cpus.getValue();
+            quotaHint.setText("This container uses " + (int) Math.ceil(wanted) + " of your remaining "
+                    + left.containerCpus() + " container CPUs (rounded up), "
+                    + (memoryMib.getValue() == null ? 0 : memoryMib.getValue()) + " of " + left.containerMemoryMib()
+                    + " MiB container memory and 1 of " + left.containers() + " containers in "
+                    + project.getValue().name() + ".");
         }
 
         void submit() {

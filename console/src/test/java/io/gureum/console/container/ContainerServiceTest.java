@@ -108,6 +108,27 @@ class ContainerServiceTest {
         return repository.findById(id).orElseThrow();
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.gureum.console.quota.QuotaRecount recount;
+
+    @Test
+    void the_recount_against_the_engines_reports_a_container_removed_outside_the_console() {
+        ContainerOperation created = create(tenant.member().username(), ticking("removed-by-hand"));
+        await(created.taskId());
+        String engineId = asUser(tenant.member().username(), () -> containers.get(created.container().id())).engineId();
+
+        hosts.engineOf(local.id()).remove(engineId, true); // an operator removes it with podman rm -f
+
+        recount.recount();
+        assertThat(recount.recount()).anySatisfy(d -> {
+            assertThat(d.projectId()).isEqualTo(tenant.id());
+            assertThat(d.kind()).isEqualTo("containers");
+            assertThat(d.recorded()).isEqualTo(1);
+            assertThat(d.found()).isZero();
+            assertThat(d.detail()).contains("removed-by-hand on " + local.name());
+        });
+    }
+
     @Test
     void a_member_creates_a_running_container_whose_logs_tick_and_a_stop_outside_shows_within_two_seconds() {
         String member = tenant.member().username();

@@ -161,11 +161,7 @@ public class HostService {
 
     @PreAuthorize("hasRole('ADMIN')")
     public HostSummary setMaintenance(UUID hostId, boolean maintenance) {
-        HostSummary changed = transactions.execute(tx -> {
-            Host host = require(hostId);
-            host.setMaintenance(maintenance);
-            return hosts.save(host).summary();
-        });
+        HostSummary changed = change(hostId, host -> host.setMaintenance(maintenance));
         events.publishEvent(new HostEvents.HostMaintenanceChanged(hostId, changed.name(), maintenance, actor()));
         return changed;
     }
@@ -213,14 +209,12 @@ public class HostService {
         Host.Observation observation = seen;
         String why = failure;
         HostStatus before = snapshot.status();
-        HostSummary after = transactions.execute(tx -> {
-            Host host = require(hostId);
+        HostSummary after = change(hostId, host -> {
             if (observation != null) {
                 host.observedUp(observation, now());
             } else {
                 host.observedUnreachable(why, now());
             }
-            return hosts.save(host).summary();
         });
         if (before != after.status()) {
             log.info("host {} is now {}{}", after.name(), after.status(), why == null ? "" : ": " + why);
@@ -256,6 +250,26 @@ public class HostService {
         events.publishEvent(new HostEvents.HostRegistered(saved.id(), saved.name(), saved.libvirtUri(),
                 saved.simulated(), actor));
         return observe(saved.id());
+    }
+
+    /**
+     * Changes the host row in its own transaction. The monitor and an administrator may write the
+     * same row at the same moment; the loser of the version check reads it again and re-applies.
+     */
+    private HostSummary change(UUID hostId, java.util.function.Consumer<Host> change) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.execute(tx -> {
+                    Host host = require(hostId);
+                    change.accept(host);
+                    return hosts.save(host).summary();
+                });
+            } catch (ObjectOptimisticLockingFailureException conflict) {
+                if (attempt >= 5) {
+                    throw conflict;
+                }
+            }
+        }
     }
 
     /** Database timestamps keep microseconds; so do the values handed out. */

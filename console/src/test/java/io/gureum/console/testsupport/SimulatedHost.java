@@ -28,9 +28,15 @@ public final class SimulatedHost implements AutoCloseable {
         }
         HostSummary simulated = asAdmin(() -> hosts.register(new NewHost(Actors.unique("sim"), "test:///default",
                 "", "")));
-        asAdmin(() -> hosts.forPlacement().stream().filter(h -> !h.id().equals(simulated.id()))
-                .forEach(h -> hosts.setMaintenance(h.id(), true)));
-        return new SimulatedHost(hosts, simulated);
+        SimulatedHost only = new SimulatedHost(hosts, simulated);
+        try {
+            asAdmin(() -> hosts.forPlacement().stream().filter(h -> !h.id().equals(simulated.id()))
+                    .forEach(h -> hosts.setMaintenance(h.id(), true)));
+        } catch (RuntimeException e) {
+            only.close(); // never leave real hosts in maintenance or take VMs onto them by accident
+            throw e;
+        }
+        return only;
     }
 
     public HostSummary summary() {

@@ -160,8 +160,9 @@ public class ContainerService {
         int wholeCpus = (millicpus + 999) / 1000;
         long memoryMib = memoryLimited ? Math.max(1, (info.limits().memoryBytes() + (1 << 20) - 1) >> 20)
                 : ASSUMED_UNLIMITED_MEMORY_MIB;
-        String counted = wholeCpus + " CPU" + (wholeCpus == 1 ? "" : "s") + (cpuLimited ? "" : " (it has no CPU "
-                + "limit: 1 assumed)") + ", " + memoryMib + " MiB" + (memoryLimited ? "" : " (it has no memory limit: "
+        String counted = wholeCpus + " CPU" + (wholeCpus == 1 ? "" : "s") + (!cpuLimited ? " (it has no CPU "
+                + "limit: 1 assumed)" : millicpus % 1000 == 0 ? "" : " (its limit " + millicpus / 1000.0
+                + ", rounded up)") + ", " + memoryMib + " MiB" + (memoryLimited ? "" : " (it has no memory limit: "
                 + ASSUMED_UNLIMITED_MEMORY_MIB + " MiB assumed)");
         String name0 = info.name() == null ? "" : info.name().replaceFirst("^/", "");
         UUID id = UUID.randomUUID();

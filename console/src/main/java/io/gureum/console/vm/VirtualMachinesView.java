@@ -279,7 +279,11 @@ public class VirtualMachinesView extends Main {
         Button forceOff = small("Force off", () -> vms.forceOff(vm.id()));
         Button delete = new Button("Delete", click -> {
             ConfirmDialog confirm = new ConfirmDialog("Delete VM " + vm.name() + "?",
-                    "It is powered off and removed from its host with its disk. This cannot be undone.", "Delete",
+                    VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
+                            ? "It is powered off and removed from its host. It was adopted: its disks were not made by "
+                            + "the console and stay on the host. This cannot be undone."
+                            : "It is powered off and removed from its host with its disk. This cannot be undone.",
+                    "Delete",
                     yes -> run(() -> vms.delete(vm.id())));
             confirm.setCancelable(true);
             confirm.setConfirmButtonTheme("error primary");

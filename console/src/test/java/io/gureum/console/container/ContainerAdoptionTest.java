@@ -47,6 +47,9 @@ class ContainerAdoptionTest {
     @Autowired
     ContainerUsage usage;
 
+    @Autowired
+    io.gureum.console.audit.AuditService audit;
+
     HostSummary local;
     ContainerEngine engine;
     Fixtures.Tenant tenant;
@@ -119,6 +122,11 @@ class ContainerAdoptionTest {
                 .contains(adopted.id());
         assertThatThrownBy(() -> asAdmin(() -> containers.adopt(local.id(), ref.id(), tenant.id())))
                 .isInstanceOf(ContainerValidationException.class).hasMessageContaining("adopted already");
+        assertThat(asAdmin(() -> audit.search(new io.gureum.console.audit.AuditFilter(null, tenant.id(),
+                "container.adopt", null, null, null)))).anySatisfy(entry -> {
+                    assertThat(entry.actor()).isEqualTo("admin");
+                    assertThat(entry.detail()).contains("1.5").contains("96 MiB");
+                });
     }
 
     @Test
@@ -135,5 +143,29 @@ class ContainerAdoptionTest {
         assertThat(repository.count()).isEqualTo(rows);
         assertThat(usage.usage(tenant.id()).containers()).isZero();
         assertThat(asAdmin(() -> containers.unmanaged())).anyMatch(u -> u.engineId().equals(ref.id()));
+    }
+
+    @Test
+    void a_container_run_by_hand_without_limits_is_counted_with_the_stated_assumptions() throws Exception {
+        String name = Actors.unique("podman-run");
+        // What an operator types: "podman run -d --name ... image sleep 600", no limits, no labels.
+        Process run = new ProcessBuilder("podman", "--url", local.containerEndpoint(), "run", "-d", "--name", name,
+                ContainerService.DEFAULT_IMAGE, "sleep", "600").redirectErrorStream(true).start();
+        String output = new String(run.getInputStream().readAllBytes()).strip();
+        if (!run.waitFor(60, java.util.concurrent.TimeUnit.SECONDS) || run.exitValue() != 0) {
+            Requires.missing("podman run against " + local.containerEndpoint() + " failed: " + output);
+        }
+        handMade.add(name);
+        UnmanagedContainer listed = asAdmin(() -> containers.unmanaged()).stream()
+                .filter(u -> u.name().equals(name)).findFirst().orElseThrow();
+
+        ContainerSummary adopted = asAdmin(() -> containers.adopt(local.id(), listed.engineId(), tenant.id()));
+
+        assertThat(adopted.cpus()).isEqualTo(1.0);
+        assertThat(adopted.memoryMib()).isEqualTo(ContainerService.ASSUMED_UNLIMITED_MEMORY_MIB);
+        assertThat(usage.usage(tenant.id()).containerMemoryMib()).isEqualTo(ContainerService.ASSUMED_UNLIMITED_MEMORY_MIB);
+        assertThat(asAdmin(() -> audit.search(new io.gureum.console.audit.AuditFilter(null, tenant.id(),
+                "container.adopt", null, null, null)))).anySatisfy(entry ->
+                assertThat(entry.detail()).contains("no CPU limit: 1 assumed").contains("no memory limit"));
     }
 }

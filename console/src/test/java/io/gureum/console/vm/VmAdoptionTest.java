@@ -65,6 +65,9 @@ class VmAdoptionTest {
     @Autowired
     VmUsage usage;
 
+    @Autowired
+    io.gureum.console.audit.AuditService audit;
+
     SimulatedHost simulated;
     Hypervisor hypervisor;
     Fixtures.Tenant tenant;
@@ -150,6 +153,11 @@ class VmAdoptionTest {
 
         assertThatThrownBy(() -> asAdmin(() -> vms.adopt(simulated.summary().id(), domain.id(), tenant.id())))
                 .isInstanceOf(VmValidationException.class).hasMessageContaining("adopted already");
+        assertThat(asAdmin(() -> audit.search(new io.gureum.console.audit.AuditFilter(null, tenant.id(), "vm.adopt",
+                null, null, null)))).anySatisfy(entry -> {
+                    assertThat(entry.actor()).isEqualTo("admin");
+                    assertThat(entry.target()).isEqualTo("vm " + adopted.name());
+                });
 
         // The console now acts on it like on its own VMs.
         assertThat(asAdmin(() -> tasks.await(asUser(member, () -> vms.forceOff(adopted.id())).taskId(),

@@ -69,6 +69,7 @@ public class ContainerService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Object adoptions = new Object();
 
     ContainerService(ContainerRepository containers, ProjectAccess access, QuotaService quotas, HostService hosts,
                      TaskService tasks, TransactionTemplate transactions, ApplicationEventPublisher events,
@@ -175,21 +176,24 @@ public class ContainerService {
         String restartPolicy = restart;
         ManagedContainer recorded;
         try {
-            recorded = transactions.execute(tx -> {
-                quotas.reserve(projectId, new ResourceAmounts(0, 0, 0, 0, 1, wholeCpus, memoryMib));
-                if (containers.existsByEngineIdAndStateNot(fullId, ContainerStatus.DELETED)) {
-                    throw new ContainerValidationException("Container " + name0 + " on " + host.name()
-                            + " is adopted already.");
-                }
-                String name = adoptedName(name0, projectId);
-                String engineName = name0.isEmpty() || name0.length() > 63 || containers.existsByEngineName(name0)
-                        ? trimmed(name0, 63 - 13) + "@" + fullId.substring(0, Math.min(12, fullId.length()))
-                        : name0;
-                return containers.save(ManagedContainer.adopted(id, name, projectId, owner, hostId, fullId,
-                        engineName, info.image() == null ? "(unknown)" : trimmed(info.image(), 255), millicpus,
-                        memoryMib, restartPolicy, ContainerStateSync.statusOf(info.state()),
-                        "adopted (" + ContainerStateSync.reasonOf(info) + ")", now()));
-            });
+            // One adoption at a time: two admins adopting one container into two projects lock different quota rows.
+            synchronized (adoptions) {
+                recorded = transactions.execute(tx -> {
+                    quotas.reserve(projectId, new ResourceAmounts(0, 0, 0, 0, 1, wholeCpus, memoryMib));
+                    if (containers.existsByEngineIdAndStateNot(fullId, ContainerStatus.DELETED)) {
+                        throw new ContainerValidationException("Container " + name0 + " on " + host.name()
+                                + " is adopted already.");
+                    }
+                    String name = adoptedName(name0, projectId);
+                    String engineName = name0.isEmpty() || name0.length() > 63 || containers.existsByEngineName(name0)
+                            ? trimmed(name0, 63 - 13) + "@" + fullId.substring(0, Math.min(12, fullId.length()))
+                            : name0;
+                    return containers.save(ManagedContainer.adopted(id, name, projectId, owner, hostId, fullId,
+                            engineName, info.image() == null ? "(unknown)" : trimmed(info.image(), 255), millicpus,
+                            memoryMib, restartPolicy, ContainerStateSync.statusOf(info.state()),
+                            "adopted (" + ContainerStateSync.reasonOf(info) + ")", now()));
+                });
+            }
         } catch (io.gureum.console.quota.QuotaExceededException refused) {
             String exceeded = refused.getMessage().replaceFirst("^[^:]*: ", "").replaceFirst("\\.$", "");
             throw new io.gureum.console.quota.QuotaExceededException(List.of(exceeded + " (counted for container "

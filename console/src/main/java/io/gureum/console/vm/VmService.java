@@ -59,6 +59,7 @@ public class VmService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Object adoptions = new Object();
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
@@ -210,19 +211,23 @@ public class VmService {
         UUID id = UUID.randomUUID();
         String owner = SecurityContextHolder.getContext().getAuthentication().getName();
         VmStatus state = VmStateSync.statusOf(domain.state());
-        VirtualMachine recorded = transactions.execute(tx -> {
-            quotas.reserve(projectId, new ResourceAmounts(domain.vcpus(), domain.memoryMib(), 0, 1, 0, 0, 0));
-            if (vms.existsByDomainUuidAndStateNot(domainUuid, VmStatus.DELETED)) {
-                throw new VmValidationException("Domain " + domain.name() + " on " + host.name()
-                        + " is adopted already.");
-            }
-            String name = adoptedName(domain.name(), projectId);
-            String domainName = vms.existsByDomainName(domain.name())
-                    ? trimmed(domain.name(), 63 - 9) + "@" + domainUuid.toString().substring(0, 8)
-                    : domain.name();
-            return vms.save(VirtualMachine.adopted(id, name, projectId, owner, hostId, domainUuid, domainName,
-                    domain.vcpus(), domain.memoryMib(), state, "adopted (" + domain.stateReason() + ")", now()));
-        });
+        VirtualMachine recorded;
+        // One adoption at a time: two admins adopting one domain into two projects lock different quota rows.
+        synchronized (adoptions) {
+            recorded = transactions.execute(tx -> {
+                quotas.reserve(projectId, new ResourceAmounts(domain.vcpus(), domain.memoryMib(), 0, 1, 0, 0, 0));
+                if (vms.existsByDomainUuidAndStateNot(domainUuid, VmStatus.DELETED)) {
+                    throw new VmValidationException("Domain " + domain.name() + " on " + host.name()
+                            + " is adopted already.");
+                }
+                String name = adoptedName(domain.name(), projectId);
+                String domainName = vms.existsByDomainName(domain.name())
+                        ? trimmed(domain.name(), 63 - 9) + "@" + domainUuid.toString().substring(0, 8)
+                        : domain.name();
+                return vms.save(VirtualMachine.adopted(id, name, projectId, owner, hostId, domainUuid, domainName,
+                        domain.vcpus(), domain.memoryMib(), state, "adopted (" + domain.stateReason() + ")", now()));
+            });
+        }
         events.publishEvent(new VmEvents.VmAdopted(id, recorded.name(), projectId, "domain " + domain.name() + " ("
                 + domainUuid + ") on host " + host.name() + ", " + domain.vcpus() + " vCPUs, " + domain.memoryMib()
                 + " MiB, " + state.name().toLowerCase() + "; its disks are not counted against the quota"));

@@ -36,4 +36,17 @@ public final class ContainerEvents {
     public record ContainerStateChanged(UUID containerId, Long projectId, ContainerStatus from, ContainerStatus to,
                                         String reason) {
     }
+
+    /** An administrator adopted a container made by hand on an engine into a project ("container.adopt"). */
+    public record ContainerAdopted(UUID containerId, String name, Long projectId, String detail) implements Audited {
+        @Override
+        public String action() {
+            return "container.adopt";
+        }
+
+        @Override
+        public String target() {
+            return "container " + name;
+        }
+    }
 }

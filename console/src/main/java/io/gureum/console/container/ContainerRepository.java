@@ -18,6 +18,12 @@ interface ContainerRepository extends JpaRepository<ManagedContainer, UUID> {
 
     Optional<ManagedContainer> findByEngineName(String engineName);
 
+    List<ManagedContainer> findAllByEngineIdInAndStateNot(Collection<String> engineIds, ContainerStatus state);
+
+    boolean existsByEngineIdAndStateNot(String engineId, ContainerStatus state);
+
+    boolean existsByEngineName(String engineName);
+
     List<ManagedContainer> findAllByHostIdAndStateIn(UUID hostId, Collection<ContainerStatus> states);
 
     boolean existsByProjectIdAndNameAndStateNot(long projectId, String name, ContainerStatus state);

@@ -52,6 +52,9 @@ public class ContainersView extends Main {
 
     final Grid<ContainerSummary> grid = new Grid<>();
     final Button create = new Button("Create container");
+    /** Admins only: containers on the engines that carry no Gureum labels and no row knows, to adopt. */
+    final Grid<UnmanagedContainer> unmanagedGrid = new Grid<>();
+    final Button refreshUnmanaged = new Button("Look again");
     private final ContainerService containers;
     private final ProjectService projects;
     private final ProjectAccess access;
@@ -91,7 +94,78 @@ public class ContainersView extends Main {
         create.addClickListener(click -> new CreateContainerDialog().open());
 
         add(new HorizontalLayout(new H2("Containers"), create), grid);
+        if (access.isAdmin()) {
+            add(unmanagedSection());
+        }
         reload();
+    }
+
+    private Div unmanagedSection() {
+        unmanagedGrid.setId("unmanaged-containers-grid");
+        unmanagedGrid.addColumn(UnmanagedContainer::hostName).setHeader("Host");
+        unmanagedGrid.addColumn(UnmanagedContainer::name).setHeader("Container");
+        unmanagedGrid.addColumn(UnmanagedContainer::image).setHeader("Image");
+        unmanagedGrid.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
+        unmanagedGrid.addColumn(u -> u.status() == null ? "" : u.status()).setHeader("Status");
+        unmanagedGrid.addComponentColumn(u -> {
+            Button adopt = new Button("Adopt into project…", click -> new AdoptContainerDialog(u).open());
+            adopt.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return adopt;
+        });
+        unmanagedGrid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
+        unmanagedGrid.setAllRowsVisible(true);
+        refreshUnmanaged.setId("refresh-unmanaged-containers");
+        refreshUnmanaged.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        refreshUnmanaged.addClickListener(click -> reloadUnmanaged());
+        reloadUnmanaged();
+        Paragraph hint = new Paragraph("Containers made by hand on a host's engine, unknown to the console. Adopting "
+                + "one counts one container, its CPU limit rounded up (1 when it has none) and its memory limit ("
+                + ContainerService.ASSUMED_UNLIMITED_MEMORY_MIB + " MiB assumed when it has none) against the "
+                + "project's quota.");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return new Div(new HorizontalLayout(new com.vaadin.flow.component.html.H3("Unmanaged on hosts"),
+                refreshUnmanaged), hint, unmanagedGrid);
+    }
+
+    /** Lists every engine's containers: on open, on "Look again" and after an adoption, not on every poll. */
+    void reloadUnmanaged() {
+        unmanagedGrid.setItems(containers.unmanaged());
+    }
+
+    /** Chooses the project an unmanaged container is adopted into; a refusal (quota) is shown here. */
+    final class AdoptContainerDialog extends Dialog {
+
+        final Select<ProjectSummary> project = new Select<>();
+        final Paragraph error = new Paragraph();
+        final Button adoptButton = new Button("Adopt");
+
+        AdoptContainerDialog(UnmanagedContainer container) {
+            setHeaderTitle("Adopt " + container.name() + " from " + container.hostName());
+            project.setLabel("Project");
+            project.setId("adopt-container-project");
+            project.setItems(projects.visibleProjects().stream().filter(p -> !p.archived()).toList());
+            project.setItemLabelGenerator(ProjectSummary::name);
+            error.setId("adopt-container-error");
+            error.getStyle().set("color", "var(--lumo-error-text-color)");
+            adoptButton.setId("adopt-container");
+            adoptButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            adoptButton.addClickListener(click -> {
+                if (project.getValue() == null) {
+                    error.setText("Choose a project.");
+                    return;
+                }
+                try {
+                    containers.adopt(container.hostId(), container.engineId(), project.getValue().id());
+                    close();
+                    reloadUnmanaged();
+                    reload();
+                } catch (RuntimeException refused) {
+                    error.setText(refused.getMessage());
+                }
+            });
+            add(project, error);
+            getFooter().add(new Button("Cancel", click -> close()), adoptButton);
+        }
     }
 
     void reload() {

@@ -103,6 +103,22 @@ class ManagedContainer {
         this.updatedAt = now;
     }
 
+    /**
+     * A container made by hand on an engine, taken over by the console as it is. {@code engineName} is
+     * the container's own name (made unique by the caller when another row has it).
+     */
+    static ManagedContainer adopted(UUID id, String name, long projectId, String owner, UUID hostId, String engineId,
+                                    String engineName, String image, int millicpus, long memoryMib,
+                                    String restartPolicy, ContainerStatus state, String reason, Instant now) {
+        ManagedContainer c = new ManagedContainer(id, name, projectId, owner, image, null, millicpus, memoryMib,
+                restartPolicy, null, now);
+        c.engineName = engineName;
+        c.hostId = hostId;
+        c.engineId = engineId;
+        c.observed(state, reason, now);
+        return c;
+    }
+
     UUID id() {
         return id;
     }

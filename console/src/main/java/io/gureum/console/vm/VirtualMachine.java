@@ -99,6 +99,27 @@ class VirtualMachine {
         this.updatedAt = now;
     }
 
+    /**
+     * A domain made by hand on a host, taken over by the console as it is: no image ("adopted"), its
+     * disks not counted (diskGib 0), restart policy NEVER, wanted in the state it is in now.
+     * {@code domainName} is the domain's own name (made unique by the caller when another row has it).
+     */
+    static VirtualMachine adopted(UUID id, String name, long projectId, String owner, UUID hostId, UUID domainUuid,
+                                  String domainName, int vcpus, long memoryMib, VmStatus state, String reason,
+                                  Instant now) {
+        VirtualMachine vm = new VirtualMachine(id, name, projectId, owner, ADOPTED_IMAGE, vcpus, memoryMib, 0, now);
+        vm.domainName = domainName;
+        vm.hostId = hostId;
+        vm.domainUuid = domainUuid;
+        vm.state = state;
+        vm.stateReason = reason;
+        vm.desiredState = state == VmStatus.RUNNING || state == VmStatus.PAUSED ? VmStatus.RUNNING : VmStatus.STOPPED;
+        return vm;
+    }
+
+    /** The image id of VMs the console adopted rather than made. */
+    static final String ADOPTED_IMAGE = "adopted";
+
     UUID id() {
         return id;
     }

@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface VirtualMachineRepository extends JpaRepository<VirtualMachine, UUID> {
+interface VirtualMachineRepository extends JpaRepository<VirtualMachine, UUID>,
+        JpaSpecificationExecutor<VirtualMachine> {
 
     List<VirtualMachine> findAllByStateNotOrderByCreatedAtDesc(VmStatus state);
 
@@ -15,6 +17,12 @@ interface VirtualMachineRepository extends JpaRepository<VirtualMachine, UUID> {
                                                                               VmStatus state);
 
     Optional<VirtualMachine> findByDomainUuid(UUID domainUuid);
+
+    List<VirtualMachine> findAllByDomainUuidInAndStateNot(Collection<UUID> domainUuids, VmStatus state);
+
+    boolean existsByDomainUuidAndStateNot(UUID domainUuid, VmStatus state);
+
+    boolean existsByDomainName(String domainName);
 
     List<VirtualMachine> findAllByHostIdAndStateIn(UUID hostId, Collection<VmStatus> states);
 

@@ -54,6 +54,17 @@ public class VirtualMachinesView extends Main {
 
     final Grid<VmSummary> grid = new Grid<>();
     final Button create = new Button("Create VM");
+    final ComboBox<ProjectSummary> projectFilter = new ComboBox<>("Project");
+    final ComboBox<VmStatus> stateFilter = new ComboBox<>("State");
+    final ComboBox<HostSummary> hostFilter = new ComboBox<>("Host");
+    final TextField nameFilter = new TextField("Name");
+    /** Admins only: domains on the hosts that no VM row knows, to adopt into a project. */
+    final Grid<UnmanagedVm> unmanagedGrid = new Grid<>();
+    final com.vaadin.flow.component.html.H3 unmanagedTitle = new com.vaadin.flow.component.html.H3("Unmanaged on hosts");
+    final Button refreshUnmanaged = new Button("Look again");
+    VmFilter filter = VmFilter.ANY;
+    /** First leased address of RUNNING VMs, read once per refresh (one libvirt call per VM, not per render). */
+    private final Map<java.util.UUID, String> addressCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final VmService vms;
     private final ProjectService projects;
     private final ProjectAccess access;
@@ -81,6 +92,7 @@ public class VirtualMachinesView extends Main {
         grid.addColumn(vm -> vm.hostName() == null ? "" : vm.hostName()).setHeader("Host");
         grid.addColumn(VmSummary::vcpus).setHeader("vCPUs");
         grid.addColumn(vm -> Formats.bytes(vm.memoryMib() << 20)).setHeader("Memory");
+        grid.addColumn(this::firstAddress).setHeader("IP");
         grid.addColumn(vm -> Formats.ago(vm.createdAt(), clock.instant())).setHeader("Age");
         grid.addComponentColumn(this::actions);
         grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
@@ -94,14 +106,141 @@ public class VirtualMachinesView extends Main {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> new CreateVmDialog().open());
 
-        add(new HorizontalLayout(new H2("Virtual machines"), create), grid);
+        add(new HorizontalLayout(new H2("Virtual machines"), create), filters(), grid);
+        grid.setItems(query -> vms.page(filter, query.getOffset(), query.getLimit()).stream(),
+                query -> vms.count(filter));
+        if (access.isAdmin()) {
+            add(unmanagedSection());
+        }
         reload();
     }
 
     void reload() {
         projectNames = projects.visibleProjects().stream()
                 .collect(Collectors.toMap(ProjectSummary::id, ProjectSummary::name, (a, b) -> a));
-        grid.setItems(vms.list());
+        addressCache.clear();
+        grid.getDataProvider().refreshAll();
+    }
+
+    /** Project, state, host and name filters; each change narrows the paged query. */
+    private HorizontalLayout filters() {
+        projectFilter.setId("vm-filter-project");
+        projectFilter.setItems(projects.visibleProjects());
+        projectFilter.setItemLabelGenerator(ProjectSummary::name);
+        projectFilter.setClearButtonVisible(true);
+        projectFilter.setPlaceholder("any");
+        stateFilter.setId("vm-filter-state");
+        stateFilter.setItems(java.util.Arrays.stream(VmStatus.values()).filter(st -> st != VmStatus.DELETED).toList());
+        stateFilter.setItemLabelGenerator(st -> st.name().toLowerCase());
+        stateFilter.setClearButtonVisible(true);
+        stateFilter.setPlaceholder("any");
+        hostFilter.setId("vm-filter-host");
+        hostFilter.setItems(hosts.forPlacement());
+        hostFilter.setItemLabelGenerator(HostSummary::name);
+        hostFilter.setClearButtonVisible(true);
+        hostFilter.setPlaceholder("any");
+        nameFilter.setId("vm-filter-name");
+        nameFilter.setPlaceholder("contains");
+        nameFilter.setClearButtonVisible(true);
+        nameFilter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
+        projectFilter.addValueChangeListener(change -> applyFilter());
+        stateFilter.addValueChangeListener(change -> applyFilter());
+        hostFilter.addValueChangeListener(change -> applyFilter());
+        nameFilter.addValueChangeListener(change -> applyFilter());
+        HorizontalLayout bar = new HorizontalLayout(projectFilter, stateFilter, hostFilter, nameFilter);
+        bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        return bar;
+    }
+
+    void applyFilter() {
+        filter = new VmFilter(projectFilter.getValue() == null ? null : projectFilter.getValue().id(),
+                stateFilter.getValue(), hostFilter.getValue() == null ? null : hostFilter.getValue().id(),
+                nameFilter.getValue() == null || nameFilter.getValue().isBlank() ? null : nameFilter.getValue().strip());
+        reload();
+    }
+
+    /** "192.168.122.10" from the first of the VM's leased addresses; "" when not running or unknown. */
+    String firstAddress(VmSummary vm) {
+        if (vm.state() != VmStatus.RUNNING) {
+            return "";
+        }
+        return addressCache.computeIfAbsent(vm.id(), id -> {
+            try {
+                return vms.addresses(id).stream().findFirst()
+                        .map(a -> a.substring(a.indexOf(": ") + 2).replaceFirst("/\\d+$", "")).orElse("");
+            } catch (RuntimeException unknown) {
+                return "";
+            }
+        });
+    }
+
+    private com.vaadin.flow.component.html.Div unmanagedSection() {
+        unmanagedGrid.setId("unmanaged-vms-grid");
+        unmanagedGrid.addColumn(UnmanagedVm::hostName).setHeader("Host");
+        unmanagedGrid.addColumn(UnmanagedVm::name).setHeader("Domain");
+        unmanagedGrid.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
+        unmanagedGrid.addColumn(UnmanagedVm::vcpus).setHeader("vCPUs");
+        unmanagedGrid.addColumn(u -> Formats.bytes(u.memoryMib() << 20)).setHeader("Memory");
+        unmanagedGrid.addComponentColumn(u -> {
+            Button adopt = new Button("Adopt into project…", click -> new AdoptVmDialog(u).open());
+            adopt.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return adopt;
+        });
+        unmanagedGrid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
+        unmanagedGrid.setAllRowsVisible(true);
+        refreshUnmanaged.setId("refresh-unmanaged-vms");
+        refreshUnmanaged.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        refreshUnmanaged.addClickListener(click -> reloadUnmanaged());
+        reloadUnmanaged();
+        Paragraph hint = new Paragraph("Domains made by hand on a host, unknown to the console. Adopting one counts "
+                + "its vCPUs and memory against the project's quota (not its disks: the console did not make them and "
+                + "never deletes them).");
+        hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        return new com.vaadin.flow.component.html.Div(new HorizontalLayout(unmanagedTitle, refreshUnmanaged), hint,
+                unmanagedGrid);
+    }
+
+    /** Lists every host's domains: on attach, on "Look again" and after an adoption, not on every poll. */
+    void reloadUnmanaged() {
+        unmanagedGrid.setItems(vms.unmanaged());
+    }
+
+    /** Chooses the project an unmanaged domain is adopted into; a refusal (quota) is shown here. */
+    final class AdoptVmDialog extends Dialog {
+
+        final Select<ProjectSummary> project = new Select<>();
+        final Paragraph error = new Paragraph();
+        final Button adoptButton = new Button("Adopt");
+
+        AdoptVmDialog(UnmanagedVm domain) {
+            setHeaderTitle("Adopt " + domain.name() + " from " + domain.hostName());
+            project.setLabel("Project");
+            project.setId("adopt-vm-project");
+            List<ProjectSummary> open = projects.visibleProjects().stream().filter(p -> !p.archived()).toList();
+            project.setItems(open);
+            project.setItemLabelGenerator(ProjectSummary::name);
+            error.setId("adopt-vm-error");
+            error.getStyle().set("color", "var(--lumo-error-text-color)");
+            adoptButton.setId("adopt-vm");
+            adoptButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            adoptButton.addClickListener(click -> {
+                if (project.getValue() == null) {
+                    error.setText("Choose a project.");
+                    return;
+                }
+                try {
+                    vms.adopt(domain.hostId(), domain.domainUuid(), project.getValue().id());
+                    close();
+                    reloadUnmanaged();
+                    reload();
+                } catch (RuntimeException refused) {
+                    error.setText(refused.getMessage());
+                }
+            });
+            add(new Paragraph(domain.vcpus() + " vCPUs and " + domain.memoryMib() + " MiB count against the "
+                    + "project's quota, and one VM."), project, error);
+            getFooter().add(new Button("Cancel", click -> close()), adoptButton);
+        }
     }
 
     @Override
@@ -140,7 +279,11 @@ public class VirtualMachinesView extends Main {
         Button forceOff = small("Force off", () -> vms.forceOff(vm.id()));
         Button delete = new Button("Delete", click -> {
             ConfirmDialog confirm = new ConfirmDialog("Delete VM " + vm.name() + "?",
-                    "It is powered off and removed from its host with its disk. This cannot be undone.", "Delete",
+                    VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
+                            ? "It is powered off and removed from its host. It was adopted: its disks were not made by "
+                            + "the console and stay on the host. This cannot be undone."
+                            : "It is powered off and removed from its host with its disk. This cannot be undone.",
+                    "Delete",
                     yes -> run(() -> vms.delete(vm.id())));
             confirm.setCancelable(true);
             confirm.setConfirmButtonTheme("error primary");

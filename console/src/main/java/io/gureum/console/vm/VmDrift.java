@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Recounts VMs against their hosts: the console's VM rows that count against quota on each
- * answering host, against the managed domains (Gureum metadata) that host really holds, one bulk
+ * answering host, against the domains that host really holds (known by Gureum metadata or, for adopted
+ * domains without metadata, by domain UUID), one bulk
  * listing per host. Names the VMs missing on a host and the domains the console has no record of.
  */
 @Component
@@ -50,12 +51,20 @@ class VmDrift implements DriftSource {
                 continue;
             }
             Map<String, VmInfo> managed = new TreeMap<>();
+            java.util.Set<java.util.UUID> onHost = new java.util.HashSet<>();
             for (VmInfo domain : domains) {
+                onHost.add(domain.id());
                 domain.metadata().map(GureumMetadata::resourceId).ifPresent(id -> managed.put(id, domain));
             }
             for (VirtualMachine vm : vms.findAllByHostIdAndStateIn(host.id(), RECORDED)) {
                 counts.computeIfAbsent(vm.projectId(), p -> new long[2])[0]++;
-                if (managed.remove(vm.id().toString()) != null) {
+                // By the console's metadata, or by domain UUID: adopted domains carry no metadata.
+                boolean byMetadata = managed.remove(vm.id().toString()) != null;
+                boolean byUuid = vm.domainUuid() != null && onHost.contains(vm.domainUuid());
+                if (vm.domainUuid() != null) {
+                    managed.values().removeIf(d -> d.id().equals(vm.domainUuid()));
+                }
+                if (byMetadata || byUuid) {
                     counts.get(vm.projectId())[1]++;
                 } else {
                     missing.computeIfAbsent(vm.projectId(), p -> new TreeSet<>()).add(vm.name() + " on " + host.name());

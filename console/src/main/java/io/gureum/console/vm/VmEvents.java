@@ -32,6 +32,19 @@ public final class VmEvents {
         }
     }
 
+    /** An administrator adopted a domain made by hand on a host into a project ("vm.adopt"). */
+    public record VmAdopted(UUID vmId, String name, Long projectId, String detail) implements Audited {
+        @Override
+        public String action() {
+            return "vm.adopt";
+        }
+
+        @Override
+        public String target() {
+            return "vm " + name;
+        }
+    }
+
     /** The observed state of a VM changed (from hypervisor events or a resync). */
     public record VmStateChanged(UUID vmId, Long projectId, VmStatus from, VmStatus to, String reason) {
     }

@@ -27,6 +27,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,6 +59,7 @@ public class VmService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Object adoptions = new Object();
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
@@ -81,6 +85,173 @@ public class VmService {
                         access.projectsWhereCallerHolds(ProjectRole.VIEWER), VmStatus.DELETED);
         Map<UUID, String> hostNames = hostNames();
         return visible.stream().map(vm -> vm.summary(hostNames.get(vm.hostId()))).toList();
+    }
+
+    /**
+     * One page of the VMs the caller may see (authorized as {@link #list()}), narrowed by {@code filter},
+     * newest first.
+     */
+    public List<VmSummary> page(VmFilter filter, int offset, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
+        Specification<VirtualMachine> spec = visibleMatching(filter);
+        if (spec == null) {
+            return List.of();
+        }
+        int size = Math.max(1, limit);
+        int pageNumber = Math.max(0, offset) / size;
+        List<VirtualMachine> rows;
+        if (offset % size == 0) {
+            rows = vms.findAll(spec, PageRequest.of(pageNumber, size, NEWEST_FIRST)).getContent();
+        } else {
+            // Offsets that are no multiple of the limit: read the pages that cover the range.
+            rows = vms.findAll(spec, PageRequest.of(0, offset + size, NEWEST_FIRST)).getContent().stream()
+                    .skip(offset).limit(size).toList();
+        }
+        Map<UUID, String> hostNames = hostNames();
+        return rows.stream().map(vm -> vm.summary(hostNames.get(vm.hostId()))).toList();
+    }
+
+    /** How many VMs {@link #page} can return for {@code filter}. */
+    public int count(VmFilter filter) {
+        Specification<VirtualMachine> spec = visibleMatching(filter);
+        return spec == null ? 0 : (int) Math.min(Integer.MAX_VALUE, vms.count(spec));
+    }
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
+
+    /** Null when the caller can see nothing. */
+    private Specification<VirtualMachine> visibleMatching(VmFilter filter) {
+        VmFilter f = filter == null ? VmFilter.ANY : filter;
+        java.util.Set<Long> projects = access.isAdmin() ? null : access.projectsWhereCallerHolds(ProjectRole.VIEWER);
+        if (projects != null && (projects.isEmpty() || (f.projectId() != null && !projects.contains(f.projectId())))) {
+            return null;
+        }
+        if (f.state() == VmStatus.DELETED) {
+            return null;
+        }
+        return (root, query, cb) -> {
+            List<jakarta.persistence.criteria.Predicate> where = new java.util.ArrayList<>();
+            where.add(cb.notEqual(root.get("state"), VmStatus.DELETED));
+            if (projects != null) {
+                where.add(root.get("projectId").in(projects));
+            }
+            if (f.projectId() != null) {
+                where.add(cb.equal(root.get("projectId"), f.projectId()));
+            }
+            if (f.state() != null) {
+                where.add(cb.equal(root.get("state"), f.state()));
+            }
+            if (f.hostId() != null) {
+                where.add(cb.equal(root.get("hostId"), f.hostId()));
+            }
+            if (f.nameContains() != null && !f.nameContains().isBlank()) {
+                String part = f.nameContains().strip().toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                where.add(cb.like(cb.lower(root.get("name")), "%" + part + "%", '\\'));
+            }
+            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
+        };
+    }
+
+    /**
+     * Domains on the answering hosts that no VM row knows (no Gureum metadata and a UUID no live VM
+     * row holds): made by hand, candidates for {@link #adopt}. Administrators only.
+     */
+    public List<UnmanagedVm> unmanaged() {
+        access.requireAdmin();
+        List<UnmanagedVm> found = new java.util.ArrayList<>();
+        for (HostSummary host : hosts.forPlacement()) {
+            if (host.status() != io.gureum.console.host.HostStatus.UP) {
+                continue;
+            }
+            List<VmInfo> domains;
+            try {
+                domains = hosts.hypervisorOf(host.id()).listAll();
+            } catch (RuntimeException unreachable) {
+                continue;
+            }
+            List<VmInfo> unmarked = domains.stream().filter(d -> d.metadata().isEmpty()).toList();
+            if (unmarked.isEmpty()) {
+                continue;
+            }
+            java.util.Set<UUID> known = vms.findAllByDomainUuidInAndStateNot(
+                    unmarked.stream().map(VmInfo::id).toList(), VmStatus.DELETED).stream()
+                    .map(VirtualMachine::domainUuid).collect(Collectors.toSet());
+            for (VmInfo domain : unmarked) {
+                if (!known.contains(domain.id())) {
+                    found.add(new UnmanagedVm(host.id(), host.name(), domain.id(), domain.name(),
+                            VmStateSync.statusOf(domain.state()), domain.vcpus(), domain.memoryMib()));
+                }
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Takes a domain made by hand on a host into a project: reserves the project's quota for its vCPUs,
+     * memory and one VM (its disks are not counted: the console did not make them and does not know
+     * their size) and records it, in one transaction. Nothing is written to the domain. Administrators only.
+     */
+    public VmSummary adopt(UUID hostId, UUID domainUuid, long projectId) {
+        access.requireAdmin();
+        HostSummary host = hosts.describe(hostId).orElseThrow(() -> new VmValidationException(
+                "There is no host " + hostId + "."));
+        VmInfo domain;
+        try {
+            domain = hosts.hypervisorOf(hostId).info(domainUuid);
+        } catch (HypervisorException.NotFound gone) {
+            throw new VmValidationException("Host " + host.name() + " has no domain " + domainUuid + ".");
+        }
+        if (domain.metadata().isPresent()) {
+            throw new VmValidationException("Domain " + domain.name() + " was made by the console; it is not "
+                    + "unmanaged.");
+        }
+        UUID id = UUID.randomUUID();
+        String owner = SecurityContextHolder.getContext().getAuthentication().getName();
+        VmStatus state = VmStateSync.statusOf(domain.state());
+        VirtualMachine recorded;
+        // One adoption at a time: two admins adopting one domain into two projects lock different quota rows.
+        synchronized (adoptions) {
+            recorded = transactions.execute(tx -> {
+                quotas.reserve(projectId, new ResourceAmounts(domain.vcpus(), domain.memoryMib(), 0, 1, 0, 0, 0));
+                if (vms.existsByDomainUuidAndStateNot(domainUuid, VmStatus.DELETED)) {
+                    throw new VmValidationException("Domain " + domain.name() + " on " + host.name()
+                            + " is adopted already.");
+                }
+                String name = adoptedName(domain.name(), projectId);
+                String domainName = vms.existsByDomainName(domain.name())
+                        ? trimmed(domain.name(), 63 - 9) + "@" + domainUuid.toString().substring(0, 8)
+                        : domain.name();
+                return vms.save(VirtualMachine.adopted(id, name, projectId, owner, hostId, domainUuid, domainName,
+                        domain.vcpus(), domain.memoryMib(), state, "adopted (" + domain.stateReason() + ")", now()));
+            });
+        }
+        events.publishEvent(new VmEvents.VmAdopted(id, recorded.name(), projectId, "domain " + domain.name() + " ("
+                + domainUuid + ") on host " + host.name() + ", " + domain.vcpus() + " vCPUs, " + domain.memoryMib()
+                + " MiB, " + state.name().toLowerCase() + "; its disks are not counted against the quota"));
+        return recorded.summary(host.name());
+    }
+
+    /** A valid VM name from a domain's name, unique among the project's VMs. */
+    private String adoptedName(String domainName, long projectId) {
+        String base = domainName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("-{2,}", "-").replaceAll("^[^a-z]+", "");
+        base = trimmed(base, 32).replaceAll("-+$", "");
+        if (base.isEmpty()) {
+            base = "adopted";
+        }
+        String name = base;
+        for (int n = 2; vms.existsByProjectIdAndNameAndStateNot(projectId, name, VmStatus.DELETED); n++) {
+            String suffix = "-" + n;
+            name = trimmed(base, 32 - suffix.length()).replaceAll("-+$", "") + suffix;
+        }
+        return name;
+    }
+
+    private static String trimmed(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
     }
 
     public VmSummary get(UUID id) {

@@ -15,6 +15,7 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -119,9 +120,14 @@ public class ImagesView extends Main {
         vmImageFormat.setItems(DiskFormat.values());
         vmImageFormat.setItemLabelGenerator(DiskFormat::id);
         vmImageFormat.setValue(DiskFormat.QCOW2);
+        // Typed values reach the server before the upload's request does.
+        vmImageName.setValueChangeMode(ValueChangeMode.EAGER);
+        vmImageName.setHelperText("empty: the file's name");
+        vmImageUpload.setId("vm-image-upload");
         vmImageUpload.setMaxFiles(1);
         vmImageUpload.setUploadHandler(UploadHandler.toFile(
-                (metadata, file) -> afterUpload(() -> uploadVmImage(file.toPath()), vmImageMessage, vmImageUpload),
+                (metadata, file) -> afterUpload(() -> uploadVmImage(file.toPath(), metadata.fileName()), vmImageMessage,
+                        vmImageUpload),
                 metadata -> vmImages.newUploadFile().toFile()));
         HorizontalLayout form = new HorizontalLayout(vmImageName, vmImageFormat, vmImageUpload);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -146,6 +152,8 @@ public class ImagesView extends Main {
         containerImageGrid.setAllRowsVisible(true);
         rootfsReference.setPlaceholder("tools/alpine:3.20");
         rootfsReference.setHelperText("imported as localhost/<name:tag>");
+        rootfsReference.setValueChangeMode(ValueChangeMode.EAGER);
+        rootfsUpload.setId("rootfs-upload");
         rootfsUpload.setMaxFiles(1);
         rootfsUpload.setAcceptedFileTypes(".tar", ".gz", ".tgz");
         rootfsUpload.setUploadHandler(UploadHandler.toFile(
@@ -183,9 +191,18 @@ public class ImagesView extends Main {
         }
     }
 
-    /** Checks and keeps an uploaded VM image with the name and format in the form; the outcome for the user. */
-    String uploadVmImage(Path file) {
-        VmImage image = vmImages.upload(vmImageName.getValue(), vmImageFormat.getValue(), file);
+    /**
+     * Checks and keeps an uploaded VM image with the name (else the file's name without extension) and the
+     * format in the form; the outcome for the user.
+     */
+    String uploadVmImage(Path file, String fileName) {
+        String name = vmImageName.getValue();
+        if ((name == null || name.isBlank()) && fileName != null) {
+            String base = Path.of(fileName).getFileName().toString();
+            name = (base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base)
+                    .replaceAll("[^A-Za-z0-9 ._()-]", "-");
+        }
+        VmImage image = vmImages.upload(name, vmImageFormat.getValue(), file);
         return "Image " + image.name() + " (" + image.format() + ", " + Formats.bytes(image.sizeBytes())
                 + ") accepted: VMs can be made from it.";
     }

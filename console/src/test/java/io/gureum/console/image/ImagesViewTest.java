@@ -89,7 +89,7 @@ class ImagesViewTest extends SpringBrowserlessTest {
         view.vmImageFormat.setValue(DiskFormat.QCOW2);
 
         Path good = uploaded(DiskImages.qcow2(dir, "good.qcow2"));
-        view.run(() -> view.uploadVmImage(good), view.vmImageMessage);
+        view.run(() -> view.uploadVmImage(good, "good.qcow2"), view.vmImageMessage);
         assertThat(view.vmImageMessage.getText()).contains("view-disk", "accepted");
         assertThat(rows(this, view.vmImageGrid)).anySatisfy(i -> {
             assertThat(i.name()).isEqualTo("view-disk");
@@ -99,7 +99,7 @@ class ImagesViewTest extends SpringBrowserlessTest {
 
         test(view.vmImageName).setValue("view-lie");
         Path lie = uploaded(DiskImages.raw(dir, "lie.img"));
-        view.run(() -> view.uploadVmImage(lie), view.vmImageMessage);
+        view.run(() -> view.uploadVmImage(lie, "lie.img"), view.vmImageMessage);
         assertThat(view.vmImageMessage.getText()).contains("raw", "not qcow2");
         assertThat(rows(this, view.vmImageGrid)).extracting(VmImage::name).doesNotContain("view-lie");
         assertThat(lie).doesNotExist();

@@ -44,4 +44,37 @@ class ImagesBrowserTest {
                     .forEach(i -> asAdmin(() -> vmImages.delete(i.id())));
         }
     }
+
+    @Autowired
+    ContainerImageService containerImages;
+
+    @Test
+    void an_admin_imports_a_root_file_system_from_the_browser_onto_the_local_engine() throws Exception {
+        var local = asAdmin(() -> containerImages.engineHosts().stream().findFirst().orElse(null));
+        if (local == null) {
+            io.gureum.console.testsupport.Requires.missing("no host with a container engine is registered");
+        }
+        java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(dir.resolve("rootfs/etc")).resolve("motd"),
+                "hi\n");
+        Path tarball = dir.resolve("rootfs.tar.gz");
+        DiskImages.run("tar", "-czf", tarball.toString(), "-C", dir.resolve("rootfs").toString(), ".");
+        String reference = "gureum-test/browser-" + System.nanoTime() % 100_000 + ":1";
+        try (Chromium browser = Chromium.start()) {
+            Page page = browser.newPage();
+            Chromium.logIn(page, "http://localhost:" + port, "admin", ConsoleTest.ADMIN_PASSWORD);
+            page.navigate("http://localhost:" + port + "/images");
+            page.getByLabel("Image name:tag").fill(reference);
+            page.locator("#rootfs-upload input[type=file]").setInputFiles(tarball);
+
+            assertThat(page.locator("#container-image-message")).containsText("Imported localhost/" + reference,
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            assertThat(page.locator("#container-images-grid")).containsText("localhost/" + reference);
+        } finally {
+            try {
+                asAdmin(() -> containerImages.remove(local.id(), "localhost/" + reference));
+            } catch (RuntimeException notImported) {
+                // nothing to remove
+            }
+        }
+    }
 }

@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -29,10 +30,12 @@ public class ContainerImageService {
 
     private final HostService hosts;
     private final ProjectAccess access;
+    private final ApplicationEventPublisher events;
 
-    ContainerImageService(HostService hosts, ProjectAccess access) {
+    ContainerImageService(HostService hosts, ProjectAccess access, ApplicationEventPublisher events) {
         this.hosts = hosts;
         this.access = access;
+        this.events = events;
     }
 
     /** Hosts with a container engine that answered at least once. */
@@ -64,6 +67,8 @@ public class ContainerImageService {
             try {
                 ImageInfo imported = engine.importRootfs(tarball, "localhost/" + clean);
                 log.info("root file system imported as localhost/{} on host {}", clean, hostId);
+                events.publishEvent(new ImageEvents.ImageChanged("container-image.imported", "container image localhost/"
+                        + clean, "on host " + hostId));
                 return imported;
             } catch (EngineException e) {
                 throw new ImageValidationException("The engine refused the root file system: " + e.getMessage());
@@ -83,6 +88,8 @@ public class ContainerImageService {
         access.requireAdmin();
         try {
             hosts.engineOf(hostId).removeImage(reference, false);
+            events.publishEvent(new ImageEvents.ImageChanged("container-image.removed", "container image " + reference,
+                    "on host " + hostId));
         } catch (EngineException e) {
             throw new ImageValidationException("Cannot remove " + reference + ": " + e.getMessage());
         }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,11 +25,14 @@ public class InstanceSizeService {
     private final InstanceSizeRepository sizes;
     private final ProjectAccess access;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    InstanceSizeService(InstanceSizeRepository sizes, ProjectAccess access, Clock clock) {
+    InstanceSizeService(InstanceSizeRepository sizes, ProjectAccess access, Clock clock,
+                        ApplicationEventPublisher events) {
         this.sizes = sizes;
         this.access = access;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Seeds a few presets on first start (only while there are none). */
@@ -68,13 +72,19 @@ public class InstanceSizeService {
         if (sizes.existsByName(clean)) {
             throw new ImageValidationException("There is a size named '" + clean + "' already.");
         }
-        return store(clean, vcpus, memoryMib, diskGib);
+        InstanceSize created = store(clean, vcpus, memoryMib, diskGib);
+        events.publishEvent(new ImageEvents.ImageChanged("size.created", "instance size " + clean, created.label()));
+        return created;
     }
 
     @Transactional
     public void delete(UUID id) {
         access.requireAdmin();
-        sizes.deleteById(id);
+        sizes.findById(id).ifPresent(size -> {
+            sizes.delete(size);
+            events.publishEvent(new ImageEvents.ImageChanged("size.deleted", "instance size " + size.summary().name(),
+                    null));
+        });
     }
 
     private InstanceSize store(String name, int vcpus, long memoryMib, int diskGib) {

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 
@@ -36,10 +37,12 @@ public class VmImageService {
     private final Clock clock;
     private final Path uploadsDir;
     private final Path tempDir;
+    private final ApplicationEventPublisher events;
 
     VmImageService(VmImageRepository images, DiskImageVerifier verifier, ImageUsage usage, ProjectAccess access,
                    Clock clock, @Value("${gureum.images.dir:/var/lib/gureum/images}") Path imagesDir,
-                   @Value("${gureum.data-dir}") Path dataDir) {
+                   @Value("${gureum.data-dir}") Path dataDir, ApplicationEventPublisher events) {
+        this.events = events;
         this.images = images;
         this.verifier = verifier;
         this.usage = usage;
@@ -94,6 +97,8 @@ public class VmImageService {
                         clock.instant().truncatedTo(ChronoUnit.MICROS), by)).summary();
                 log.info("VM image '{}' ({}, {} bytes) uploaded by {} as {}", clean, format.id(),
                         verified.fileSizeBytes(), by, target);
+                events.publishEvent(new ImageEvents.ImageChanged("image.uploaded", "vm image " + clean,
+                        format.id() + ", " + verified.fileSizeBytes() + " bytes, id " + id));
                 return stored;
             } catch (RuntimeException e) {
                 Files.deleteIfExists(target);
@@ -118,6 +123,8 @@ public class VmImageService {
         }
         images.delete(image);
         deleteQuietly(uploadsDir.resolve(image.fileName()));
+        events.publishEvent(new ImageEvents.ImageChanged("image.deleted", "vm image " + image.summary().name(),
+                "id " + imageId));
         // Base volumes already imported onto hosts stay there until an operator removes them.
     }
 

@@ -20,6 +20,9 @@ class InstanceSizeServiceTest {
     @Autowired
     Fixtures fixtures;
 
+    @Autowired
+    io.gureum.console.audit.AuditService audit;
+
     @Test
     void presets_are_seeded_on_first_start_and_listed_for_everyone() {
         String user = fixtures.user("sz").username();
@@ -48,6 +51,9 @@ class InstanceSizeServiceTest {
 
         asAdmin(() -> sizes.delete(added.id()));
         assertThat(sizes.list()).extracting(InstanceSize::id).doesNotContain(added.id());
+        assertThat(asAdmin(() -> audit.search(new io.gureum.console.audit.AuditFilter("admin", null, null, null, null,
+                null)))).filteredOn(r -> r.target().equals("instance size xl-test"))
+                .extracting(io.gureum.console.audit.AuditRecord::action).contains("size.created", "size.deleted");
     }
 
     @Test

@@ -1,14 +1,41 @@
 package io.gureum.console.image;
 
+import io.gureum.hypervisor.DiskFormat;
 import java.nio.file.Path;
 
 /**
- * A bootable image from the console's own catalog: a kernel and initrd for direct boot plus a base
- * disk that VM disks are copy-on-write overlays of. Paths are the console's, never a user's.
+ * A bootable image from the console's own catalog: a base disk that VM disks are copy-on-write
+ * overlays of, booted either by direct kernel boot (kernel, initrd, cmdline) or from the disk itself
+ * (uploaded images). Paths are the console's, never a user's.
  *
  * @param id       stable key stored with each VM, e.g. {@code tiny-linux}
  * @param name     what users see, e.g. "Tiny Linux (test)"
  * @param diskGib  size counted against the quota for a VM's disk
+ * @param kind     how a VM made from it boots
+ * @param format   the base disk's format, stated (and verified) when the image was added
  */
-public record BootImage(String id, String name, Path kernel, Path initrd, Path baseDisk, String cmdline, int diskGib) {
+public record BootImage(String id, String name, Path kernel, Path initrd, Path baseDisk, String cmdline, int diskGib,
+                        Kind kind, DiskFormat format) {
+
+    /** How a VM boots. */
+    public enum Kind {
+        /** Kernel and initrd from the catalog, base disk as the root disk. */
+        DIRECT_KERNEL,
+        /** From the first disk (an uploaded image with its own boot loader). */
+        DISK
+    }
+
+    /** A direct-kernel-boot image with a qcow2 base disk. */
+    public BootImage(String id, String name, Path kernel, Path initrd, Path baseDisk, String cmdline, int diskGib) {
+        this(id, name, kernel, initrd, baseDisk, cmdline, diskGib, Kind.DIRECT_KERNEL, DiskFormat.QCOW2);
+    }
+
+    /** An image that boots from its disk. */
+    public static BootImage fromDisk(String id, String name, Path baseDisk, int diskGib, DiskFormat format) {
+        return new BootImage(id, name, null, null, baseDisk, "", diskGib, Kind.DISK, format);
+    }
+
+    public boolean bootsFromDisk() {
+        return kind == Kind.DISK;
+    }
 }

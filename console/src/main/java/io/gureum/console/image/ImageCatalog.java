@@ -1,15 +1,18 @@
 package io.gureum.console.image;
 
+import io.gureum.hypervisor.DiskFormat;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
- * The images VMs can be made from. Today: the tiny test guest that {@code src/host/build-test-images.sh}
- * builds, listed only when its files are there. Importing and uploading images comes later.
+ * The images VMs can be made from: the tiny test guest that {@code src/host/build-test-images.sh} builds
+ * (listed only when its files are there, direct kernel boot), then the images administrators uploaded
+ * (boot from disk). Also offers the instance sizes to choose from.
  */
 @Service
 public class ImageCatalog {
@@ -17,21 +20,54 @@ public class ImageCatalog {
     public static final String TINY_LINUX = "tiny-linux";
 
     private final Path imagesDir;
+    private final VmImageRepository uploaded;
+    private final VmImageService uploads;
+    private final InstanceSizeService sizes;
 
-    ImageCatalog(@Value("${gureum.images.dir:/var/lib/gureum/images}") Path imagesDir) {
+    ImageCatalog(@Value("${gureum.images.dir:/var/lib/gureum/images}") Path imagesDir, VmImageRepository uploaded,
+                 VmImageService uploads, InstanceSizeService sizes) {
         this.imagesDir = imagesDir;
+        this.uploaded = uploaded;
+        this.uploads = uploads;
+        this.sizes = sizes;
     }
 
     /** Boot images whose files exist on this console's machine. */
     public List<BootImage> bootImages() {
+        List<BootImage> all = new ArrayList<>(tinyLinux().stream().toList());
+        for (StoredVmImage image : uploaded.findAllByOrderByNameAsc()) {
+            toBootImage(image).ifPresent(all::add);
+        }
+        return all;
+    }
+
+    public Optional<BootImage> find(String id) {
+        if (TINY_LINUX.equals(id)) {
+            return tinyLinux();
+        }
+        return id == null ? Optional.empty() : uploads.find(id).flatMap(this::toBootImage);
+    }
+
+    /** The instance size presets, smallest first. */
+    public List<InstanceSize> instanceSizes() {
+        return sizes.list();
+    }
+
+    private Optional<BootImage> tinyLinux() {
         Path dir = imagesDir.resolve(TINY_LINUX);
         BootImage tiny = new BootImage(TINY_LINUX, "Tiny Linux (test)", dir.resolve("vmlinuz"), dir.resolve("initrd.img"),
                 dir.resolve("base.qcow2"), "console=ttyS0 panic=-1 quiet", 1);
         return Files.isReadable(tiny.kernel()) && Files.isReadable(tiny.initrd()) && Files.isReadable(tiny.baseDisk())
-                ? List.of(tiny) : List.of();
+                ? Optional.of(tiny) : Optional.empty();
     }
 
-    public Optional<BootImage> find(String id) {
-        return bootImages().stream().filter(image -> image.id().equals(id)).findFirst();
+    private Optional<BootImage> toBootImage(StoredVmImage stored) {
+        Path file = uploads.fileOf(stored);
+        if (!Files.isReadable(file)) {
+            return Optional.empty();
+        }
+        VmImage image = stored.summary();
+        return Optional.of(BootImage.fromDisk(image.id(), image.name() + " (uploaded, " + image.format() + ")", file,
+                image.diskGib(), DiskFormat.fromId(image.format())));
     }
 }

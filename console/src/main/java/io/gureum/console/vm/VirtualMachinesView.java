@@ -29,6 +29,7 @@ import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.BootImage;
 import io.gureum.console.image.ImageCatalog;
+import io.gureum.console.image.InstanceSize;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
 import io.gureum.console.project.ProjectService;
@@ -313,12 +314,17 @@ public class VirtualMachinesView extends Main {
         }
     }
 
-    /** Name, project, image, vCPUs, memory and (for admins) the host. */
+    /** The "custom" choice of the size select: vCPUs and memory as typed. */
+    static final InstanceSize CUSTOM_SIZE = new InstanceSize(null, "custom", 0, 0, 0);
+
+    /** Name, project, image, size (preset or custom vCPUs and memory) and (for admins) the host. */
     final class CreateVmDialog extends Dialog {
 
         final TextField name = new TextField("Name");
         final Select<ProjectSummary> project = new Select<>();
         final Select<BootImage> image = new Select<>();
+        final Select<InstanceSize> size = new Select<>();
+        private boolean applyingSize;
         final IntegerField vcpus = new IntegerField("vCPUs");
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final ComboBox<HostSummary> host = new ComboBox<>("Host");
@@ -344,6 +350,21 @@ public class VirtualMachinesView extends Main {
             image.setItems(images.bootImages());
             image.setItemLabelGenerator(BootImage::name);
             images.bootImages().stream().findFirst().ifPresent(image::setValue);
+            size.setLabel("Size");
+            List<InstanceSize> presets = new java.util.ArrayList<>(images.instanceSizes());
+            presets.add(CUSTOM_SIZE);
+            size.setItems(presets);
+            size.setItemLabelGenerator(s -> s == CUSTOM_SIZE ? "custom" : s.label());
+            size.setValue(CUSTOM_SIZE);
+            size.addValueChangeListener(change -> {
+                if (change.getValue() != null && change.getValue() != CUSTOM_SIZE) {
+                    applyingSize = true;
+                    vcpus.setValue(change.getValue().vcpus());
+                    memoryMib.setValue((int) change.getValue().memoryMib());
+                    applyingSize = false;
+                    showQuota();
+                }
+            });
             vcpus.setValue(1);
             vcpus.setMin(1);
             vcpus.setMax(VmService.MAX_VCPUS);
@@ -362,17 +383,27 @@ public class VirtualMachinesView extends Main {
             quotaHint.setId("vm-quota-hint");
             quotaHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
             project.addValueChangeListener(change -> showQuota());
-            vcpus.addValueChangeListener(change -> showQuota());
-            memoryMib.addValueChangeListener(change -> showQuota());
+            vcpus.addValueChangeListener(change -> sizeFollowsFields());
+            memoryMib.addValueChangeListener(change -> sizeFollowsFields());
             image.addValueChangeListener(change -> showQuota());
             error.setId("create-vm-error");
             error.getStyle().set("color", "var(--lumo-error-text-color)");
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(new FormLayout(name, project, image, vcpus, memoryMib, host), quotaHint, error);
+            add(new FormLayout(name, project, image, size, vcpus, memoryMib, host), quotaHint, error);
             showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
+        }
+
+        /** Hand-edited vCPUs or memory that match no longer the chosen preset make the size "custom". */
+        void sizeFollowsFields() {
+            InstanceSize chosen = size.getValue();
+            if (!applyingSize && chosen != null && chosen != CUSTOM_SIZE && (!java.util.Objects.equals(vcpus.getValue(), chosen.vcpus())
+                    || memoryMib.getValue() == null || memoryMib.getValue() != chosen.memoryMib())) {
+                size.setValue(CUSTOM_SIZE);
+            }
+            showQuota();
         }
 
         /** "This VM uses 1 of your remaining 6 vCPUs, ..." for the chosen project. */

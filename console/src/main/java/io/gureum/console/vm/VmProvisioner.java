@@ -5,7 +5,6 @@ import io.gureum.console.image.BootImage;
 import io.gureum.console.task.TaskContext;
 import io.gureum.hypervisor.BootFile;
 import io.gureum.hypervisor.BootSource;
-import io.gureum.hypervisor.DiskFormat;
 import io.gureum.hypervisor.DiskSpec;
 import io.gureum.hypervisor.DomainType;
 import io.gureum.hypervisor.Graphics;
@@ -57,8 +56,9 @@ class VmProvisioner {
         VmSpec spec = VmSpec.builder(vm.domainName())
                 .vcpus(vm.vcpus())
                 .memoryMib(vm.memoryMib())
-                .disk(DiskSpec.overlay(base, DiskFormat.QCOW2))
-                .boot(BootSource.directKernel(BootFile.catalogPath(image.kernel()), BootFile.catalogPath(image.initrd()),
+                .disk(DiskSpec.overlay(base, image.format()))
+                .boot(image.bootsFromDisk() ? BootSource.fromDisk()
+                        : BootSource.directKernel(BootFile.catalogPath(image.kernel()), BootFile.catalogPath(image.initrd()),
                         image.cmdline() + " gureum.hostname=" + vm.name()))
                 .nic(new NicSpec(NETWORK, null))
                 .graphics(Graphics.VNC_LOCALHOST)
@@ -108,7 +108,7 @@ class VmProvisioner {
 
     private VolumeRef ensureBaseImage(Hypervisor hypervisor, HostSummary host, BootImage image) {
         String pool = host.simulated() ? SIMULATED_POOL : POOL;
-        VolumeRef base = new VolumeRef(pool, "base-" + image.id() + ".qcow2");
+        VolumeRef base = new VolumeRef(pool, "base-" + image.id() + "." + image.format().id());
         // One import per host and image at a time: concurrent creates share the base.
         synchronized (baseLocks.computeIfAbsent(host.id() + "/" + base.volume(), key -> new Object())) {
             if (!host.simulated()) {
@@ -120,9 +120,9 @@ class VmProvisioner {
             } catch (HypervisorException.NotFound missing) {
                 if (host.simulated()) {
                     // The test driver keeps no files: a blank volume stands in for the image.
-                    hypervisor.createVolume(base, 64L << 20, DiskFormat.QCOW2);
+                    hypervisor.createVolume(base, 64L << 20, image.format());
                 } else {
-                    hypervisor.importBaseImage(base, image.baseDisk(), DiskFormat.QCOW2);
+                    hypervisor.importBaseImage(base, image.baseDisk(), image.format());
                 }
                 return base;
             }

@@ -1,0 +1,69 @@
+package io.gureum.console.image;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An uploaded VM base image; its file is {@code <images dir>/uploads/<fileName>}. */
+@Entity
+@Table(name = "vm_image")
+class StoredVmImage {
+
+    @Id
+    private UUID id;
+
+    @Column(nullable = false, length = 64)
+    private String name;
+
+    @Column(nullable = false, length = 8)
+    private String format;
+
+    @Column(name = "file_name", nullable = false, length = 64)
+    private String fileName;
+
+    @Column(name = "size_bytes", nullable = false)
+    private long sizeBytes;
+
+    @Column(name = "virtual_size_bytes", nullable = false)
+    private long virtualSizeBytes;
+
+    @Column(nullable = false, length = 8)
+    private String boot;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "uploaded_by", nullable = false, length = 64)
+    private String uploadedBy;
+
+    protected StoredVmImage() {
+    }
+
+    StoredVmImage(UUID id, String name, String format, String fileName, long sizeBytes, long virtualSizeBytes,
+                  Instant createdAt, String uploadedBy) {
+        this.id = id;
+        this.name = name;
+        this.format = format;
+        this.fileName = fileName;
+        this.sizeBytes = sizeBytes;
+        this.virtualSizeBytes = virtualSizeBytes;
+        this.boot = "disk";
+        this.createdAt = createdAt;
+        this.uploadedBy = uploadedBy;
+    }
+
+    UUID id() {
+        return id;
+    }
+
+    String fileName() {
+        return fileName;
+    }
+
+    VmImage summary() {
+        return new VmImage(id.toString(), name, format, sizeBytes, virtualSizeBytes, boot, createdAt, uploadedBy);
+    }
+}

@@ -1,0 +1,153 @@
+package io.gureum.console.image;
+
+import io.gureum.console.project.ProjectAccess;
+import io.gureum.hypervisor.DiskFormat;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Service;
+
+/**
+ * VM base images uploaded by administrators: checked with qemu-img against the stated format, kept under
+ * {@code <gureum.images.dir>/uploads/<uuid>.<format>} and listed by the {@link ImageCatalog}. Users never
+ * give paths: uploads arrive in a temporary file under the console's data directory.
+ */
+@Service
+public class VmImageService {
+
+    private static final Logger log = LoggerFactory.getLogger(VmImageService.class);
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,63}");
+
+    private final VmImageRepository images;
+    private final DiskImageVerifier verifier;
+    private final ImageUsage usage;
+    private final ProjectAccess access;
+    private final Clock clock;
+    private final Path uploadsDir;
+    private final Path tempDir;
+    private final ApplicationEventPublisher events;
+
+    VmImageService(VmImageRepository images, DiskImageVerifier verifier, ImageUsage usage, ProjectAccess access,
+                   Clock clock, @Value("${gureum.images.dir:/var/lib/gureum/images}") Path imagesDir,
+                   @Value("${gureum.data-dir}") Path dataDir, ApplicationEventPublisher events) {
+        this.events = events;
+        this.images = images;
+        this.verifier = verifier;
+        this.usage = usage;
+        this.access = access;
+        this.clock = clock;
+        this.uploadsDir = imagesDir.resolve("uploads");
+        this.tempDir = dataDir.resolve("upload-tmp");
+    }
+
+    public List<VmImage> list() {
+        return images.findAllByOrderByNameAsc().stream().map(StoredVmImage::summary).toList();
+    }
+
+    /** A new empty file for an upload to be written to (the console's data directory, never a user's path). */
+    public Path newUploadFile() {
+        try {
+            Files.createDirectories(tempDir);
+            return Files.createTempFile(tempDir, "upload-", ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create an upload file under " + tempDir, e);
+        }
+    }
+
+    /**
+     * Checks the uploaded file (administrators only) and, when it is an image of the stated format with no
+     * backing or external data file, keeps it and records it. The temporary file is gone afterwards either way.
+     */
+    public VmImage upload(String name, DiskFormat format, Path uploaded) {
+        try {
+            access.requireAdmin();
+            String clean = name == null ? "" : name.strip();
+            if (!NAME.matcher(clean).matches()) {
+                throw new ImageValidationException("Image name '" + clean + "' is not valid: use 1-64 letters, digits, "
+                        + "spaces or . _ ( ) -, starting with a letter or digit.");
+            }
+            if (format == null) {
+                throw new ImageValidationException("State the image's format: qcow2 or raw.");
+            }
+            if (images.existsByName(clean)) {
+                throw new ImageValidationException("There is an image named '" + clean + "' already.");
+            }
+            DiskImageVerifier.Verified verified = verifier.verify(uploaded, format);
+            UUID id = UUID.randomUUID();
+            String fileName = id + "." + format.id();
+            Path target = uploadsDir.resolve(fileName);
+            Files.createDirectories(uploadsDir);
+            Files.move(uploaded, target, StandardCopyOption.REPLACE_EXISTING);
+            String by = SecurityContextHolder.getContext().getAuthentication().getName();
+            try {
+                VmImage stored = images.save(new StoredVmImage(id, clean, format.id(), fileName,
+                        verified.fileSizeBytes(), verified.virtualSizeBytes(),
+                        clock.instant().truncatedTo(ChronoUnit.MICROS), by)).summary();
+                log.info("VM image '{}' ({}, {} bytes) uploaded by {} as {}", clean, format.id(),
+                        verified.fileSizeBytes(), by, target);
+                events.publishEvent(new ImageEvents.ImageChanged("image.uploaded", "vm image " + clean,
+                        format.id() + ", " + verified.fileSizeBytes() + " bytes, id " + id));
+                return stored;
+            } catch (RuntimeException e) {
+                Files.deleteIfExists(target);
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the uploaded image: " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(uploaded);
+        }
+    }
+
+    /** Deletes an uploaded image (administrators only) when no VM uses it any more. */
+    public void delete(String imageId) {
+        access.requireAdmin();
+        StoredVmImage image = find(imageId).orElseThrow(() -> new ImageValidationException(
+                "There is no uploaded image '" + imageId + "'."));
+        List<String> users = usage.vmsUsing(imageId);
+        if (!users.isEmpty()) {
+            throw new ImageValidationException("Image '" + image.summary().name() + "' is used by VM(s) " + users
+                    + ": delete those first.");
+        }
+        images.delete(image);
+        deleteQuietly(uploadsDir.resolve(image.fileName()));
+        events.publishEvent(new ImageEvents.ImageChanged("image.deleted", "vm image " + image.summary().name(),
+                "id " + imageId));
+        // Base volumes already imported onto hosts stay there until an operator removes them.
+    }
+
+    java.util.Optional<StoredVmImage> find(String imageId) {
+        try {
+            return images.findById(UUID.fromString(imageId));
+        } catch (IllegalArgumentException notUuid) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    Path fileOf(StoredVmImage image) {
+        return uploadsDir.resolve(image.fileName());
+    }
+
+    private static void deleteQuietly(Path file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", file, e.getMessage());
+        }
+    }
+}

@@ -479,7 +479,7 @@ public class ContainerService {
                         record(tx -> update(id, c -> c.observed(before,
                                 "delete failed: " + e.getMessage(), now())));
                         finished(container, "container.delete", false, e.getMessage());
-                        throw e;
+                        throw EngineFailure.explain(e);
                     }
                 });
         return new ContainerOperation(get(id), task.id());
@@ -535,7 +535,7 @@ public class ContainerService {
             }
             record(tx -> update(id, c -> c.failed(e.getMessage(), now())));
             finished(container, "container.create", false, e.getMessage());
-            throw e;
+            throw EngineFailure.explain(e);
         }
     }
 
@@ -617,7 +617,7 @@ public class ContainerService {
                 finished(container, action, true, null);
             } catch (RuntimeException e) {
                 finished(container, action, false, e.getMessage());
-                throw e;
+                throw EngineFailure.explain(e);
             }
         };
         TaskSummary task = tasks.submit(new TaskRequest(action, "container", id.toString(), container.name(),

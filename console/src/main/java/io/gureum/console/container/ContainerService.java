@@ -257,6 +257,116 @@ public class ContainerService {
                 l.text())).toList();
     }
 
+    static final int MAX_HEALTH_INTERVAL_SECONDS = 3600;
+
+    /** The driver's health check for a request's, or null; refuses one the driver would refuse. */
+    static io.gureum.container.HealthCheck healthCheck(NewHealthCheck asked) {
+        if (asked == null) {
+            return null;
+        }
+        if (asked.intervalSeconds() < 1 || asked.intervalSeconds() > MAX_HEALTH_INTERVAL_SECONDS) {
+            throw new ContainerValidationException("A health check runs every 1 to " + MAX_HEALTH_INTERVAL_SECONDS
+                    + " seconds, not " + asked.intervalSeconds() + ".");
+        }
+        if (asked.timeoutSeconds() < 1 || asked.timeoutSeconds() > asked.intervalSeconds()) {
+            throw new ContainerValidationException("A health check's timeout is 1 second to its interval ("
+                    + asked.intervalSeconds() + " s), not " + asked.timeoutSeconds() + ".");
+        }
+        if (asked.retries() < 1 || asked.retries() > io.gureum.container.HealthCheck.MAX_RETRIES) {
+            throw new ContainerValidationException("A health check has 1 to "
+                    + io.gureum.container.HealthCheck.MAX_RETRIES + " retries, not " + asked.retries() + ".");
+        }
+        Duration interval = Duration.ofSeconds(asked.intervalSeconds());
+        Duration timeout = Duration.ofSeconds(asked.timeoutSeconds());
+        String command = asked.command() == null || asked.command().isBlank() ? null : asked.command().strip();
+        if (command != null) {
+            if (command.length() > MAX_COMMAND || command.indexOf('\0') >= 0) {
+                throw new ContainerValidationException("The health check command has at most " + MAX_COMMAND
+                        + " characters.");
+            }
+            return io.gureum.container.HealthCheck.exec(List.of("sh", "-c", command), interval, timeout,
+                    asked.retries());
+        }
+        if (asked.httpPort() == null) {
+            throw new ContainerValidationException("A health check needs a command or an HTTP port.");
+        }
+        if (asked.httpPort() < 1 || asked.httpPort() > 65535) {
+            throw new ContainerValidationException("A health check's HTTP port is 1 to 65535, not "
+                    + asked.httpPort() + ".");
+        }
+        String path = asked.httpPath() == null || asked.httpPath().isBlank() ? "/" : asked.httpPath().strip();
+        if (!path.startsWith("/") || path.length() > 1000 || path.chars().anyMatch(ch -> ch <= ' ' || ch == 127)) {
+            throw new ContainerValidationException("A health check's HTTP path starts with '/' and has no spaces, "
+                    + "not '" + path + "'.");
+        }
+        return io.gureum.container.HealthCheck.httpGet(asked.httpPort(), path, interval, timeout, asked.retries());
+    }
+
+    /** The container's record and what its engine says about it now (VIEWER). */
+    public ContainerDetails inspect(UUID id) {
+        ManagedContainer container = visible(id, ProjectRole.VIEWER);
+        ContainerSummary summary = container.summary(hostName(container.hostId()));
+        if (container.engineId() == null || container.hostId() == null) {
+            return new ContainerDetails(summary, false, null, null, ports(summary), summary.health(), null, null, 0,
+                    null, null, 0, false);
+        }
+        ContainerInfo info;
+        try {
+            info = hosts.engineOf(container.hostId()).inspect(container.engineId());
+        } catch (RuntimeException unreachable) {
+            return new ContainerDetails(summary, false, null, null, ports(summary), summary.health(), null, null, 0,
+                    null, null, 0, false);
+        }
+        List<String> published = info.ports() == null ? List.of() : info.ports().stream()
+                .filter(p -> p.hostPort() > 0)
+                .map(p -> (p.hostIp() == null || p.hostIp().isBlank() || p.hostIp().equals("0.0.0.0")
+                        ? "127.0.0.1" : p.hostIp()) + ":" + p.hostPort() + " → " + p.containerPort() + "/"
+                        + p.protocol().apiName())
+                .distinct().toList();
+        io.gureum.container.Health health = info.health() == null ? io.gureum.container.Health.NONE : info.health();
+        return new ContainerDetails(summary, true, info.state() == null ? null : info.state().name().toLowerCase(),
+                info.ipAddress(), published.isEmpty() ? ports(summary) : published,
+                health.status() == null ? null : health.status().name().toLowerCase(), health.lastOutput(),
+                health.lastCheck(), health.failingStreak(), info.exitCode(), info.startedAt(), info.restartCount(),
+                info.oomKilled());
+    }
+
+    private static List<String> ports(ContainerSummary c) {
+        return c.containerPort() == null || c.hostPort() == null ? List.of()
+                : List.of("127.0.0.1:" + c.hostPort() + " → " + c.containerPort() + "/tcp");
+    }
+
+    /** One sample of its CPU, memory, network and block I/O use; empty when it does not run (VIEWER). */
+    public java.util.Optional<ContainerStatsSample> stats(UUID id) {
+        ManagedContainer container = visible(id, ProjectRole.VIEWER);
+        if (container.engineId() == null || container.hostId() == null) {
+            return java.util.Optional.empty();
+        }
+        try {
+            io.gureum.container.ContainerStats s = hosts.engineOf(container.hostId()).stats(container.engineId());
+            return java.util.Optional.of(new ContainerStatsSample(s.read(), s.cpuPercent(), s.memoryUsageBytes(),
+                    s.memoryLimitBytes(), s.networkRxBytes(), s.networkTxBytes(), s.blockReadBytes(),
+                    s.blockWriteBytes()));
+        } catch (io.gureum.container.EngineException notRunning) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
+     * Delivers the last {@code tail} lines of its output and then new ones as they come, on a driver thread,
+     * until closed (VIEWER). Nothing is delivered for a container with nothing on a host.
+     */
+    public AutoCloseable followLogs(UUID id, int tail, Consumer<ContainerLogLine> sink) {
+        ManagedContainer container = visible(id, ProjectRole.VIEWER);
+        if (container.engineId() == null || container.hostId() == null) {
+            return () -> { };
+        }
+        io.gureum.container.Subscription subscription = hosts.engineOf(container.hostId()).followLogs(
+                container.engineId(), Math.max(0, Math.min(tail, 10_000)), l -> sink.accept(new ContainerLogLine(
+                        l.stream() == LogLine.Stream.STDERR, l.timestamp(), l.text())));
+        return subscription::close;
+    }
+
     /**
      * Validates, reserves quota and records the container (PROVISIONING) in one transaction, then
      * creates and starts it in a task. Refused requests leave nothing behind.
@@ -297,6 +407,7 @@ public class ContainerService {
                         + "names are letters, digits and '_', not starting with a digit.");
             }
         }
+        io.gureum.container.HealthCheck check = healthCheck(request.healthCheck());
         String image = normalized(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE
                 : request.image().strip());
         if (!candidates().isEmpty()) {
@@ -322,7 +433,7 @@ public class ContainerService {
         events.publishEvent(new ContainerEvents.ContainerActionRequested(id, name, request.projectId(),
                 "container.create", request.cpus() + " CPUs, " + request.memoryMib() + " MiB, image " + image));
         TaskSummary task = tasks.submit(new TaskRequest("container.create", "container", id.toString(), name,
-                request.projectId()), context -> createTask(id, env, context));
+                request.projectId()), context -> createTask(id, env, check, context));
         return new ContainerOperation(recorded.summary(null), task.id());
     }
 
@@ -368,13 +479,14 @@ public class ContainerService {
                         record(tx -> update(id, c -> c.observed(before,
                                 "delete failed: " + e.getMessage(), now())));
                         finished(container, "container.delete", false, e.getMessage());
-                        throw e;
+                        throw EngineFailure.explain(e);
                     }
                 });
         return new ContainerOperation(get(id), task.id());
     }
 
-    private void createTask(UUID id, Map<String, String> env, TaskContext context) {
+    private void createTask(UUID id, Map<String, String> env, io.gureum.container.HealthCheck check,
+                            TaskContext context) {
         ManagedContainer container = containers.findById(id).orElseThrow();
         String engineId = null;
         ContainerEngine engine = null;
@@ -393,6 +505,9 @@ public class ContainerService {
                 spec.command("sh", "-c").args(container.command()); // an argument list: never parsed by a shell here
             }
             env.forEach(spec::env);
+            if (check != null) {
+                spec.healthCheck(check);
+            }
             if (container.containerPort() != null) {
                 spec.port(PortMapping.tcpAuto(container.containerPort()));
             }
@@ -420,7 +535,7 @@ public class ContainerService {
             }
             record(tx -> update(id, c -> c.failed(e.getMessage(), now())));
             finished(container, "container.create", false, e.getMessage());
-            throw e;
+            throw EngineFailure.explain(e);
         }
     }
 
@@ -502,7 +617,7 @@ public class ContainerService {
                 finished(container, action, true, null);
             } catch (RuntimeException e) {
                 finished(container, action, false, e.getMessage());
-                throw e;
+                throw EngineFailure.explain(e);
             }
         };
         TaskSummary task = tasks.submit(new TaskRequest(action, "container", id.toString(), container.name(),

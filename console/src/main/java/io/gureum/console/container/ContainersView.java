@@ -25,6 +25,10 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.component.textfield.TextArea;
+import java.util.LinkedHashMap;
 import com.vaadin.flow.shared.Registration;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
@@ -71,7 +75,8 @@ public class ContainersView extends Main {
         getStyle().set("padding", "var(--lumo-space-m)");
 
         grid.setId("containers-grid");
-        grid.addColumn(ContainerSummary::name).setHeader("Name");
+        grid.addComponentColumn(c -> new RouterLink(c.name(), ContainerDetailView.class,
+                new RouteParameters("containerId", c.id().toString()))).setHeader("Name");
         grid.addColumn(c -> projectNames.getOrDefault(c.projectId(), "#" + c.projectId())).setHeader("Project");
         grid.addComponentColumn(ContainersView::stateBadge).setHeader("State");
         grid.addColumn(c -> c.health() == null ? "" : c.health().toLowerCase()).setHeader("Health");
@@ -190,6 +195,33 @@ public class ContainersView extends Main {
         event.getUI().setPollInterval(-1);
     }
 
+    static final String HEALTH_NONE = "none";
+    static final String HEALTH_COMMAND = "command";
+    static final String HEALTH_HTTP = "HTTP GET";
+
+    /**
+     * KEY=value lines as a map, in order; blank lines and lines starting with '#' are skipped. Names are
+     * checked by the service; a line without '=' is refused here.
+     */
+    static Map<String, String> parseEnv(String text) {
+        Map<String, String> env = new LinkedHashMap<>();
+        if (text == null) {
+            return env;
+        }
+        for (String line : text.split("\\R")) {
+            String trimmed = line.strip();
+            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
+                continue;
+            }
+            int eq = line.indexOf('=');
+            if (eq <= 0) {
+                throw new ContainerValidationException("Environment line '" + trimmed + "' is not KEY=value.");
+            }
+            env.put(line.substring(0, eq).strip(), line.substring(eq + 1));
+        }
+        return env;
+    }
+
     static String cpus(double cpus) {
         return cpus == Math.rint(cpus) ? Integer.toString((int) cpus) : Double.toString(cpus);
     }
@@ -305,6 +337,14 @@ public class ContainersView extends Main {
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final Select<String> restart = new Select<>();
         final IntegerField port = new IntegerField("Container port");
+        final TextArea env = new TextArea("Environment");
+        final Select<String> healthKind = new Select<>();
+        final TextField healthCommand = new TextField("Health check command");
+        final IntegerField healthPort = new IntegerField("Health check port");
+        final TextField healthPath = new TextField("Health check path");
+        final IntegerField healthInterval = new IntegerField("Check every (s)");
+        final IntegerField healthTimeout = new IntegerField("Timeout (s)");
+        final IntegerField healthRetries = new IntegerField("Retries");
         final Paragraph error = new Paragraph();
         final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
@@ -359,9 +399,64 @@ public class ContainersView extends Main {
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(new FormLayout(name, project, image, command, cpus, memoryMib, restart, port), quotaHint, error);
+            env.setHelperText("one KEY=value a line; names are letters, digits and '_'");
+            env.setPlaceholder("GREETING=hello");
+            healthKind.setLabel("Health check");
+            healthKind.setItems(HEALTH_NONE, HEALTH_COMMAND, HEALTH_HTTP);
+            healthKind.setValue(HEALTH_NONE);
+            healthCommand.setHelperText("run as: sh -c <command>; exit 0 is healthy");
+            healthCommand.setMaxLength(ContainerService.MAX_COMMAND);
+            healthPort.setMin(1);
+            healthPort.setMax(65535);
+            healthPath.setValue("/");
+            healthPath.setHelperText("a 2xx or 3xx answer is healthy");
+            healthInterval.setValue(10);
+            healthInterval.setMin(1);
+            healthTimeout.setValue(5);
+            healthTimeout.setMin(1);
+            healthRetries.setValue(3);
+            healthRetries.setMin(1);
+            healthRetries.setMax(io.gureum.container.HealthCheck.MAX_RETRIES);
+            healthKind.addValueChangeListener(change -> showHealthFields());
+            showHealthFields();
+            add(new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env, healthKind,
+                    healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries),
+                    quotaHint, error);
             showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
+        }
+
+        private void showHealthFields() {
+            String kind = healthKind.getValue();
+            healthCommand.setVisible(HEALTH_COMMAND.equals(kind));
+            healthPort.setVisible(HEALTH_HTTP.equals(kind));
+            healthPath.setVisible(HEALTH_HTTP.equals(kind));
+            boolean any = !HEALTH_NONE.equals(kind);
+            healthInterval.setVisible(any);
+            healthTimeout.setVisible(any);
+            healthRetries.setVisible(any);
+        }
+
+        /** The chosen health check, or null for none. */
+        NewHealthCheck healthCheck() {
+            String kind = healthKind.getValue();
+            int interval = healthInterval.getValue() == null ? 0 : healthInterval.getValue();
+            int timeout = healthTimeout.getValue() == null ? 0 : healthTimeout.getValue();
+            int retries = healthRetries.getValue() == null ? 0 : healthRetries.getValue();
+            if (HEALTH_COMMAND.equals(kind)) {
+                if (healthCommand.getValue().isBlank()) {
+                    throw new ContainerValidationException("Enter the health check's command.");
+                }
+                return NewHealthCheck.command(healthCommand.getValue(), interval, timeout, retries);
+            }
+            if (HEALTH_HTTP.equals(kind)) {
+                if (healthPort.getValue() == null) {
+                    throw new ContainerValidationException("Enter the health check's port.");
+                }
+                return NewHealthCheck.httpGet(healthPort.getValue(), healthPath.getValue(), interval, timeout,
+                        retries);
+            }
+            return null;
         }
 
         /** "This container uses 1 of your remaining 4 container CPUs, ..." for the chosen project. */
@@ -387,9 +482,9 @@ public class ContainersView extends Main {
             }
             try {
                 containers.create(new NewContainer(name.getValue(), project.getValue().id(), image.getValue(),
-                        command.getValue(), Map.of(), cpus.getValue() == null ? 0 : cpus.getValue(),
+                        command.getValue(), parseEnv(env.getValue()), cpus.getValue() == null ? 0 : cpus.getValue(),
                         memoryMib.getValue() == null ? 0 : memoryMib.getValue(), restart.getValue(),
-                        port.getValue()));
+                        port.getValue(), healthCheck()));
                 reload();
                 close();
             } catch (QuotaExceededException | ContainerValidationException refused) {

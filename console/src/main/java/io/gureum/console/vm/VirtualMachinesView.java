@@ -334,6 +334,7 @@ public class VirtualMachinesView extends Main {
 
         CreateVmDialog() {
             setHeaderTitle("Create virtual machine");
+            name.setId("vm-name");
             name.setRequired(true);
             name.setHelperText("lower-case letters, digits and '-'");
             List<ProjectSummary> mine = projects.visibleProjects().stream()

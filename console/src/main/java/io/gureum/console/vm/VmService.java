@@ -398,7 +398,7 @@ public class VmService {
                         finished(vm, "vm.restart-by-policy", true, null);
                     } catch (RuntimeException e) {
                         finished(vm, "vm.restart-by-policy", false, e.getMessage());
-                        throw e;
+                        throw HostFailure.explain(e);
                     }
                 });
         return Optional.of(new VmOperation(vm.summary(hostName(vm.hostId())), task.id()));
@@ -428,7 +428,7 @@ public class VmService {
                         change(id, v -> v.observed(before,
                                 "delete failed: " + e.getMessage(), now()));
                         finished(vm, "vm.delete", false, e.getMessage());
-                        throw e;
+                        throw HostFailure.explain(e);
                     }
                 });
         return new VmOperation(get(id), task.id());
@@ -459,7 +459,7 @@ public class VmService {
             }
             change(id, v -> v.failed(e.getMessage(), now()));
             finished(vm, "vm.create", false, e.getMessage());
-            throw e;
+            throw HostFailure.explain(e);
         }
     }
 
@@ -481,7 +481,7 @@ public class VmService {
                 finished(vm, action, true, null);
             } catch (RuntimeException e) {
                 finished(vm, action, false, e.getMessage());
-                throw e;
+                throw HostFailure.explain(e);
             }
         };
         TaskSummary task = tasks.submit(new TaskRequest(action, "vm", id.toString(), vm.name(), vm.projectId()), body);

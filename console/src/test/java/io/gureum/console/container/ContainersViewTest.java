@@ -67,7 +67,14 @@ class ContainersViewTest extends SpringBrowserlessTest {
         ProjectSummary project = dialog.project.getListDataView().getItems()
                 .filter(p -> p.id() == tenant.id()).findFirst().orElseThrow();
         dialog.project.setValue(project);
-        dialog.command.setValue("while true; do echo tick; echo oops >&2; sleep 1; done");
+        dialog.command.setValue("echo \"said: $GREETING\"; while true; do echo tick; echo oops >&2; sleep 1; done");
+        dialog.env.setValue("# a comment\nGREETING=from the dialog\n");
+        dialog.healthKind.setValue(ContainersView.HEALTH_COMMAND);
+        assertThat(dialog.healthCommand.isVisible()).isTrue();
+        assertThat(dialog.healthPort.isVisible()).isFalse();
+        dialog.healthCommand.setValue("test \"$GREETING\" = \"from the dialog\"");
+        dialog.healthInterval.setValue(1);
+        dialog.healthTimeout.setValue(1);
         test(dialog.createButton).click();
         assertThat(dialog.error.getText()).isEmpty();
 
@@ -88,6 +95,13 @@ class ContainersViewTest extends SpringBrowserlessTest {
                 .map(p -> ((Pre) p).getText()).toList();
         assertThat(lines).anyMatch(l -> l.contains("tick"));
         assertThat(lines).anyMatch(l -> l.startsWith("stderr") && l.contains("oops"));
+        assertThat(lines).anyMatch(l -> l.contains("said: from the dialog"));
+        deadline = Instant.now().plusSeconds(20);
+        while (!"healthy".equals(containers.inspect(rows.getFirst().id()).health())
+                && Instant.now().isBefore(deadline)) {
+            sleep(250);
+        }
+        assertThat(containers.inspect(rows.getFirst().id()).health()).isEqualTo("healthy");
 
         asAdmin(() -> tasks.await(containers.delete(rows.getFirst().id()).taskId(), Duration.ofSeconds(60)));
     }

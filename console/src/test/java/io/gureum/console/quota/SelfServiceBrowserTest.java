@@ -155,7 +155,7 @@ class SelfServiceBrowserTest {
 
     private void createVm(Page page, String name) {
         page.locator("#create-vm").click();
-        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+        page.locator("#vm-name input").fill(name);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create").setExact(true)).click();
     }
 

@@ -144,7 +144,7 @@ class BrowserLoginTest {
 
             page.navigate(base() + "/vms");
             page.locator("#create-vm").click();
-            page.getByLabel("Name").fill(name);
+            page.locator("#vm-name input").fill(name);
             // The project preselected is the first the admin may use; at least the one made above exists.
             page.waitForTimeout(600); // let the dialog finish opening before the picture
             page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("vm-create.png")));

@@ -281,6 +281,18 @@ class VmServiceTest {
     }
 
     @Test
+    void a_failed_action_carries_the_hypervisors_message_and_what_to_do() {
+        VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("twice")));
+        await(created.taskId());
+
+        TaskSummary again = await(asUser(tenant.member().username(), () -> vms.start(created.vm().id())).taskId());
+
+        assertThat(again.state()).isEqualTo(TaskState.FAILED);
+        assertThat(again.message()).containsIgnoringCase("running")
+                .contains("What to do: The VM is not in a state that allows this");
+    }
+
+    @Test
     void suspend_and_resume_follow_on_the_host() {
         VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("pause")));
         await(created.taskId());

@@ -1,0 +1,310 @@
+package io.gureum.console.container;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.shared.Registration;
+import io.gureum.console.task.TaskList;
+import io.gureum.console.task.TaskService;
+import io.gureum.console.ui.Formats;
+import jakarta.annotation.security.PermitAll;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * One container: state, health with its last output, spec, host, ports, address, actions, its output followed
+ * live, its resource use and its tasks. Another project's container and one that does not exist look the same.
+ */
+@Route("containers/:containerId")
+@PageTitle("Container")
+@PermitAll
+public class ContainerDetailView extends Main implements BeforeEnterObserver {
+
+    static final int POLL_MILLIS = 2_000;
+    static final Duration STATS_EVERY = Duration.ofSeconds(5);
+    static final int LOG_TAIL = 200;
+    /** Lines kept on the page; older ones are dropped as new ones come. */
+    static final int MAX_LOG_LINES = 500;
+
+    private final ContainerService containers;
+    private final TaskService tasks;
+    private final Clock clock;
+    final H2 title = new H2();
+    final Div stateHolder = new Div();
+    final Paragraph facts = new Paragraph();
+    final Paragraph health = new Paragraph();
+    final Paragraph network = new Paragraph();
+    final Paragraph stats = new Paragraph();
+    final Div logs = new Div();
+    private final Map<String, Button> buttons = new HashMap<>();
+    private UUID id;
+    private Instant lastStats = Instant.EPOCH;
+    private Registration polling;
+    private AutoCloseable following;
+
+    public ContainerDetailView(ContainerService containers, TaskService tasks, Clock clock) {
+        this.containers = containers;
+        this.tasks = tasks;
+        this.clock = clock;
+        getStyle().set("padding", "var(--lumo-space-m)");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        stopFollowing();
+        removeAll();
+        buttons.clear();
+        String raw = event.getRouteParameters().get("containerId").orElse("");
+        try {
+            id = UUID.fromString(raw);
+            build(containers.inspect(id));
+        } catch (IllegalArgumentException | ContainerNotFoundException notVisible) {
+            id = null;
+            Paragraph missing = new Paragraph("There is no container " + raw + ".");
+            missing.setId("container-not-found");
+            add(new H2("Container"), missing);
+        }
+    }
+
+    private void build(ContainerDetails details) {
+        ContainerSummary c = details.summary();
+        title.setText(c.name());
+        title.setId("container-title");
+        stateHolder.setId("container-state");
+        facts.setId("container-facts");
+        health.setId("container-health");
+        network.setId("container-network");
+        stats.setId("container-stats");
+        logs.setId("container-live-logs");
+        logs.removeAll();
+        logs.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)")
+                .set("font-size", "var(--lumo-font-size-xs)").set("max-height", "24rem").set("overflow", "auto")
+                .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)");
+        lastStats = Instant.EPOCH;
+        add(new HorizontalLayout(title, stateHolder), facts, actions(), new H3("Health"), health,
+                new H3("Network"), network, new H3("Resource use"), stats,
+                new H3("Output (live, last " + MAX_LOG_LINES + " lines)"), logs,
+                new TaskList(tasks, clock, "container", c.id().toString()));
+        refresh(details);
+        if (isAttached()) {
+            getUI().ifPresent(this::startFollowing);
+        }
+    }
+
+    private HorizontalLayout actions() {
+        HorizontalLayout bar = new HorizontalLayout(
+                action("Start", () -> containers.start(id)),
+                action("Stop", () -> containers.stop(id)),
+                action("Restart", () -> containers.restart(id)));
+        Button delete = new Button("Delete", click -> {
+            ConfirmDialog confirm = new ConfirmDialog("Delete container " + title.getText() + "?",
+                    "It is stopped and removed from its host. This cannot be undone.", "Delete",
+                    yes -> {
+                        if (run(() -> containers.delete(id))) {
+                            UI.getCurrent().navigate(ContainersView.class);
+                        }
+                    });
+            confirm.setCancelable(true);
+            confirm.setConfirmButtonTheme("error primary");
+            confirm.open();
+        });
+        delete.setId("container-action-delete");
+        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
+        buttons.put("Delete", delete);
+        bar.add(delete);
+        return bar;
+    }
+
+    private Button action(String text, Supplier<?> action) {
+        Button button = new Button(text, click -> {
+            if (run(action::get)) {
+                refreshNow();
+            }
+        });
+        button.setId("container-action-" + text.toLowerCase(Locale.ROOT));
+        buttons.put(text, button);
+        return button;
+    }
+
+    Button button(String text) {
+        return buttons.get(text);
+    }
+
+    private boolean run(Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (RuntimeException refused) {
+            Notification.show(refused.getMessage(), 8000, Notification.Position.BOTTOM_START)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return false;
+        }
+    }
+
+    private void refreshNow() {
+        if (id == null) {
+            return;
+        }
+        try {
+            refresh(containers.inspect(id));
+        } catch (ContainerNotFoundException deleted) {
+            UI.getCurrent().navigate(ContainersView.class);
+        }
+    }
+
+    void refresh(ContainerDetails details) {
+        ContainerSummary c = details.summary();
+        ContainerStatus state = c.state();
+        boolean onHost = c.engineId() != null && state != ContainerStatus.DELETING;
+        boolean stopped = state == ContainerStatus.STOPPED || state == ContainerStatus.EXITED;
+        boolean running = state == ContainerStatus.RUNNING || state == ContainerStatus.PAUSED;
+        buttons.get("Start").setEnabled(onHost && stopped);
+        buttons.get("Stop").setEnabled(onHost && running);
+        buttons.get("Restart").setEnabled(onHost && (running || stopped));
+        buttons.get("Delete").setEnabled(state != ContainerStatus.PROVISIONING && state != ContainerStatus.DELETING);
+        stateHolder.removeAll();
+        stateHolder.add(ContainersView.stateBadge(c));
+        facts.setText("Image " + c.image() + " · command " + (c.command() == null ? "(the image's own)"
+                : "sh -c " + c.command()) + " · " + ContainersView.cpus(c.cpus()) + " CPU"
+                + (c.cpus() == 1 ? "" : "s") + " · " + Formats.bytes(c.memoryMib() << 20) + " memory · restart "
+                + c.restartPolicy() + " · host " + (c.hostName() == null ? "not placed" : c.hostName())
+                + " · owner " + c.owner() + " · created " + Formats.ago(c.createdAt(), clock.instant())
+                + (c.stateReason() == null ? "" : " · " + c.stateReason())
+                + (c.errorMessage() == null ? "" : " · error: " + c.errorMessage())
+                + (details.exitCode() == null || running ? "" : " · exit code " + details.exitCode())
+                + (details.restartCount() > 0 ? " · restarted " + details.restartCount() + " times" : "")
+                + (details.oomKilled() ? " · killed: out of memory" : ""));
+        String status = details.health() == null ? "unknown" : details.health();
+        health.removeAll();
+        if (status.equals("none")) {
+            health.add(new Span("No health check."));
+        } else {
+            Span badge = new Span(status);
+            badge.getElement().getThemeList().add(switch (status) {
+                case "healthy" -> "badge success";
+                case "unhealthy" -> "badge error";
+                default -> "badge";
+            });
+            badge.setId("container-health-status");
+            health.add(badge);
+            if (details.failingStreak() > 0) {
+                health.add(new Span(" · failing " + details.failingStreak() + " in a row"));
+            }
+            if (details.healthCheckedAt() != null) {
+                health.add(new Span(" · checked " + Formats.ago(details.healthCheckedAt(), clock.instant())));
+            }
+            if (details.healthOutput() != null && !details.healthOutput().isBlank()) {
+                Pre output = new Pre(details.healthOutput().strip());
+                output.setId("container-health-output");
+                output.getStyle().set("margin", "var(--lumo-space-xs) 0").set("white-space", "pre-wrap");
+                health.add(output);
+            }
+        }
+        network.setText("Ports " + (details.ports().isEmpty() ? "none published" : String.join(", ",
+                details.ports())) + " · IP address " + (details.ipAddress() == null || details.ipAddress().isBlank()
+                ? "none" : details.ipAddress()));
+        if (Duration.between(lastStats, clock.instant()).compareTo(STATS_EVERY) >= 0) {
+            lastStats = clock.instant();
+            refreshStats(running);
+        }
+    }
+
+    private void refreshStats(boolean running) {
+        if (!running) {
+            stats.setText("Not running: no resource use to show.");
+            return;
+        }
+        try {
+            stats.setText(containers.stats(id).map(ContainerDetailView::statsText)
+                    .orElse("Not running: no resource use to show."));
+        } catch (RuntimeException unreachable) {
+            stats.setText("Could not read its resource use: " + unreachable.getMessage());
+        }
+    }
+
+    static String statsText(ContainerStatsSample s) {
+        return String.format(Locale.ROOT, "CPU %.1f %%", s.cpuPercent()) + " · memory "
+                + Formats.bytes(s.memoryUsedBytes()) + (s.memoryLimitBytes() > 0 ? " of "
+                + Formats.bytes(s.memoryLimitBytes()) : "") + " · network rx " + Formats.bytes(s.networkRxBytes())
+                + " / tx " + Formats.bytes(s.networkTxBytes()) + " · block read " + Formats.bytes(s.blockReadBytes())
+                + " / write " + Formats.bytes(s.blockWriteBytes());
+    }
+
+    /** Follows the output from the last {@value #LOG_TAIL} lines on; lines come on a driver thread. */
+    private void startFollowing(UI ui) {
+        stopFollowing();
+        if (id == null) {
+            return;
+        }
+        logs.removeAll();
+        try {
+            following = containers.followLogs(id, LOG_TAIL, line -> ui.access(() -> append(line)));
+        } catch (RuntimeException unreachable) {
+            logs.add(new Paragraph("Could not follow the output: " + unreachable.getMessage()));
+        }
+    }
+
+    void append(ContainerLogLine line) {
+        Pre text = new Pre((line.stderr() ? "stderr │ " : "       │ ") + line.text());
+        text.getStyle().set("margin", "0").set("white-space", "pre-wrap");
+        if (line.stderr()) {
+            text.getStyle().set("color", "var(--lumo-error-text-color)");
+            text.getElement().setAttribute("data-stream", "stderr");
+        }
+        logs.add(text);
+        while (logs.getComponentCount() > MAX_LOG_LINES) {
+            logs.remove(logs.getComponentAt(0));
+        }
+    }
+
+    private void stopFollowing() {
+        if (following != null) {
+            try {
+                following.close();
+            } catch (Exception ignored) {
+                // the stream is gone already
+            }
+            following = null;
+        }
+    }
+
+    @Override
+    protected void onAttach(AttachEvent event) {
+        startFollowing(event.getUI());
+        event.getUI().setPollInterval(POLL_MILLIS);
+        polling = event.getUI().addPollListener(poll -> refreshNow());
+    }
+
+    @Override
+    protected void onDetach(DetachEvent event) {
+        stopFollowing();
+        if (polling != null) {
+            polling.remove();
+            polling = null;
+        }
+        event.getUI().setPollInterval(-1);
+    }
+}

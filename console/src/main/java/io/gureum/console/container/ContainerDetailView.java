@@ -21,6 +21,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.gureum.console.ui.LiveUpdates;
 import io.gureum.console.task.TaskList;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.Formats;
@@ -63,12 +64,16 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
     private UUID id;
     private Instant lastStats = Instant.EPOCH;
     private Registration polling;
+    private final LiveUpdates liveUpdates;
+    private Registration live;
     private AutoCloseable following;
 
-    public ContainerDetailView(ContainerService containers, TaskService tasks, Clock clock) {
+    public ContainerDetailView(ContainerService containers, TaskService tasks, Clock clock,
+                               LiveUpdates liveUpdates) {
         this.containers = containers;
         this.tasks = tasks;
         this.clock = clock;
+        this.liveUpdates = liveUpdates;
         getStyle().set("padding", "var(--lumo-space-m)");
     }
 
@@ -296,11 +301,18 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
         startFollowing(event.getUI());
         event.getUI().setPollInterval(POLL_MILLIS);
         polling = event.getUI().addPollListener(poll -> refreshNow());
+        // A state change observed on the engine shows at once (server push), not at the next poll.
+        live = liveUpdates.subscribe(event.getUI(), update -> update instanceof ContainerEvents.ContainerStateChanged
+                changed && changed.containerId().equals(id), this::refreshNow);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         stopFollowing();
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
         if (polling != null) {
             polling.remove();
             polling = null;

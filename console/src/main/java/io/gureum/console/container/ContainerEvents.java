@@ -1,6 +1,7 @@
 package io.gureum.console.container;
 
 import io.gureum.console.system.Audited;
+import io.gureum.console.system.LiveUpdate;
 import java.util.UUID;
 
 /** What happens to containers, published for the audit log and live views. */
@@ -34,7 +35,7 @@ public final class ContainerEvents {
 
     /** The observed state of a container changed (from engine events or a resync). */
     public record ContainerStateChanged(UUID containerId, Long projectId, ContainerStatus from, ContainerStatus to,
-                                        String reason) {
+                                        String reason) implements LiveUpdate {
     }
 
     /** An administrator adopted a container made by hand on an engine into a project ("container.adopt"). */

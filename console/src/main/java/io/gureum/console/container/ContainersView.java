@@ -30,6 +30,7 @@ import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.LinkedHashMap;
 import com.vaadin.flow.shared.Registration;
+import io.gureum.console.ui.LiveUpdates;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
 import io.gureum.console.project.ProjectService;
@@ -65,10 +66,13 @@ public class ContainersView extends Main {
     private final QuotaService quotas;
     private Map<Long, String> projectNames = Map.of();
     private Registration polling;
+    private final LiveUpdates liveUpdates;
+    private Registration live;
 
     public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access,
-                          QuotaService quotas, Clock clock) {
+                          QuotaService quotas, Clock clock, LiveUpdates liveUpdates) {
         this.quotas = quotas;
+        this.liveUpdates = liveUpdates;
         this.containers = containers;
         this.projects = projects;
         this.access = access;
@@ -184,10 +188,17 @@ public class ContainersView extends Main {
         // States change on the engines at any time; follow them without a manual reload.
         event.getUI().setPollInterval(POLL_MILLIS);
         polling = event.getUI().addPollListener(poll -> reload());
+        // ... and at once when the state sync observes a change (server push).
+        live = liveUpdates.subscribe(event.getUI(),
+                update -> update instanceof ContainerEvents.ContainerStateChanged, this::reload);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
         if (polling != null) {
             polling.remove();
             polling = null;

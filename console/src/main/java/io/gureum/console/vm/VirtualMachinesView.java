@@ -25,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
+import io.gureum.console.ui.LiveUpdates;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.BootImage;
@@ -74,10 +75,14 @@ public class VirtualMachinesView extends Main {
     private final QuotaService quotas;
     private Map<Long, String> projectNames = Map.of();
     private Registration polling;
+    private final LiveUpdates liveUpdates;
+    private Registration live;
 
     public VirtualMachinesView(VmService vms, ProjectService projects, ProjectAccess access, ImageCatalog images,
-                               HostService hosts, QuotaService quotas, Clock clock) {
+                               HostService hosts, QuotaService quotas, Clock clock,
+                               LiveUpdates liveUpdates) {
         this.quotas = quotas;
+        this.liveUpdates = liveUpdates;
         this.vms = vms;
         this.projects = projects;
         this.access = access;
@@ -249,10 +254,16 @@ public class VirtualMachinesView extends Main {
         // States change on the hosts at any time; follow them without a manual reload.
         event.getUI().setPollInterval(POLL_MILLIS);
         polling = event.getUI().addPollListener(poll -> reload());
+        // ... and at once when the state sync observes a change (server push).
+        live = liveUpdates.subscribe(event.getUI(), update -> update instanceof VmEvents.VmStateChanged, this::reload);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
         if (polling != null) {
             polling.remove();
             polling = null;

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
+import io.gureum.console.ui.LiveUpdates;
 import io.gureum.console.task.TaskList;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.Formats;
@@ -59,11 +60,14 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     private UUID id;
     private Instant lastScreenshot = Instant.EPOCH;
     private Registration polling;
+    private final LiveUpdates liveUpdates;
+    private Registration live;
 
-    public VmDetailView(VmService vms, TaskService tasks, Clock clock) {
+    public VmDetailView(VmService vms, TaskService tasks, Clock clock, LiveUpdates liveUpdates) {
         this.vms = vms;
         this.tasks = tasks;
         this.clock = clock;
+        this.liveUpdates = liveUpdates;
         getStyle().set("padding", "var(--lumo-space-m)");
     }
 
@@ -189,20 +193,29 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(POLL_MILLIS);
-        polling = event.getUI().addPollListener(poll -> {
-            if (id == null) {
-                return;
-            }
-            try {
-                refresh(vms.get(id));
-            } catch (VmNotFoundException deleted) {
-                UI.getCurrent().navigate(VirtualMachinesView.class);
-            }
-        });
+        polling = event.getUI().addPollListener(poll -> refreshFromService());
+        // A state change observed on the host shows at once (server push), not at the next poll.
+        live = liveUpdates.subscribe(event.getUI(), update -> update instanceof VmEvents.VmStateChanged changed
+                && changed.vmId().equals(id), this::refreshFromService);
+    }
+
+    private void refreshFromService() {
+        if (id == null) {
+            return;
+        }
+        try {
+            refresh(vms.get(id));
+        } catch (VmNotFoundException deleted) {
+            UI.getCurrent().navigate(VirtualMachinesView.class);
+        }
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
+        if (live != null) {
+            live.remove();
+            live = null;
+        }
         if (polling != null) {
             polling.remove();
             polling = null;

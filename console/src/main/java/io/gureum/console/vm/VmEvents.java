@@ -1,6 +1,7 @@
 package io.gureum.console.vm;
 
 import io.gureum.console.system.Audited;
+import io.gureum.console.system.LiveUpdate;
 import java.util.UUID;
 
 /** What happens to VMs, published for the audit log and live views. */
@@ -46,6 +47,7 @@ public final class VmEvents {
     }
 
     /** The observed state of a VM changed (from hypervisor events or a resync). */
-    public record VmStateChanged(UUID vmId, Long projectId, VmStatus from, VmStatus to, String reason) {
+    public record VmStateChanged(UUID vmId, Long projectId, VmStatus from, VmStatus to, String reason)
+            implements LiveUpdate {
     }
 }

@@ -1,0 +1,93 @@
+package io.gureum.console.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
+import com.vaadin.flow.server.Command;
+import com.vaadin.flow.shared.Registration;
+import io.gureum.console.system.LiveUpdate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class LiveUpdatesTest {
+
+    record Changed(Long projectId, String what) implements LiveUpdate {
+    }
+
+    private final LiveUpdates live = new LiveUpdates();
+    private final List<Command> queued = new ArrayList<>();
+
+    /** A UI whose access() queues the command, as Vaadin does until the session lock is free. */
+    private UI queueingUi() {
+        UI ui = mock(UI.class);
+        when(ui.access(any())).thenAnswer(call -> {
+            queued.add(call.getArgument(0));
+            return CompletableFuture.completedFuture(null);
+        });
+        return ui;
+    }
+
+    private void runQueued() {
+        List<Command> now = new ArrayList<>(queued);
+        queued.clear();
+        now.forEach(Command::execute);
+    }
+
+    @Test
+    void a_view_refreshes_only_for_the_updates_it_cares_about() {
+        AtomicInteger refreshes = new AtomicInteger();
+        live.subscribe(queueingUi(), update -> update.projectId() == 1L, refreshes::incrementAndGet);
+
+        live.on(new Changed(2L, "other project"));
+        runQueued();
+        assertThat(refreshes).hasValue(0);
+
+        live.on(new Changed(1L, "mine"));
+        runQueued();
+        assertThat(refreshes).hasValue(1);
+    }
+
+    @Test
+    void a_burst_of_updates_costs_one_refresh_until_it_ran() {
+        AtomicInteger refreshes = new AtomicInteger();
+        live.subscribe(queueingUi(), update -> true, refreshes::incrementAndGet);
+
+        for (int i = 0; i < 500; i++) {
+            live.on(new Changed(1L, "vm " + i));
+        }
+        assertThat(queued).hasSize(1);
+        runQueued();
+        assertThat(refreshes).hasValue(1);
+
+        live.on(new Changed(1L, "later"));
+        runQueued();
+        assertThat(refreshes).hasValue(2);
+    }
+
+    @Test
+    void a_closed_view_or_a_detached_ui_gets_nothing_more() {
+        AtomicInteger refreshes = new AtomicInteger();
+        Registration registration = live.subscribe(queueingUi(), update -> true, refreshes::incrementAndGet);
+        UI detached = mock(UI.class);
+        when(detached.access(any())).thenThrow(new UIDetachedException());
+        live.subscribe(detached, update -> true, refreshes::incrementAndGet);
+        assertThat(live.subscribers()).isEqualTo(2);
+
+        live.on(new Changed(1L, "first"));
+        assertThat(live.subscribers()).isEqualTo(1);
+        registration.remove();
+        assertThat(live.subscribers()).isZero();
+
+        runQueued();
+        live.on(new Changed(1L, "after close"));
+        assertThat(queued).isEmpty();
+        assertThat(refreshes).hasValue(1);
+    }
+}

@@ -1,5 +1,6 @@
 package io.gureum.console.vm;
 
+import io.gureum.console.audit.AuditService;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.BootImage;
@@ -59,11 +60,16 @@ public class VmService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VmStateLog stateLog;
+    private final AuditService audit;
     private final Object adoptions = new Object();
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
-              TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+              TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
+              AuditService audit) {
+        this.stateLog = stateLog;
+        this.audit = audit;
         this.vms = vms;
         this.access = access;
         this.quotas = quotas;
@@ -376,6 +382,44 @@ public class VmService {
         } catch (HypervisorException e) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * A sample of the VM's CPU time, memory, disk and network counters, or empty when it is not
+     * running or its host does not answer.
+     */
+    public Optional<VmResourceStats> stats(UUID id) {
+        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
+        if (vm.domainUuid() == null || vm.hostId() == null
+                || (vm.state() != VmStatus.RUNNING && vm.state() != VmStatus.PAUSED)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(VmResourceStats.of(hosts.hypervisorOf(vm.hostId()).stats(vm.domainUuid())));
+        } catch (HypervisorException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The VM's last observed state changes, newest first (kept in memory since the console started). */
+    public List<VmStateLog.Change> stateChanges(UUID id) {
+        visible(id, ProjectRole.VIEWER);
+        return stateLog.of(id);
+    }
+
+    /** How many audit entries {@link #auditTrail} returns at most. */
+    public static final int AUDIT_TRAIL_SIZE = 20;
+
+    /**
+     * The audit entries about this VM (target "vm name" in its project since it was made), newest
+     * first, or why the caller may not see them: the audit log is for administrators and project owners.
+     */
+    public VmAuditTrail auditTrail(UUID id) {
+        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
+        return audit.forTarget(vm.projectId(), "vm " + vm.name(), vm.createdAt(), AUDIT_TRAIL_SIZE)
+                .map(entries -> new VmAuditTrail(entries, null))
+                .orElseGet(() -> new VmAuditTrail(List.of(), "The audit log is shown to the project's owners and "
+                        + "administrators only; below are the VM's tasks."));
     }
 
     /**

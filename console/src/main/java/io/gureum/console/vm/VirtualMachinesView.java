@@ -328,6 +328,7 @@ public class VirtualMachinesView extends Main {
         final IntegerField vcpus = new IntegerField("vCPUs");
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final ComboBox<HostSummary> host = new ComboBox<>("Host");
+        final Select<String> network = new Select<>();
         final Paragraph error = new Paragraph();
         final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
@@ -373,6 +374,10 @@ public class VirtualMachinesView extends Main {
             memoryMib.setMin((int) VmService.MIN_MEMORY_MIB);
             memoryMib.setStep(64);
             memoryMib.setStepButtonsVisible(true);
+            network.setLabel("Network");
+            network.setItems(vms.networks());
+            vms.networks().stream().findFirst().ifPresent(network::setValue);
+            network.setHelperText("the host's libvirt network of the VM's NIC");
             host.setItemLabelGenerator(h -> h.name() + " (" + h.statusText() + ")");
             host.setPlaceholder("automatic placement");
             host.setClearButtonVisible(true);
@@ -391,7 +396,7 @@ public class VirtualMachinesView extends Main {
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(new FormLayout(name, project, image, size, vcpus, memoryMib, host), quotaHint, error);
+            add(new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint, error);
             showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
         }
@@ -430,7 +435,7 @@ public class VirtualMachinesView extends Main {
                 vms.create(new NewVm(name.getValue(), project.getValue().id(), image.getValue().id(),
                         vcpus.getValue() == null ? 0 : vcpus.getValue(),
                         memoryMib.getValue() == null ? 0 : memoryMib.getValue(),
-                        host.getValue() == null ? null : host.getValue().id()));
+                        host.getValue() == null ? null : host.getValue().id(), network.getValue()));
                 reload();
                 close();
             } catch (QuotaExceededException | VmValidationException refused) {

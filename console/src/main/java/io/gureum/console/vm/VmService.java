@@ -26,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
@@ -61,13 +62,15 @@ public class VmService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final VmStateLog stateLog;
+    private final List<String> networks;
     private final AuditService audit;
     private final Object adoptions = new Object();
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
               TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
-              AuditService audit) {
+              AuditService audit, @Value("${gureum.vms.networks:default}") List<String> networks) {
+        this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
         this.stateLog = stateLog;
         this.audit = audit;
         this.vms = vms;
@@ -260,6 +263,11 @@ public class VmService {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
+    /** The networks a VM's NIC may be on ({@code gureum.vms.networks}), the default first. */
+    public List<String> networks() {
+        return networks;
+    }
+
     public VmSummary get(UUID id) {
         VirtualMachine vm = visible(id, ProjectRole.VIEWER);
         return vm.summary(hostName(vm.hostId()));
@@ -285,6 +293,12 @@ public class VmService {
         BootImage image = images.find(request.imageId()).orElseThrow(() -> new VmValidationException(
                 "There is no image '" + request.imageId() + "'. Available: "
                         + images.bootImages().stream().map(BootImage::id).toList() + "."));
+        String network = request.network() == null || request.network().isBlank()
+                ? (networks.isEmpty() ? VmProvisioner.NETWORK : networks.getFirst()) : request.network().strip();
+        if (!networks.contains(network)) {
+            throw new VmValidationException("There is no network '" + network + "' for VMs. Available: " + networks
+                    + " (the administrator sets them in gureum.vms.networks).");
+        }
         if (request.hostId() != null) {
             access.requireAdmin(); // choosing the host by hand is an administrator's decision
         }
@@ -301,9 +315,9 @@ public class VmService {
                     request.memoryMib(), image.diskGib(), now()));
         });
         events.publishEvent(new VmEvents.VmActionRequested(id, name, request.projectId(), "vm.create",
-                request.vcpus() + " vCPUs, " + request.memoryMib() + " MiB, image " + image.id()));
+                request.vcpus() + " vCPUs, " + request.memoryMib() + " MiB, image " + image.id() + ", network " + network));
         TaskSummary task = tasks.submit(new TaskRequest("vm.create", "vm", id.toString(), name, request.projectId()),
-                context -> provisionTask(id, image, request.hostId(), context));
+                context -> provisionTask(id, image, request.hostId(), network, context));
         return new VmOperation(recorded.summary(null), task.id());
     }
 
@@ -478,7 +492,8 @@ public class VmService {
         return new VmOperation(get(id), task.id());
     }
 
-    private void provisionTask(UUID id, BootImage image, UUID wantedHost, io.gureum.console.task.TaskContext context) {
+    private void provisionTask(UUID id, BootImage image, UUID wantedHost, String network,
+                               io.gureum.console.task.TaskContext context) {
         VirtualMachine vm = vms.findById(id).orElseThrow();
         UUID domain = null;
         HostSummary host = null;
@@ -489,7 +504,7 @@ public class VmService {
             change(id, v -> v.placed(hostId, now()));
             context.progress(10);
             Hypervisor hypervisor = hosts.hypervisorOf(host.id());
-            domain = provisioner.provision(hypervisor, host, vm, image, context);
+            domain = provisioner.provision(hypervisor, host, vm, image, network, context);
             UUID domainUuid = domain;
             VmInfo info = hypervisor.info(domainUuid);
             change(id, v -> {

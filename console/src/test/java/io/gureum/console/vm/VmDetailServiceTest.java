@@ -3,6 +3,7 @@ package io.gureum.console.vm;
 import static io.gureum.console.testsupport.Actors.asAdmin;
 import static io.gureum.console.testsupport.Actors.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gureum.console.audit.AuditRecord;
 import io.gureum.console.host.HostService;
@@ -103,7 +104,8 @@ class VmDetailServiceTest {
     @Test
     void owners_see_the_vms_audit_entries_newest_first_and_members_are_told_why_not() {
         UUID id = running("audited");
-        asUser(tenant.member().username(), () -> vms.reboot(id));
+        VmOperation reboot = asUser(tenant.member().username(), () -> vms.reboot(id));
+        asAdmin(() -> tasks.await(reboot.taskId(), TASK_TIMEOUT));
 
         VmAuditTrail owners = asUser(tenant.owner().username(), () -> vms.auditTrail(id));
         assertThat(owners.visible()).isTrue();
@@ -137,6 +139,23 @@ class VmDetailServiceTest {
             assertThat(change.to()).isEqualTo(VmStatus.STOPPED);
             assertThat(change.at()).isNotNull();
         });
+    }
+
+    @Test
+    void a_vm_is_made_on_a_configured_network_and_another_network_is_refused_with_the_choices() {
+        assertThat(vms.networks()).containsExactly("default");
+        long rows = repository.count();
+
+        assertThatThrownBy(() -> asUser(tenant.member().username(), () -> vms.create(
+                new NewVm("elsewhere", tenant.id(), ImageCatalog.TINY_LINUX, 1, 128, null, "secret-lan"))))
+                .isInstanceOf(VmValidationException.class)
+                .hasMessageContaining("no network 'secret-lan'").hasMessageContaining("[default]");
+        assertThat(repository.count()).isEqualTo(rows);
+
+        VmOperation created = asUser(tenant.member().username(), () -> vms.create(
+                new NewVm("on-default", tenant.id(), ImageCatalog.TINY_LINUX, 1, 128, null, "default")));
+        TaskSummary task = asAdmin(() -> tasks.await(created.taskId(), TASK_TIMEOUT));
+        assertThat(task.state()).as(task.message()).isEqualTo(TaskState.SUCCEEDED);
     }
 
     @Test

@@ -8,7 +8,6 @@ import jakarta.persistence.criteria.CriteriaBuilder;
 import jakarta.persistence.criteria.CriteriaQuery;
 import jakarta.persistence.criteria.Predicate;
 import jakarta.persistence.criteria.Root;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,32 +74,6 @@ public class AuditService {
                 .orderBy(cb.desc(entry.get("occurredAt")), cb.desc(entry.get("id")));
         return entityManager.createQuery(query).setMaxResults(MAX_RESULTS).getResultList().stream()
                 .map(AuditEntry::record).toList();
-    }
-
-    /**
-     * The newest entries about one target (e.g. "vm web") of one project, at most {@code limit}, from
-     * {@code since} on (null: all). Empty when the caller may not read that project's audit entries
-     * (administrators read all, owners their projects'), so that callers can say why nothing is shown.
-     */
-    @PreAuthorize("isAuthenticated()")
-    @Transactional(readOnly = true)
-    public java.util.Optional<List<AuditRecord>> forTarget(long projectId, String target, Instant since, int limit) {
-        if (!access.isAdmin() && !access.projectsWhereCallerHolds(ProjectRole.OWNER).contains(projectId)) {
-            return java.util.Optional.empty();
-        }
-        CriteriaBuilder cb = entityManager.getCriteriaBuilder();
-        CriteriaQuery<AuditEntry> query = cb.createQuery(AuditEntry.class);
-        Root<AuditEntry> entry = query.from(AuditEntry.class);
-        List<Predicate> where = new ArrayList<>();
-        where.add(cb.equal(entry.get("projectId"), projectId));
-        where.add(cb.equal(entry.get("target"), target));
-        if (since != null) {
-            where.add(cb.greaterThanOrEqualTo(entry.get("occurredAt"), since));
-        }
-        query.select(entry).where(where.toArray(Predicate[]::new))
-                .orderBy(cb.desc(entry.get("occurredAt")), cb.desc(entry.get("id")));
-        return java.util.Optional.of(entityManager.createQuery(query).setMaxResults(Math.max(0, Math.min(limit, MAX_RESULTS)))
-                .getResultList().stream().map(AuditEntry::record).toList());
     }
 
     /** The same entries as {@link #search} as CSV, safe to open in a spreadsheet. */

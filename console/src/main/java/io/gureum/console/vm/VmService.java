@@ -302,6 +302,16 @@ public class VmService {
         if (request.hostId() != null) {
             access.requireAdmin(); // choosing the host by hand is an administrator's decision
         }
+        UUID wantedHost = request.hostId();
+        if (image.onlyOnHost() != null) {
+            // A volume on one host: VMs made from it can only live there.
+            if (wantedHost != null && !wantedHost.equals(image.onlyOnHost())) {
+                throw new VmValidationException("Image '" + image.name() + "' is a volume on host "
+                        + hostName(image.onlyOnHost()) + ": VMs made from it run on that host only.");
+            }
+            wantedHost = image.onlyOnHost();
+        }
+        UUID placeOn = wantedHost;
         UUID id = UUID.randomUUID();
         String owner = SecurityContextHolder.getContext().getAuthentication().getName();
         VirtualMachine recorded = transactions.execute(tx -> {
@@ -317,7 +327,7 @@ public class VmService {
         events.publishEvent(new VmEvents.VmActionRequested(id, name, request.projectId(), "vm.create",
                 request.vcpus() + " vCPUs, " + request.memoryMib() + " MiB, image " + image.id() + ", network " + network));
         TaskSummary task = tasks.submit(new TaskRequest("vm.create", "vm", id.toString(), name, request.projectId()),
-                context -> provisionTask(id, image, request.hostId(), network, context));
+                context -> provisionTask(id, image, placeOn, network, context));
         return new VmOperation(recorded.summary(null), task.id());
     }
 
@@ -430,10 +440,17 @@ public class VmService {
      */
     public VmAuditTrail auditTrail(UUID id) {
         VirtualMachine vm = visible(id, ProjectRole.VIEWER);
-        return audit.forTarget(vm.projectId(), "vm " + vm.name(), vm.createdAt(), AUDIT_TRAIL_SIZE)
-                .map(entries -> new VmAuditTrail(entries, null))
-                .orElseGet(() -> new VmAuditTrail(List.of(), "The audit log is shown to the project's owners and "
-                        + "administrators only; below are the VM's tasks."));
+        boolean mayRead = access.isAdmin() || access.roleOf(vm.projectId()).filter(r -> r == ProjectRole.OWNER).isPresent();
+        if (!mayRead) {
+            return new VmAuditTrail(List.of(), "The audit log is shown to the project's owners and administrators "
+                    + "only; below are the VM's tasks.");
+        }
+        String target = "vm " + vm.name();
+        // AuditService.search applies the audit log's own authorization as well.
+        List<io.gureum.console.audit.AuditRecord> entries = audit.search(new io.gureum.console.audit.AuditFilter(
+                null, vm.projectId(), "vm.", null, vm.createdAt(), null)).stream()
+                .filter(entry -> target.equals(entry.target())).limit(AUDIT_TRAIL_SIZE).toList();
+        return new VmAuditTrail(entries, null);
     }
 
     /**
@@ -472,6 +489,7 @@ public class VmService {
         VmStatus before = vm.state();
         change(id, v -> v.observed(VmStatus.DELETING, "deleting", now()));
         events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.delete", null));
+        VmSummary deleting = get(id); // before the task: it may be done (and the VM gone) before submit returns
         TaskSummary task = tasks.submit(new TaskRequest("vm.delete", "vm", id.toString(), vm.name(), vm.projectId()),
                 context -> {
                     try {
@@ -489,7 +507,7 @@ public class VmService {
                         throw e;
                     }
                 });
-        return new VmOperation(get(id), task.id());
+        return new VmOperation(deleting, task.id());
     }
 
     private void provisionTask(UUID id, BootImage image, UUID wantedHost, String network,

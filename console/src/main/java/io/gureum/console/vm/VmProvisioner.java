@@ -109,6 +109,17 @@ class VmProvisioner {
 
     private VolumeRef ensureBaseImage(Hypervisor hypervisor, HostSummary host, BootImage image) {
         String pool = host.simulated() ? SIMULATED_POOL : POOL;
+        if (image.hostVolume() != null) {
+            // A volume that is on this host already (recorded by an administrator): the base as it is.
+            VolumeRef existing = new VolumeRef(pool, image.hostVolume());
+            try {
+                hypervisor.volumeInfo(existing);
+            } catch (HypervisorException.NotFound gone) {
+                throw new IllegalStateException("Volume " + existing + " of image '" + image.name() + "' is no longer on host "
+                        + host.name() + ".");
+            }
+            return existing;
+        }
         VolumeRef base = new VolumeRef(pool, "base-" + image.id() + "." + image.format().id());
         // One import per host and image at a time: concurrent creates share the base.
         synchronized (baseLocks.computeIfAbsent(host.id() + "/" + base.volume(), key -> new Object())) {

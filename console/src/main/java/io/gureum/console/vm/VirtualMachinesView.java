@@ -378,6 +378,8 @@ public class VirtualMachinesView extends Main {
             network.setItems(vms.networks());
             vms.networks().stream().findFirst().ifPresent(network::setValue);
             network.setHelperText("the host's libvirt network of the VM's NIC");
+            // Only a choice when the administrator configured more than one (gureum.vms.networks).
+            network.setVisible(vms.networks().size() > 1);
             host.setItemLabelGenerator(h -> h.name() + " (" + h.statusText() + ")");
             host.setPlaceholder("automatic placement");
             host.setClearButtonVisible(true);

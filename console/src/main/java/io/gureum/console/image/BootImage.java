@@ -13,9 +13,22 @@ import java.nio.file.Path;
  * @param diskGib  size counted against the quota for a VM's disk
  * @param kind     how a VM made from it boots
  * @param format   the base disk's format, stated (and verified) when the image was added
+ * @param onlyOnHost for an image that is a volume on one host: that host (VMs are placed there only), else null
+ * @param hostVolume for such an image: the volume's name in the host's pool (the base of VM disks), else null
  */
 public record BootImage(String id, String name, Path kernel, Path initrd, Path baseDisk, String cmdline, int diskGib,
-                        Kind kind, DiskFormat format) {
+                        Kind kind, DiskFormat format, java.util.UUID onlyOnHost, String hostVolume) {
+
+    public BootImage(String id, String name, Path kernel, Path initrd, Path baseDisk, String cmdline, int diskGib,
+                     Kind kind, DiskFormat format) {
+        this(id, name, kernel, initrd, baseDisk, cmdline, diskGib, kind, format, null, null);
+    }
+
+    /** An image that is a volume on one host already and boots from its disk. */
+    public static BootImage onHostVolume(String id, String name, java.util.UUID host, String volume, int diskGib,
+                                         DiskFormat format) {
+        return new BootImage(id, name, null, null, null, "", diskGib, Kind.DISK, format, host, volume);
+    }
 
     /** How a VM boots. */
     public enum Kind {

@@ -62,6 +62,12 @@ public class ImageCatalog {
     }
 
     private Optional<BootImage> toBootImage(StoredVmImage stored) {
+        if (stored.onHost()) {
+            VmImage image = stored.summary();
+            return Optional.of(BootImage.onHostVolume(image.id(), image.name() + " (volume on one host, "
+                    + image.format() + ")", stored.hostId(), stored.hostVolume(), image.diskGib(),
+                    DiskFormat.fromId(image.format())));
+        }
         Path file = uploads.fileOf(stored);
         if (!Files.isReadable(file)) {
             return Optional.empty();

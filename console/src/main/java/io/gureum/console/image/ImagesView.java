@@ -25,6 +25,7 @@ import io.gureum.console.identity.GlobalRole;
 import io.gureum.console.ui.Formats;
 import io.gureum.container.ImageInfo;
 import io.gureum.hypervisor.DiskFormat;
+import io.gureum.hypervisor.VolumeInfo;
 import jakarta.annotation.security.RolesAllowed;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,6 +59,12 @@ public class ImagesView extends Main {
     final Upload vmImageUpload = new Upload();
     final Paragraph vmImageMessage = message("vm-image-message");
 
+    final Select<HostSummary> volumeHost = new Select<>();
+    final Select<VolumeInfo> hostVolume = new Select<>();
+    final TextField hostVolumeName = new TextField("Image name");
+    final Button importVolume = new Button("Use as image");
+    final Paragraph hostVolumeMessage = message("host-volume-message");
+
     final Select<HostSummary> engineHost = new Select<>();
     final Grid<ImageInfo> containerImageGrid = new Grid<>();
     final TextField rootfsReference = new TextField("Image name:tag");
@@ -72,6 +79,7 @@ public class ImagesView extends Main {
         add(new H2("Images"));
         sizesSection();
         vmImagesSection();
+        hostVolumesSection();
         containerImagesSection();
         reload();
     }
@@ -110,7 +118,9 @@ public class ImagesView extends Main {
         vmImageGrid.addColumn(i -> Formats.bytes(i.sizeBytes())).setHeader("File size");
         vmImageGrid.addColumn(i -> Formats.bytes(i.virtualSizeBytes())).setHeader("Disk size");
         vmImageGrid.addColumn(i -> "boots from " + i.boot()).setHeader("Kind");
-        vmImageGrid.addColumn(VmImage::uploadedBy).setHeader("Uploaded by");
+        vmImageGrid.addColumn(i -> VmImage.HOST_VOLUME.equals(i.source())
+                ? "volume " + i.hostVolume() + " on one host" : "upload").setHeader("Source");
+        vmImageGrid.addColumn(VmImage::uploadedBy).setHeader("Added by");
         vmImageGrid.addComponentColumn(i -> danger("Delete", () -> {
             vmImages.delete(i.id());
             return "Image " + i.name() + " deleted.";
@@ -134,6 +144,47 @@ public class ImagesView extends Main {
         add(new H3("VM images"), new Paragraph("Built in: Tiny Linux (test), direct kernel boot, when its files are "
                 + "on the console's server. Uploaded qcow2 or raw images boot from their disk; name the image and state "
                 + "its format, then upload it."), vmImageGrid, form, vmImageMessage);
+    }
+
+    private void hostVolumesSection() {
+        volumeHost.setLabel("Host");
+        volumeHost.setId("volume-host");
+        volumeHost.setItemLabelGenerator(HostSummary::name);
+        volumeHost.addValueChangeListener(change -> reloadHostVolumes());
+        hostVolume.setLabel("Volume in the host's pool");
+        hostVolume.setId("host-volume");
+        hostVolume.setItemLabelGenerator(v -> v.ref().volume() + " (" + v.format().id() + ", "
+                + Formats.bytes(v.capacityBytes()) + (v.backingPath().isPresent() ? ", has a backing file" : "") + ")");
+        hostVolumeName.setHelperText("empty: the volume's name");
+        importVolume.setId("import-host-volume");
+        importVolume.addClickListener(click -> run(() -> {
+            if (volumeHost.getValue() == null || hostVolume.getValue() == null) {
+                throw new ImageValidationException("Choose a host and one of its volumes.");
+            }
+            VmImage added = vmImages.importHostVolume(hostVolumeName.getValue(), volumeHost.getValue().id(),
+                    hostVolume.getValue().ref().volume());
+            hostVolumeName.clear();
+            return "Image " + added.name() + " added: VMs made from it run on " + volumeHost.getValue().name() + " only.";
+        }, hostVolumeMessage));
+        HorizontalLayout form = new HorizontalLayout(volumeHost, hostVolume, hostVolumeName, importVolume);
+        form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H3("VM images from a host's volume"), new Paragraph("A qcow2 or raw volume without a backing file that "
+                + "is in a host's pool already can be an image as it is: nothing is copied, and VMs made from it run on "
+                + "that host only."), form, hostVolumeMessage);
+        volumeHost.setItems(vmImages.volumeHosts());
+    }
+
+    private void reloadHostVolumes() {
+        if (volumeHost.getValue() == null) {
+            hostVolume.setItems(List.of());
+            return;
+        }
+        try {
+            hostVolume.setItems(vmImages.hostVolumes(volumeHost.getValue().id()));
+        } catch (RuntimeException unreachable) {
+            hostVolume.setItems(List.of());
+            show(hostVolumeMessage, unreachable.getMessage(), false);
+        }
     }
 
     private void containerImagesSection() {

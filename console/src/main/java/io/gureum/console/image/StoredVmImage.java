@@ -39,6 +39,16 @@ class StoredVmImage {
     @Column(name = "uploaded_by", nullable = false, length = 64)
     private String uploadedBy;
 
+    /** "upload" (a file under the images directory) or "host-volume" (a volume on one host). */
+    @Column(nullable = false, length = 16)
+    private String source = "upload";
+
+    @Column(name = "host_id")
+    private UUID hostId;
+
+    @Column(name = "host_volume", length = 255)
+    private String hostVolume;
+
     protected StoredVmImage() {
     }
 
@@ -55,6 +65,29 @@ class StoredVmImage {
         this.uploadedBy = uploadedBy;
     }
 
+    /** A volume that is on one host already; it has no file on the console's machine. */
+    static StoredVmImage hostVolume(UUID id, String name, String format, UUID hostId, String volume, long sizeBytes,
+                                    long virtualSizeBytes, Instant createdAt, String by) {
+        StoredVmImage image = new StoredVmImage(id, name, format, "host-" + id, sizeBytes, virtualSizeBytes, createdAt,
+                by);
+        image.source = VmImage.HOST_VOLUME;
+        image.hostId = hostId;
+        image.hostVolume = volume;
+        return image;
+    }
+
+    boolean onHost() {
+        return VmImage.HOST_VOLUME.equals(source);
+    }
+
+    UUID hostId() {
+        return hostId;
+    }
+
+    String hostVolume() {
+        return hostVolume;
+    }
+
     UUID id() {
         return id;
     }
@@ -64,6 +97,7 @@ class StoredVmImage {
     }
 
     VmImage summary() {
-        return new VmImage(id.toString(), name, format, sizeBytes, virtualSizeBytes, boot, createdAt, uploadedBy);
+        return new VmImage(id.toString(), name, format, sizeBytes, virtualSizeBytes, boot, createdAt, uploadedBy,
+                source, hostId, hostVolume);
     }
 }

@@ -1,7 +1,12 @@
 package io.gureum.console.image;
 
+import io.gureum.console.host.HostService;
+import io.gureum.console.host.HostSummary;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.hypervisor.DiskFormat;
+import io.gureum.hypervisor.HypervisorException;
+import io.gureum.hypervisor.VolumeInfo;
+import io.gureum.hypervisor.VolumeRef;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -38,10 +43,12 @@ public class VmImageService {
     private final Path uploadsDir;
     private final Path tempDir;
     private final ApplicationEventPublisher events;
+    private final HostService hosts;
 
     VmImageService(VmImageRepository images, DiskImageVerifier verifier, ImageUsage usage, ProjectAccess access,
                    Clock clock, @Value("${gureum.images.dir:/var/lib/gureum/images}") Path imagesDir,
-                   @Value("${gureum.data-dir}") Path dataDir, ApplicationEventPublisher events) {
+                   @Value("${gureum.data-dir}") Path dataDir, ApplicationEventPublisher events, HostService hosts) {
+        this.hosts = hosts;
         this.events = events;
         this.images = images;
         this.verifier = verifier;
@@ -111,7 +118,80 @@ public class VmImageService {
         }
     }
 
-    /** Deletes an uploaded image (administrators only) when no VM uses it any more. */
+    /** The storage pool VM disks live in on a host (libvirt's test driver brings its own). */
+    public static String poolOf(HostSummary host) {
+        return host.simulated() ? "default-pool" : "gureum";
+    }
+
+    /** The hosts whose volumes can become images. Administrators only. */
+    public List<HostSummary> volumeHosts() {
+        access.requireAdmin();
+        return hosts.forPlacement();
+    }
+
+    /** The volumes in a host's pool, candidates for {@link #importHostVolume}. Administrators only. */
+    public List<VolumeInfo> hostVolumes(UUID hostId) {
+        access.requireAdmin();
+        HostSummary host = host(hostId);
+        try {
+            return hosts.hypervisorOf(hostId).listVolumes(poolOf(host));
+        } catch (HypervisorException e) {
+            throw new ImageValidationException("Cannot list the volumes of pool '" + poolOf(host) + "' on host "
+                    + host.name() + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Records a volume that is in a host's pool already as a VM base image (administrators only): its format
+     * must be qcow2 or raw and it must have no backing file. VMs made from it are placed on that host only;
+     * the volume is never copied, changed or deleted by the console.
+     */
+    public VmImage importHostVolume(String name, UUID hostId, String volume) {
+        access.requireAdmin();
+        HostSummary host = host(hostId);
+        String clean = name == null || name.isBlank() ? (volume == null ? "" : volume.strip()) : name.strip();
+        if (!NAME.matcher(clean).matches()) {
+            throw new ImageValidationException("Image name '" + clean + "' is not valid: use 1-64 letters, digits, "
+                    + "spaces or . _ ( ) -, starting with a letter or digit.");
+        }
+        if (images.existsByName(clean)) {
+            throw new ImageValidationException("There is an image named '" + clean + "' already.");
+        }
+        VolumeInfo info;
+        try {
+            info = hosts.hypervisorOf(hostId).volumeInfo(new VolumeRef(poolOf(host), volume));
+        } catch (HypervisorException.NotFound missing) {
+            throw new ImageValidationException("Host " + host.name() + " has no volume '" + volume + "' in pool '"
+                    + poolOf(host) + "'.");
+        } catch (HypervisorException | IllegalArgumentException e) {
+            throw new ImageValidationException("Volume '" + volume + "' on host " + host.name()
+                    + " cannot be used as an image: " + e.getMessage());
+        }
+        if (info.format() != DiskFormat.QCOW2 && info.format() != DiskFormat.RAW) {
+            throw new ImageValidationException("Volume '" + volume + "' is " + info.format() + ", not qcow2 or raw.");
+        }
+        if (info.backingPath().isPresent()) {
+            throw new ImageValidationException("Volume '" + volume + "' has a backing file (" + info.backingPath().get()
+                    + "): only stand-alone volumes can be images.");
+        }
+        UUID id = UUID.randomUUID();
+        String by = SecurityContextHolder.getContext().getAuthentication().getName();
+        VmImage stored = images.save(StoredVmImage.hostVolume(id, clean, info.format().id(), hostId, volume,
+                info.allocationBytes(), info.capacityBytes(), clock.instant().truncatedTo(ChronoUnit.MICROS), by))
+                .summary();
+        events.publishEvent(new ImageEvents.ImageChanged("image.imported", "vm image " + clean, "volume " + volume
+                + " (" + info.format().id() + ") on host " + host.name() + ", usable on that host only, id " + id));
+        return stored;
+    }
+
+    private HostSummary host(UUID hostId) {
+        return hosts.describe(hostId).orElseThrow(() -> new ImageValidationException("There is no host " + hostId + "."));
+    }
+
+    /**
+     * Deletes an uploaded image (administrators only) when no VM uses it any more. For an image that is a
+     * volume on a host, only the record goes: the volume stays.
+     */
     public void delete(String imageId) {
         access.requireAdmin();
         StoredVmImage image = find(imageId).orElseThrow(() -> new ImageValidationException(

@@ -202,6 +202,10 @@ class VirtualMachine {
         this.updatedAt = now;
     }
 
+    Instant createdAt() {
+        return createdAt;
+    }
+
     VmSummary summary(String hostName) {
         return new VmSummary(id, name, projectId, owner, hostId, hostName, imageId, vcpus, memoryMib, diskGib, state,
                 stateReason, errorMessage, restartPolicy, desiredState, createdAt, updatedAt);

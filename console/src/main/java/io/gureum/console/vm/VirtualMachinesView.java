@@ -339,6 +339,7 @@ public class VirtualMachinesView extends Main {
         final IntegerField vcpus = new IntegerField("vCPUs");
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final ComboBox<HostSummary> host = new ComboBox<>("Host");
+        final Select<String> network = new Select<>();
         final Paragraph error = new Paragraph();
         final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
@@ -385,6 +386,12 @@ public class VirtualMachinesView extends Main {
             memoryMib.setMin((int) VmService.MIN_MEMORY_MIB);
             memoryMib.setStep(64);
             memoryMib.setStepButtonsVisible(true);
+            network.setLabel("Network");
+            network.setItems(vms.networks());
+            vms.networks().stream().findFirst().ifPresent(network::setValue);
+            network.setHelperText("the host's libvirt network of the VM's NIC");
+            // Only a choice when the administrator configured more than one (gureum.vms.networks).
+            network.setVisible(vms.networks().size() > 1);
             host.setItemLabelGenerator(h -> h.name() + " (" + h.statusText() + ")");
             host.setPlaceholder("automatic placement");
             host.setClearButtonVisible(true);
@@ -403,7 +410,7 @@ public class VirtualMachinesView extends Main {
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(new FormLayout(name, project, image, size, vcpus, memoryMib, host), quotaHint, error);
+            add(new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint, error);
             showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
         }
@@ -442,7 +449,7 @@ public class VirtualMachinesView extends Main {
                 vms.create(new NewVm(name.getValue(), project.getValue().id(), image.getValue().id(),
                         vcpus.getValue() == null ? 0 : vcpus.getValue(),
                         memoryMib.getValue() == null ? 0 : memoryMib.getValue(),
-                        host.getValue() == null ? null : host.getValue().id()));
+                        host.getValue() == null ? null : host.getValue().id(), network.getValue()));
                 reload();
                 close();
             } catch (QuotaExceededException | VmValidationException refused) {

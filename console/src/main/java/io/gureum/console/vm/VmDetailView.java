@@ -56,6 +56,12 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     final Div screenshot = new Div();
     final Div stateHolder = new Div();
     final Select<RestartPolicy> restartPolicy = new Select<>();
+    final Sparkline cpuChart = new Sparkline("CPU % over the last two minutes", "var(--lumo-primary-color)");
+    final Sparkline memoryChart = new Sparkline("Memory MiB over the last two minutes", "var(--lumo-success-color)");
+    final Paragraph statsText = new Paragraph();
+    final Div auditHolder = new Div();
+    final Div stateChanges = new Div();
+    final VmStatsHistory history = new VmStatsHistory();
     private final java.util.Map<String, Button> buttons = new java.util.HashMap<>();
     private UUID id;
     private Instant lastScreenshot = Instant.EPOCH;
@@ -107,12 +113,75 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         addresses.setId("vm-addresses");
         screenshot.setId("vm-screenshot");
 
+        statsText.setId("vm-stats");
+        cpuChart.setId("vm-cpu-chart");
+        memoryChart.setId("vm-memory-chart");
+        auditHolder.setId("vm-audit");
+        stateChanges.setId("vm-state-changes");
+        HorizontalLayout charts = new HorizontalLayout(labelled("CPU %", cpuChart), labelled("Memory (MiB)", memoryChart));
         add(new HorizontalLayout(title, stateHolder), facts, actions(), restartPolicy,
+                new H3("Usage"), charts, statsText,
                 new H3("Addresses"), addresses,
                 new H3("Serial console"), serial,
                 new H3("Screen"), screenshot,
+                new H3("Events"), auditHolder, new H3("State changes"), stateChanges,
                 new TaskList(tasks, clock, "vm", vm.id().toString()));
+        history.clear();
         refresh(vm);
+    }
+
+    private static Div labelled(String label, Sparkline chart) {
+        Div caption = new Div(label);
+        caption.getStyle().set("font-size", "var(--lumo-font-size-xs)").set("color", "var(--lumo-secondary-text-color)");
+        return new Div(caption, chart);
+    }
+
+    private void refreshUsage(VmSummary vm) {
+        vms.stats(id).ifPresentOrElse(sample -> {
+            history.add(sample, vm.vcpus());
+            Double cpu = history.cpuPercents().isEmpty() ? null : history.cpuPercents().getLast();
+            statsText.setText("CPU " + (cpu == null ? "…" : String.format(java.util.Locale.ROOT, "%.1f %%", cpu))
+                    + " · memory " + sample.memoryUsedMib() + " of " + sample.memoryActualMib() + " MiB"
+                    + " · disk read " + Formats.bytes(sample.diskReadBytes()) + ", written "
+                    + Formats.bytes(sample.diskWriteBytes())
+                    + " · network received " + Formats.bytes(sample.netRxBytes()) + ", sent "
+                    + Formats.bytes(sample.netTxBytes()));
+        }, () -> {
+            history.clear();
+            statsText.setText("No usage figures: the VM is not running or its host does not answer.");
+        });
+        cpuChart.setValues(history.cpuPercents(), 100);
+        memoryChart.setValues(history.memoryMib(), vm.memoryMib());
+    }
+
+    private void refreshEvents() {
+        VmAuditTrail trail = vms.auditTrail(id);
+        auditHolder.removeAll();
+        if (!trail.visible()) {
+            auditHolder.add(new Paragraph(trail.hiddenBecause()));
+        } else if (trail.entries().isEmpty()) {
+            auditHolder.add(new Paragraph("No audit entries yet."));
+        } else {
+            for (io.gureum.console.audit.AuditRecord entry : trail.entries()) {
+                auditHolder.add(new Div(Formats.ago(entry.occurredAt(), clock.instant()) + ": " + entry.action()
+                        + " by " + entry.actor() + " (" + entry.outcome().name().toLowerCase()
+                        + (entry.detail() == null || entry.detail().isBlank() ? "" : ", " + entry.detail()) + ")"));
+            }
+        }
+        List<VmStateLog.Change> changes = vms.stateChanges(id);
+        stateChanges.removeAll();
+        if (changes.isEmpty()) {
+            stateChanges.add(new Paragraph("No state change seen since the console started."));
+        }
+        for (VmStateLog.Change change : changes) {
+            stateChanges.add(new Div(change(change)));
+        }
+    }
+
+    static String change(VmStateLog.Change change) {
+        return change.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": "
+                + change.from().name().toLowerCase() + " → " + change.to().name().toLowerCase()
+                + (change.reason() == null || change.reason().isBlank() ? "" : " (" + change.reason() + ")");
     }
 
     private HorizontalLayout actions() {
@@ -177,6 +246,8 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         List<String> leased = vms.addresses(id);
         addresses.setText(leased.isEmpty() ? "No address leased yet (the guest asks the host's DHCP when it runs)."
                 : String.join(", ", leased));
+        refreshUsage(vm);
+        refreshEvents();
         String log = vms.serialLog(id, 8192);
         serial.setText(log.isEmpty() ? "(nothing printed yet)" : log);
         if (Duration.between(lastScreenshot, clock.instant()).compareTo(SCREENSHOT_EVERY) >= 0) {

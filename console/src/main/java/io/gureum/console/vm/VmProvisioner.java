@@ -46,8 +46,9 @@ class VmProvisioner {
         this.poolPath = poolPath;
     }
 
-    /** Makes the VM run on the host; returns its domain UUID. On failure nothing of it is left there. */
-    UUID provision(Hypervisor hypervisor, HostSummary host, VirtualMachine vm, BootImage image, TaskContext task) {
+    /** Makes the VM run on the host with one NIC on {@code network}; returns its domain UUID. On failure nothing of it is left there. */
+    UUID provision(Hypervisor hypervisor, HostSummary host, VirtualMachine vm, BootImage image, String network,
+                   TaskContext task) {
         task.step("prepare base image '" + image.name() + "' on host " + host.name());
         VolumeRef base = ensureBaseImage(hypervisor, host, image);
         task.progress(30);
@@ -60,7 +61,7 @@ class VmProvisioner {
                 .boot(image.bootsFromDisk() ? BootSource.fromDisk()
                         : BootSource.directKernel(BootFile.catalogPath(image.kernel()), BootFile.catalogPath(image.initrd()),
                         image.cmdline() + " gureum.hostname=" + vm.name()))
-                .nic(new NicSpec(NETWORK, null))
+                .nic(new NicSpec(network == null ? NETWORK : network, null))
                 .graphics(Graphics.VNC_LOCALHOST)
                 .serial(host.simulated() ? SerialConsole.PTY : SerialConsole.PTY_AND_LOG_FILE)
                 .domainType(host.domainType().equals("KVM") ? DomainType.KVM : DomainType.QEMU)
@@ -108,6 +109,17 @@ class VmProvisioner {
 
     private VolumeRef ensureBaseImage(Hypervisor hypervisor, HostSummary host, BootImage image) {
         String pool = host.simulated() ? SIMULATED_POOL : POOL;
+        if (image.hostVolume() != null) {
+            // A volume that is on this host already (recorded by an administrator): the base as it is.
+            VolumeRef existing = new VolumeRef(pool, image.hostVolume());
+            try {
+                hypervisor.volumeInfo(existing);
+            } catch (HypervisorException.NotFound gone) {
+                throw new IllegalStateException("Volume " + existing + " of image '" + image.name() + "' is no longer on host "
+                        + host.name() + ".");
+            }
+            return existing;
+        }
         VolumeRef base = new VolumeRef(pool, "base-" + image.id() + "." + image.format().id());
         // One import per host and image at a time: concurrent creates share the base.
         synchronized (baseLocks.computeIfAbsent(host.id() + "/" + base.volume(), key -> new Object())) {

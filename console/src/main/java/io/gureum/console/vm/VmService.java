@@ -1,5 +1,6 @@
 package io.gureum.console.vm;
 
+import io.gureum.console.audit.AuditService;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.BootImage;
@@ -25,6 +26,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.data.domain.PageRequest;
@@ -59,11 +61,18 @@ public class VmService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final VmStateLog stateLog;
+    private final List<String> networks;
+    private final AuditService audit;
     private final Object adoptions = new Object();
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
-              TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock) {
+              TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
+              AuditService audit, @Value("${gureum.vms.networks:default}") List<String> networks) {
+        this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+        this.stateLog = stateLog;
+        this.audit = audit;
         this.vms = vms;
         this.access = access;
         this.quotas = quotas;
@@ -254,6 +263,11 @@ public class VmService {
         return s.length() <= max ? s : s.substring(0, max);
     }
 
+    /** The networks a VM's NIC may be on ({@code gureum.vms.networks}), the default first. */
+    public List<String> networks() {
+        return networks;
+    }
+
     public VmSummary get(UUID id) {
         VirtualMachine vm = visible(id, ProjectRole.VIEWER);
         return vm.summary(hostName(vm.hostId()));
@@ -279,9 +293,25 @@ public class VmService {
         BootImage image = images.find(request.imageId()).orElseThrow(() -> new VmValidationException(
                 "There is no image '" + request.imageId() + "'. Available: "
                         + images.bootImages().stream().map(BootImage::id).toList() + "."));
+        String network = request.network() == null || request.network().isBlank()
+                ? (networks.isEmpty() ? VmProvisioner.NETWORK : networks.getFirst()) : request.network().strip();
+        if (!networks.contains(network)) {
+            throw new VmValidationException("There is no network '" + network + "' for VMs. Available: " + networks
+                    + " (the administrator sets them in gureum.vms.networks).");
+        }
         if (request.hostId() != null) {
             access.requireAdmin(); // choosing the host by hand is an administrator's decision
         }
+        UUID wantedHost = request.hostId();
+        if (image.onlyOnHost() != null) {
+            // A volume on one host: VMs made from it can only live there.
+            if (wantedHost != null && !wantedHost.equals(image.onlyOnHost())) {
+                throw new VmValidationException("Image '" + image.name() + "' is a volume on host "
+                        + hostName(image.onlyOnHost()) + ": VMs made from it run on that host only.");
+            }
+            wantedHost = image.onlyOnHost();
+        }
+        UUID placeOn = wantedHost;
         UUID id = UUID.randomUUID();
         String owner = SecurityContextHolder.getContext().getAuthentication().getName();
         VirtualMachine recorded = transactions.execute(tx -> {
@@ -295,9 +325,9 @@ public class VmService {
                     request.memoryMib(), image.diskGib(), now()));
         });
         events.publishEvent(new VmEvents.VmActionRequested(id, name, request.projectId(), "vm.create",
-                request.vcpus() + " vCPUs, " + request.memoryMib() + " MiB, image " + image.id()));
+                request.vcpus() + " vCPUs, " + request.memoryMib() + " MiB, image " + image.id() + ", network " + network));
         TaskSummary task = tasks.submit(new TaskRequest("vm.create", "vm", id.toString(), name, request.projectId()),
-                context -> provisionTask(id, image, request.hostId(), context));
+                context -> provisionTask(id, image, placeOn, network, context));
         return new VmOperation(recorded.summary(null), task.id());
     }
 
@@ -379,6 +409,51 @@ public class VmService {
     }
 
     /**
+     * A sample of the VM's CPU time, memory, disk and network counters, or empty when it is not
+     * running or its host does not answer.
+     */
+    public Optional<VmResourceStats> stats(UUID id) {
+        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
+        if (vm.domainUuid() == null || vm.hostId() == null
+                || (vm.state() != VmStatus.RUNNING && vm.state() != VmStatus.PAUSED)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(VmResourceStats.of(hosts.hypervisorOf(vm.hostId()).stats(vm.domainUuid())));
+        } catch (HypervisorException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The VM's last observed state changes, newest first (kept in memory since the console started). */
+    public List<VmStateLog.Change> stateChanges(UUID id) {
+        visible(id, ProjectRole.VIEWER);
+        return stateLog.of(id);
+    }
+
+    /** How many audit entries {@link #auditTrail} returns at most. */
+    public static final int AUDIT_TRAIL_SIZE = 20;
+
+    /**
+     * The audit entries about this VM (target "vm name" in its project since it was made), newest
+     * first, or why the caller may not see them: the audit log is for administrators and project owners.
+     */
+    public VmAuditTrail auditTrail(UUID id) {
+        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
+        boolean mayRead = access.isAdmin() || access.roleOf(vm.projectId()).filter(r -> r == ProjectRole.OWNER).isPresent();
+        if (!mayRead) {
+            return new VmAuditTrail(List.of(), "The audit log is shown to the project's owners and administrators "
+                    + "only; below are the VM's tasks.");
+        }
+        String target = "vm " + vm.name();
+        // AuditService.search applies the audit log's own authorization as well.
+        List<io.gureum.console.audit.AuditRecord> entries = audit.search(new io.gureum.console.audit.AuditFilter(
+                null, vm.projectId(), "vm.", null, vm.createdAt(), null)).stream()
+                .filter(entry -> target.equals(entry.target())).limit(AUDIT_TRAIL_SIZE).toList();
+        return new VmAuditTrail(entries, null);
+    }
+
+    /**
      * Starts a VM whose restart policy is ALWAYS and that stopped without a console action. Called
      * by the keeper, not by users; runs as the system.
      */
@@ -414,6 +489,7 @@ public class VmService {
         VmStatus before = vm.state();
         change(id, v -> v.observed(VmStatus.DELETING, "deleting", now()));
         events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.delete", null));
+        VmSummary deleting = get(id); // before the task: it may be done (and the VM gone) before submit returns
         TaskSummary task = tasks.submit(new TaskRequest("vm.delete", "vm", id.toString(), vm.name(), vm.projectId()),
                 context -> {
                     try {
@@ -431,10 +507,11 @@ public class VmService {
                         throw HostFailure.explain(e);
                     }
                 });
-        return new VmOperation(get(id), task.id());
+        return new VmOperation(deleting, task.id());
     }
 
-    private void provisionTask(UUID id, BootImage image, UUID wantedHost, io.gureum.console.task.TaskContext context) {
+    private void provisionTask(UUID id, BootImage image, UUID wantedHost, String network,
+                               io.gureum.console.task.TaskContext context) {
         VirtualMachine vm = vms.findById(id).orElseThrow();
         UUID domain = null;
         HostSummary host = null;
@@ -445,7 +522,7 @@ public class VmService {
             change(id, v -> v.placed(hostId, now()));
             context.progress(10);
             Hypervisor hypervisor = hosts.hypervisorOf(host.id());
-            domain = provisioner.provision(hypervisor, host, vm, image, context);
+            domain = provisioner.provision(hypervisor, host, vm, image, network, context);
             UUID domainUuid = domain;
             VmInfo info = hypervisor.info(domainUuid);
             change(id, v -> {

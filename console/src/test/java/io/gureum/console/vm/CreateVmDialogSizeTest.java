@@ -27,6 +27,7 @@ class CreateVmDialogSizeTest extends SpringBrowserlessTest {
                 .orElseThrow();
 
         assertThat(dialog.size.getValue()).isSameAs(VirtualMachinesView.CUSTOM_SIZE);
+        assertThat(dialog.network.getValue()).isEqualTo("default");
         test(dialog.size).selectItem(medium.label());
 
         assertThat(dialog.vcpus.getValue()).isEqualTo(2);
@@ -36,6 +37,7 @@ class CreateVmDialogSizeTest extends SpringBrowserlessTest {
 
         test(dialog.memoryMib).setValue(2048);
         assertThat(dialog.size.getValue()).isSameAs(VirtualMachinesView.CUSTOM_SIZE);
+        assertThat(dialog.network.getValue()).isEqualTo("default");
         assertThat(dialog.vcpus.getValue()).isEqualTo(2);
     }
 }

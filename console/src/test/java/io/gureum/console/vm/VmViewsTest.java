@@ -100,6 +100,11 @@ class VmViewsTest extends SpringBrowserlessTest {
         assertThat(view.title.getText()).isEqualTo("shown");
         assertThat(view.facts.getText()).contains("Host " + simulated.name(), "1 vCPU", "128 MiB");
         assertThat(view.restartPolicy.getValue()).isEqualTo(RestartPolicy.NEVER);
+        assertThat(view.statsText.getText()).contains("memory", "MiB");
+        assertThat(view.history.size()).isEqualTo(1);
+        // A viewer is no owner: the audit entries are not shown, and the page says why.
+        assertThat(view.auditHolder.getElement().getTextRecursively()).contains("owners");
+        assertThat(view.stateChanges.getElement().getTextRecursively()).isNotBlank();
     }
 
     @Test

@@ -42,4 +42,11 @@ interface ContainerRepository extends JpaRepository<ManagedContainer, UUID> {
             where c.projectId = :projectId and c.state not in (io.gureum.console.container.ContainerStatus.ERROR,
                                                                 io.gureum.console.container.ContainerStatus.DELETED)""")
     List<Integer> millicpusInUse(long projectId);
+
+    /** Per host: how many containers the console manages there (host id, count); deleted ones not counted. */
+    @Query("""
+            select c.hostId, count(c) from ManagedContainer c
+            where c.hostId is not null and c.state <> io.gureum.console.container.ContainerStatus.DELETED
+            group by c.hostId""")
+    List<Object[]> countByHost();
 }

@@ -101,6 +101,16 @@ public class ContainerService {
      */
     static final long ASSUMED_UNLIMITED_MEMORY_MIB = 512;
 
+    /** How many containers the console manages on each host (host id to count). Administrators only. */
+    public Map<UUID, Long> managedCountByHost() {
+        access.requireAdmin();
+        Map<UUID, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : containers.countByHost()) {
+            counts.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     /**
      * Containers on the engines of the answering hosts that carry no Gureum labels and whose engine id no
      * live container row holds: made by hand, candidates for {@link #adopt}. Administrators only.
@@ -591,6 +601,46 @@ public class ContainerService {
         };
     }
 
+    /**
+     * Starts a container whose restart policy is "always" and that stopped without a console action (a
+     * {@code podman stop} or {@code kill} on the host, which the engine's own policy does not undo). Called by
+     * the keeper, not by users; runs as the system and is audited.
+     */
+    java.util.Optional<ContainerOperation> restartByPolicy(UUID id, String why) {
+        ManagedContainer container = containers.findById(id).orElse(null);
+        if (container == null || !"always".equals(container.restartPolicy())
+                || container.desiredState() != ContainerStatus.RUNNING || container.engineId() == null
+                || container.hostId() == null
+                || (container.state() != ContainerStatus.STOPPED && container.state() != ContainerStatus.EXITED)) {
+            return java.util.Optional.empty();
+        }
+        String action = "container.restart-by-policy";
+        events.publishEvent(new ContainerEvents.ContainerActionRequested(id, container.name(), container.projectId(),
+                action, why));
+        TaskSummary task = tasks.submit(new TaskRequest(action, "container", id.toString(), container.name(),
+                container.projectId()), context -> {
+                    context.step("start again on host " + hostName(container.hostId()) + ": restart policy is always ("
+                            + why + ")");
+                    try {
+                        ContainerEngine engine = hosts.engineOf(container.hostId());
+                        engine.start(container.engineId());
+                        ContainerStatus status = ContainerStateSync.statusOf(engine.inspect(container.engineId())
+                                .state());
+                        record(tx -> update(id, c -> {
+                            if (c.state() != ContainerStatus.DELETING && c.state() != ContainerStatus.DELETED) {
+                                c.observed(status, "started again by its restart policy", now());
+                            }
+                        }));
+                        finished(container, action, true, null);
+                    } catch (RuntimeException e) {
+                        finished(container, action, false, e.getMessage());
+                        throw EngineFailure.explain(e);
+                    }
+                });
+        return java.util.Optional.of(new ContainerOperation(container.summary(hostName(container.hostId())),
+                task.id()));
+    }
+
     private ContainerOperation act(UUID id, String action, EngineAction work) {
         ManagedContainer container = visible(id, ProjectRole.MEMBER);
         String verb = action.substring("container.".length());
@@ -598,6 +648,10 @@ public class ContainerService {
                 || container.state() == ContainerStatus.DELETING) {
             throw new ContainerValidationException("Container " + container.name() + " is "
                     + container.state().name().toLowerCase() + " and has nothing on a host to " + verb + ".");
+        }
+        ContainerStatus desired = action.equals("container.stop") ? ContainerStatus.STOPPED : ContainerStatus.RUNNING;
+        if (container.desiredState() != desired) {
+            record(tx -> update(id, c -> c.desire(desired, now())));
         }
         events.publishEvent(new ContainerEvents.ContainerActionRequested(id, container.name(), container.projectId(),
                 action, null));

@@ -51,6 +51,11 @@ class ManagedContainer {
     @Column(name = "restart_policy", nullable = false, length = 32)
     private String restartPolicy;
 
+    /** RUNNING unless the container was stopped through the console (or adopted stopped). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "desired_state", nullable = false, length = 16)
+    private ContainerStatus desiredState = ContainerStatus.RUNNING;
+
     @Column(name = "container_port")
     private Integer containerPort;
 
@@ -116,6 +121,8 @@ class ManagedContainer {
         c.hostId = hostId;
         c.engineId = engineId;
         c.observed(state, reason, now);
+        c.desiredState = state == ContainerStatus.RUNNING || state == ContainerStatus.PAUSED ? ContainerStatus.RUNNING
+                : ContainerStatus.STOPPED;
         return c;
     }
 
@@ -161,6 +168,16 @@ class ManagedContainer {
 
     String restartPolicy() {
         return restartPolicy;
+    }
+
+    ContainerStatus desiredState() {
+        return desiredState;
+    }
+
+    /** What the console was asked for: RUNNING or STOPPED. */
+    void desire(ContainerStatus desired, Instant now) {
+        this.desiredState = desired;
+        this.updatedAt = now;
     }
 
     Integer containerPort() {

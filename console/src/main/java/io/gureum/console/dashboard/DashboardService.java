@@ -1,5 +1,7 @@
 package io.gureum.console.dashboard;
 
+import io.gureum.console.container.ContainerService;
+import io.gureum.console.container.UnmanagedContainer;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostStatus;
 import io.gureum.console.host.HostSummary;
@@ -9,12 +11,18 @@ import io.gureum.console.quota.QuotaDrift;
 import io.gureum.console.quota.QuotaRecount;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceUse;
+import io.gureum.console.vm.UnmanagedVm;
 import io.gureum.console.vm.VmService;
 import io.gureum.console.vm.VmStatus;
 import io.gureum.console.vm.VmSummary;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -31,11 +39,23 @@ public class DashboardService {
     private final ProjectAccess access;
     private final double cpuOvercommit;
     private final QuotaRecount recount;
+    private final ContainerService containers;
+    private final Clock clock;
+    private final Duration inventoryMaxAge;
+    private volatile Inventory inventory;
+
+    /** The last inventory and when it was taken. */
+    private record Inventory(Instant takenAt, List<HostInventory> hosts) {
+    }
 
     DashboardService(QuotaService quotas, VmService vms, HostService hosts, ProjectAccess access,
-                     QuotaRecount recount,
-                     @Value("${gureum.placement.cpu-overcommit:4.0}") double cpuOvercommit) {
+                     QuotaRecount recount, ContainerService containers, Clock clock,
+                     @Value("${gureum.placement.cpu-overcommit:4.0}") double cpuOvercommit,
+                     @Value("${gureum.dashboard.inventory-max-age:15s}") Duration inventoryMaxAge) {
         this.recount = recount;
+        this.containers = containers;
+        this.clock = clock;
+        this.inventoryMaxAge = inventoryMaxAge;
         this.quotas = quotas;
         this.vms = vms;
         this.hosts = hosts;
@@ -87,6 +107,41 @@ public class DashboardService {
                         up.stream().mapToLong(h -> h.memoryTotalBytes() >> 20).sum()),
                 new ResourceUse("Storage", "GiB", up.stream().mapToLong(DashboardService::storageUsedGib).sum(),
                         up.stream().mapToLong(h -> h.storageCapacityBytes() >> 30).sum()));
+    }
+
+    /**
+     * Administrators: per host, how many VMs and containers the console manages and how many were made there by
+     * hand. Listing every host costs one bulk call each, so the answer is kept for
+     * {@code gureum.dashboard.inventory-max-age} (15 s, the host monitor's pace).
+     */
+    public List<HostInventory> managedAndUnmanaged() {
+        access.requireAdmin();
+        Inventory last = inventory;
+        Instant now = clock.instant();
+        if (last != null && last.takenAt().plus(inventoryMaxAge).isAfter(now)) {
+            return last.hosts();
+        }
+        Map<UUID, Long> managedVms = vms.managedCountByHost();
+        Map<UUID, Long> managedContainers = containers.managedCountByHost();
+        Map<UUID, Long> unmanagedVms = vms.unmanaged().stream()
+                .collect(Collectors.groupingBy(UnmanagedVm::hostId, Collectors.counting()));
+        Map<UUID, Long> unmanagedContainers = containers.unmanaged().stream()
+                .collect(Collectors.groupingBy(UnmanagedContainer::hostId, Collectors.counting()));
+        List<HostInventory> rows = hosts.list().stream().map(host -> {
+            boolean listed = host.status() == HostStatus.UP;
+            return new HostInventory(host.name(), managedVms.getOrDefault(host.id(), 0L),
+                    listed ? unmanagedVms.getOrDefault(host.id(), 0L) : -1,
+                    managedContainers.getOrDefault(host.id(), 0L),
+                    listed && host.containerEndpoint() != null && host.engineProduct() != null
+                            ? unmanagedContainers.getOrDefault(host.id(), 0L) : -1);
+        }).toList();
+        inventory = new Inventory(now, rows);
+        return rows;
+    }
+
+    /** Drops the kept inventory, so that the next call lists the hosts again (tests). */
+    void forgetInventory() {
+        inventory = null;
     }
 
     /** Administrators: differences the periodic recount found between quota usage and the hosts. */

@@ -41,6 +41,7 @@ public class DashboardView extends Main {
 
     final Grid<Capacity> hostGrid = new Grid<>();
     final Grid<QuotaOverview> quotaWatch = new Grid<>();
+    final Grid<HostInventory> inventoryGrid = new Grid<>();
 
     public DashboardView(DashboardService dashboard) {
         getStyle().set("padding", "var(--lumo-space-m)");
@@ -49,9 +50,36 @@ public class DashboardView extends Main {
         add(vmsByState(dashboard.vmsByState(), dashboard.callerIsAdmin()));
         if (dashboard.callerIsAdmin()) {
             add(capacity(dashboard.cloudCapacity(), dashboard.hostCapacity(), dashboard.cpuOvercommit()));
+            add(inventory(dashboard.managedAndUnmanaged()));
             add(quotaWatch(dashboard.projectsNearOrOverQuota()));
             add(drift(dashboard.quotaDrift()));
         }
+    }
+
+    private Component inventory(List<HostInventory> rows) {
+        Div section = section("host-inventory", "Managed and unmanaged per host");
+        inventoryGrid.setId("host-inventory-grid");
+        inventoryGrid.setAllRowsVisible(true);
+        inventoryGrid.addColumn(HostInventory::host).setHeader("Host").setAutoWidth(true);
+        inventoryGrid.addColumn(HostInventory::managedVms).setHeader("Managed VMs").setAutoWidth(true);
+        inventoryGrid.addColumn(row -> count(row.unmanagedVms())).setHeader("Unmanaged VMs").setAutoWidth(true);
+        inventoryGrid.addColumn(HostInventory::managedContainers).setHeader("Managed containers").setAutoWidth(true);
+        inventoryGrid.addColumn(row -> count(row.unmanagedContainers())).setHeader("Unmanaged containers")
+                .setAutoWidth(true);
+        inventoryGrid.setItems(rows);
+        long unmanaged = rows.stream().mapToLong(r -> Math.max(0, r.unmanagedVms()) + Math.max(0, r.unmanagedContainers()))
+                .sum();
+        Paragraph note = new Paragraph(unmanaged == 0
+                ? "Nothing on the hosts was made by hand: every VM and container there is managed by the console."
+                : unmanaged + " made by hand on the hosts: adopt them into a project under Virtual machines and "
+                        + "Containers (\"Unmanaged on hosts\").");
+        note.getStyle().set("color", "var(--lumo-secondary-text-color)");
+        section.add(inventoryGrid, note);
+        return section;
+    }
+
+    private static String count(long n) {
+        return n < 0 ? "not listed" : Long.toString(n);
     }
 
     private Component drift(List<QuotaDrift> drift) {

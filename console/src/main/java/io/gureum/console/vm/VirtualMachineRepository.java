@@ -35,4 +35,11 @@ interface VirtualMachineRepository extends JpaRepository<VirtualMachine, UUID>,
             where v.projectId = :projectId and v.state not in (io.gureum.console.vm.VmStatus.ERROR,
                                                                 io.gureum.console.vm.VmStatus.DELETED)""")
     List<Object[]> usage(long projectId);
+
+    /** Per host: how many VMs the console manages there (host id, count); deleted ones not counted. */
+    @Query("""
+            select v.hostId, count(v) from VirtualMachine v
+            where v.hostId is not null and v.state <> io.gureum.console.vm.VmStatus.DELETED
+            group by v.hostId""")
+    List<Object[]> countByHost();
 }

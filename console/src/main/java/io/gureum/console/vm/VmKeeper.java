@@ -1,13 +1,9 @@
 package io.gureum.console.vm;
 
-import java.util.List;
+import io.gureum.console.system.SystemActor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,20 +27,15 @@ class VmKeeper {
         if (changed.to() != VmStatus.STOPPED && changed.to() != VmStatus.CRASHED) {
             return;
         }
-        SecurityContext previous = SecurityContextHolder.getContext();
-        SecurityContext system = SecurityContextHolder.createEmptyContext();
-        system.setAuthentication(new UsernamePasswordAuthenticationToken("system", null,
-                List.of(new SimpleGrantedAuthority("ROLE_ADMIN"), new SimpleGrantedAuthority("ROLE_USER"))));
-        SecurityContextHolder.setContext(system);
-        try {
-            vms.restartByPolicy(changed.vmId(), "it became " + changed.to().name().toLowerCase()
-                    + " without a console action" + (changed.reason() == null ? "" : ": " + changed.reason()))
-                    .ifPresent(started -> log.info("VM {} stopped without a console action; restarting it "
-                            + "(restart policy always).", started.vm().name()));
-        } catch (RuntimeException e) {
-            log.warn("could not restart VM {} by policy: {}", changed.vmId(), e.getMessage());
-        } finally {
-            SecurityContextHolder.setContext(previous);
-        }
+        SystemActor.run(() -> {
+            try {
+                vms.restartByPolicy(changed.vmId(), "it became " + changed.to().name().toLowerCase()
+                        + " without a console action" + (changed.reason() == null ? "" : ": " + changed.reason()))
+                        .ifPresent(started -> log.info("VM {} stopped without a console action; restarting it "
+                                + "(restart policy always).", started.vm().name()));
+            } catch (RuntimeException e) {
+                log.warn("could not restart VM {} by policy: {}", changed.vmId(), e.getMessage());
+            }
+        });
     }
 }

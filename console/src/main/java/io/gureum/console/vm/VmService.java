@@ -164,6 +164,16 @@ public class VmService {
         };
     }
 
+    /** How many VMs the console manages on each host (host id to count). Administrators only. */
+    public Map<UUID, Long> managedCountByHost() {
+        access.requireAdmin();
+        Map<UUID, Long> counts = new java.util.HashMap<>();
+        for (Object[] row : vms.countByHost()) {
+            counts.put((UUID) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
     /**
      * Domains on the answering hosts that no VM row knows (no Gureum metadata and a UUID no live VM
      * row holds): made by hand, candidates for {@link #adopt}. Administrators only.

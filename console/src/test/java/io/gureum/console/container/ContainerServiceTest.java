@@ -181,6 +181,41 @@ class ContainerServiceTest {
     }
 
     @Test
+    void a_container_with_restart_policy_always_is_started_again_after_an_outside_stop_but_not_after_a_console_stop() {
+        String member = tenant.member().username();
+        ContainerOperation created = create(member, new NewContainer("kept", tenant.id(), null, TICK, Map.of(), 0.5, 64,
+                "always", null));
+        assertThat(await(created.taskId()).state()).isEqualTo(TaskState.SUCCEEDED);
+        UUID id = created.container().id();
+        String engineId = row(id).engineId();
+
+        // What an operator's "podman stop" does: the engine's own "always" policy does not undo it.
+        hosts.engineOf(local.id()).stop(engineId, Duration.ofSeconds(1));
+
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (asAdmin(() -> tasks.forTarget("container", id.toString())).stream()
+                .noneMatch(t -> t.action().equals("container.restart-by-policy") && t.state() == TaskState.SUCCEEDED)
+                && Instant.now().isBefore(deadline)) {
+            sleep(100);
+        }
+        assertThat(asAdmin(() -> tasks.forTarget("container", id.toString()))).anySatisfy(task -> {
+            assertThat(task.action()).isEqualTo("container.restart-by-policy");
+            assertThat(task.actor()).isEqualTo("system");
+            assertThat(task.state()).isEqualTo(TaskState.SUCCEEDED);
+        });
+        assertThat(hosts.engineOf(local.id()).inspect(engineId).running()).isTrue();
+        assertThat(row(id).state()).isEqualTo(ContainerStatus.RUNNING);
+
+        TaskSummary stopped = await(asUser(member, () -> containers.stop(id)).taskId());
+        assertThat(stopped.state()).as(stopped.message()).isEqualTo(TaskState.SUCCEEDED);
+        sleep(2500);
+        assertThat(row(id).state()).isEqualTo(ContainerStatus.STOPPED);
+        assertThat(hosts.engineOf(local.id()).inspect(engineId).running()).isFalse();
+        assertThat(asAdmin(() -> tasks.forTarget("container", id.toString())))
+                .filteredOn(t -> t.action().equals("container.restart-by-policy")).hasSize(1);
+    }
+
+    @Test
     void the_quota_refuses_a_container_too_many_with_the_numbers_and_makes_nothing() {
         asAdmin(() -> quotas.setLimits(tenant.id(), new ResourceAmounts(8, 8192, 10, 5, 1, 4, 4096)));
         String member = tenant.member().username();

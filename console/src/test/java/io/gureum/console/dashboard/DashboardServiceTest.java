@@ -53,6 +53,29 @@ class DashboardServiceTest {
     Fixtures fixtures;
 
     @Test
+    void an_admin_sees_per_host_what_the_console_manages_and_what_was_made_by_hand() {
+        Tenant mine = fixtures.tenant("inventory");
+        try (SimulatedHost simulated = SimulatedHost.only(hosts, images)) {
+            VmOperation made = asUser(mine.member().username(), () -> vms.create(vm("managed", mine, 1)));
+            asAdmin(() -> tasks.await(made.taskId(), Duration.ofSeconds(60)));
+            dashboard.forgetInventory();
+
+            List<HostInventory> rows = asAdmin(() -> dashboard.managedAndUnmanaged());
+            // libvirt's test driver starts with one domain, "test", made outside the console.
+            assertThat(rows).filteredOn(row -> row.host().equals(simulated.summary().name())).singleElement()
+                    .satisfies(row -> {
+                        assertThat(row.managedVms()).isEqualTo(1);
+                        assertThat(row.unmanagedVms()).isEqualTo(1);
+                        assertThat(row.unmanagedContainers()).isEqualTo(-1); // no container engine there
+                    });
+            assertThatThrownBy(() -> asUser(mine.owner().username(), () -> dashboard.managedAndUnmanaged()))
+                    .isInstanceOf(AccessDeniedException.class);
+
+            asAdmin(() -> tasks.await(vms.delete(made.vm().id()).taskId(), Duration.ofSeconds(60)));
+        }
+    }
+
+    @Test
     void a_member_sees_their_projects_usage_and_their_vms_by_state_and_nothing_of_others() {
         Tenant mine = fixtures.tenant("dash");
         Tenant other = fixtures.tenant("dash-other");

@@ -106,6 +106,10 @@ class ScaleBenchmark {
                 dashboard.cloudCapacity().toString().length() + dashboard.hostCapacity().size()));
         row(lines, "  dashboard part: projectsNearOrOverQuota, admin", "", () -> asAdmin(() ->
                 dashboard.projectsNearOrOverQuota().size()));
+        row(lines, "  dashboard part: managedAndUnmanaged (kept inventory), admin", "", () -> asAdmin(() ->
+                dashboard.managedAndUnmanaged().size()));
+        row(lines, "  host inventory taken afresh (background, every 15 s), admin", "", () -> asAdmin(() ->
+                dashboard.takeInventoryNow().size()));
 
         // Resync of the host with 1,000 domains vs raw libvirt-java on its own connection to the same node file.
         UUID big = world.bigHostId();
@@ -176,7 +180,8 @@ class ScaleBenchmark {
         int n = dashboard.myProjects().size() + dashboard.vmsByState().size();
         if (dashboard.callerIsAdmin()) {
             n += dashboard.cloudCapacity().toString().length() + dashboard.hostCapacity().size()
-                    + dashboard.projectsNearOrOverQuota().size() + dashboard.quotaDrift().size();
+                    + dashboard.projectsNearOrOverQuota().size() + dashboard.quotaDrift().size()
+                    + dashboard.managedAndUnmanaged().size();
         }
         return n;
     }

@@ -288,6 +288,7 @@ class VmLifecycleBrowserTest {
             // Adopted: no image of the console's, and (made by hand) no serial log the console may read.
             assertThat(page.locator("p", new Page.LocatorOptions().setHasText("image adopted"))).isVisible();
             assertThat(page.locator("#vm-action-force-off")).isEnabled();
+            assertThat(page.locator("#vm-serial")).containsText("not of adopted ones");
         } catch (Throwable failed) {
             failureScreenshot(page, "vm-lifecycle");
             throw failed;

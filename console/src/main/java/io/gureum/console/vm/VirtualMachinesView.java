@@ -189,6 +189,7 @@ public class VirtualMachinesView extends Main {
         unmanagedGrid.addColumn(u -> Formats.bytes(u.memoryMib() << 20)).setHeader("Memory");
         unmanagedGrid.addComponentColumn(u -> {
             Button adopt = new Button("Adopt into project…", click -> new AdoptVmDialog(u).open());
+            adopt.setId("adopt-vm-" + u.domainUuid());
             adopt.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             return adopt;
         });

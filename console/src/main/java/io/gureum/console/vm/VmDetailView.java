@@ -249,7 +249,9 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         refreshUsage(vm);
         refreshEvents();
         String log = vms.serialLog(id, 8192);
-        serial.setText(log.isEmpty() ? "(nothing printed yet)" : log);
+        serial.setText(!log.isEmpty() ? log : VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
+                ? "(no serial log to show: the console reads the serial log only of the VMs it made, not of adopted ones)"
+                : "(nothing printed yet)");
         if (Duration.between(lastScreenshot, clock.instant()).compareTo(SCREENSHOT_EVERY) >= 0) {
             lastScreenshot = clock.instant();
             screenshot.removeAll();

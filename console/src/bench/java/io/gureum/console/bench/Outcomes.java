@@ -35,6 +35,7 @@ final class Outcomes implements ApplicationListener<ApplicationEvent>, AutoClose
         multicaster.addApplicationListener(this);
     }
 
+    // The events' action() says "vm.create.succeeded" / ".failed".
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
         if (!(event instanceof PayloadApplicationEvent<?> payload)) {
@@ -42,9 +43,9 @@ final class Outcomes implements ApplicationListener<ApplicationEvent>, AutoClose
         }
         long now = System.nanoTime();
         switch (payload.getPayload()) {
-            case VmEvents.VmActionFinished f when f.action().equals("vm.create") ->
+            case VmEvents.VmActionFinished f when f.action().startsWith("vm.create.") ->
                     future(f.vmId()).complete(new Outcome(f.ok(), f.detail(), now));
-            case ContainerEvents.ContainerActionFinished f when f.action().equals("container.create") ->
+            case ContainerEvents.ContainerActionFinished f when f.action().startsWith("container.create.") ->
                     future(f.containerId()).complete(new Outcome(f.ok(), f.detail(), now));
             default -> {
             }

@@ -30,7 +30,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -41,6 +43,7 @@ import org.springframework.context.ApplicationContext;
  * start until the STARTED lifecycle event, on the same host, interleaved round by round.
  */
 @ConsoleTest
+@Timeout(value = 60, unit = TimeUnit.MINUTES) // the driver test-jar brings a 90 s default
 class VmProvisioningBenchmark {
 
     static final int WARMUP = Integer.getInteger("bench.warmup", 3);

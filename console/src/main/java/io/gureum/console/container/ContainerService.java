@@ -461,6 +461,8 @@ public class ContainerService {
                 now())));
         events.publishEvent(new ContainerEvents.ContainerActionRequested(id, container.name(), container.projectId(),
                 "container.delete", null));
+        // Read before the task starts: on a fast engine it can be DELETED (and invisible) by the time submit returns.
+        ContainerSummary deleting = get(id);
         TaskSummary task = tasks.submit(new TaskRequest("container.delete", "container", id.toString(),
                 container.name(), container.projectId()), context -> {
                     try {
@@ -482,7 +484,7 @@ public class ContainerService {
                         throw EngineFailure.explain(e);
                     }
                 });
-        return new ContainerOperation(get(id), task.id());
+        return new ContainerOperation(deleting, task.id());
     }
 
     private void createTask(UUID id, Map<String, String> env, io.gureum.container.HealthCheck check,

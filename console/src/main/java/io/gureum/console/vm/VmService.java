@@ -414,6 +414,8 @@ public class VmService {
         VmStatus before = vm.state();
         change(id, v -> v.observed(VmStatus.DELETING, "deleting", now()));
         events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.delete", null));
+        // Read before the task starts: on a fast host the VM can be DELETED (and invisible) by the time submit returns.
+        VmSummary deleting = get(id);
         TaskSummary task = tasks.submit(new TaskRequest("vm.delete", "vm", id.toString(), vm.name(), vm.projectId()),
                 context -> {
                     try {
@@ -431,7 +433,7 @@ public class VmService {
                         throw HostFailure.explain(e);
                     }
                 });
-        return new VmOperation(get(id), task.id());
+        return new VmOperation(deleting, task.id());
     }
 
     private void provisionTask(UUID id, BootImage image, UUID wantedHost, io.gureum.console.task.TaskContext context) {

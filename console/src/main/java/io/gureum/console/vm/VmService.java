@@ -445,14 +445,14 @@ public class VmService {
             host = placement.choose(vm.vcpus(), vm.memoryMib(), 1, wantedHost);
             UUID hostId = host.id();
             change(id, v -> v.placed(hostId, now()));
-            context.progress(10);
             Hypervisor hypervisor = hosts.hypervisorOf(host.id());
             domain = provisioner.provision(hypervisor, host, vm, image, context);
             UUID domainUuid = domain;
-            VmInfo info = hypervisor.info(domainUuid);
+            // Start returned, so the domain runs: no second read of it. Whatever happens to it from here on comes
+            // as lifecycle events (and the periodic resync), which VmStateSync applies once the row is RUNNING.
             change(id, v -> {
                 v.defined(domainUuid, now());
-                v.observed(VmStateSync.statusOf(info.state()), info.stateReason(), now());
+                v.observed(VmStatus.RUNNING, "started", now());
             });
             finished(vm, "vm.create", true, "on host " + host.name());
         } catch (RuntimeException e) {

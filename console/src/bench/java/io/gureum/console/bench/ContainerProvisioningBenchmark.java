@@ -66,6 +66,7 @@ class ContainerProvisioningBenchmark {
         Fixtures.Tenant tenant = fixtures.tenant("bct");
         String member = tenant.member().username();
         asAdmin(() -> quotas.setLimits(tenant.id(), new ResourceAmounts(0, 0, 0, 0, 1000, 1000, 1_000_000)));
+        String loadBefore = Outcomes.loadAverage();
         List<Long> console = new ArrayList<>();
         List<Long> raw = new ArrayList<>();
         List<Long> accepted = new ArrayList<>();
@@ -89,7 +90,8 @@ class ContainerProvisioningBenchmark {
         lines.add(Bench.line("Engine: %s %s at %s. Container: %s, %.1f CPU, %d MiB, `sh -c \"%s\"`.",
                 host.engineProduct(), host.engineVersion(), host.containerEndpoint(), ContainerService.DEFAULT_IMAGE,
                 CPUS, MEMORY_MIB, COMMAND));
-        lines.add(Bench.line("Median of %d interleaved rounds each, after %d warm-up rounds.", ROUNDS, WARMUP));
+        lines.add(Bench.line("Median of %d interleaved rounds each, after %d warm-up rounds; 1-minute load average "
+                + "%s before, %s after (2 CPUs, shared).", ROUNDS, WARMUP, loadBefore, Outcomes.loadAverage()));
         lines.add("");
         lines.add("| path | median ms | p95 ms |");
         lines.add("|---|---:|---:|");

@@ -88,6 +88,7 @@ class VmProvisioningBenchmark {
                 "base-" + image.id() + "." + image.format().id(), image.kernel().toString(), image.initrd().toString(),
                 image.cmdline(), VCPUS, MEMORY_MIB, host.domainType().equals("KVM") ? "kvm" : "qemu", "default",
                 !simulated, Path.of("/var/log/libvirt/qemu"));
+        String loadBefore = Outcomes.loadAverage();
         List<Long> console = new ArrayList<>();
         List<Long> raw = new ArrayList<>();
         List<Long> accepted = new ArrayList<>();
@@ -113,7 +114,8 @@ class VmProvisioningBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(Bench.line("Host: %s. Guest: %d vCPU, %d MiB, image %s (direct kernel boot, qcow2 overlay).",
                 label, VCPUS, MEMORY_MIB, image.id()));
-        lines.add(Bench.line("Median of %d interleaved rounds each, after %d warm-up rounds.", ROUNDS, WARMUP));
+        lines.add(Bench.line("Median of %d interleaved rounds each, after %d warm-up rounds; 1-minute load average "
+                + "%s before, %s after (2 CPUs, shared).", ROUNDS, WARMUP, loadBefore, Outcomes.loadAverage()));
         lines.add("");
         lines.add("| path | median ms | p95 ms |");
         lines.add("|---|---:|---:|");

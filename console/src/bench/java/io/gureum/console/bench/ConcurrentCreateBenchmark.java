@@ -93,6 +93,9 @@ class ConcurrentCreateBenchmark {
         List<String> lines = new ArrayList<>();
         lines.add(Bench.line("Host: %s. %d clients at once, each a project member creating a %d vCPU / %d MiB "
                 + "tiny-linux VM and waiting until the console records it RUNNING.", label, CLIENTS, VCPUS, MEMORY_MIB));
+        HostSummary now = hosts.describe(host.id()).orElse(host);
+        lines.add(Bench.line("Before the runs the host reported %d CPUs, %d vCPUs allocated to %d domains (%d running) "
+                + "by others.", now.cpus(), now.allocatedVcpus(), now.domainsTotal(), now.domainsRunning()));
         lines.add("");
         run(host, 1000, lines);
         run(host, 10, lines);
@@ -157,16 +160,22 @@ class ConcurrentCreateBenchmark {
                 lines.add("- placement said: " + noRoom.getFirst().failure());
             }
             lines.add(Bench.line("- 1-minute load average %s before, %s after", loadBefore, Outcomes.loadAverage()));
-            lines.add(Bench.line("- throughput %.1f VMs/s (%d VMs RUNNING %.0f ms after the start signal)",
-                    ok.size() / (wall / 1e9), ok.size(), wall / 1e6));
-            lines.add(Bench.line("- latency to RUNNING: p50 %.0f ms, p95 %.0f ms, max %.0f ms",
-                    Bench.percentileMs(latencies, 50), Bench.percentileMs(latencies, 95),
-                    Bench.percentileMs(latencies, 100)));
+            if (ok.isEmpty()) {
+                lines.add("- no create succeeded: no throughput or latency to report");
+            } else {
+                lines.add(Bench.line("- throughput %.1f VMs/s (%d VMs RUNNING %.0f ms after the start signal)",
+                        ok.size() / (wall / 1e9), ok.size(), wall / 1e6));
+                lines.add(Bench.line("- latency to RUNNING: p50 %.0f ms, p95 %.0f ms, max %.0f ms",
+                        Bench.percentileMs(latencies, 50), Bench.percentileMs(latencies, 95),
+                        Bench.percentileMs(latencies, 100)));
+            }
             if (!refusals.isEmpty()) {
                 lines.add(Bench.line("- refusals answered in: p50 %.0f ms, p95 %.0f ms",
                         Bench.percentileMs(refusals, 50), Bench.percentileMs(refusals, 95)));
             }
-            lines.add("- all latencies (ms): " + Bench.allMs(latencies));
+            if (!latencies.isEmpty()) {
+                lines.add("- all latencies (ms): " + Bench.allMs(latencies));
+            }
             lines.add("");
         } finally {
             List<UUID> deleting = new ArrayList<>();

@@ -420,12 +420,10 @@ public class ContainerService {
         io.gureum.container.HealthCheck check = healthCheck(request.healthCheck());
         String image = normalized(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE
                 : request.image().strip());
-        if (!candidates().isEmpty()) {
-            List<String> available = images();
-            if (!available.contains(image)) {
-                throw new ContainerValidationException("Image '" + image + "' is not on any container engine. "
-                        + "Available: " + available + ".");
-            }
+        List<HostSummary> candidates = candidates();
+        if (!candidates.isEmpty() && candidates.stream().noneMatch(h -> holdsImageQuietly(h.id(), image))) {
+            throw new ContainerValidationException("Image '" + image + "' is not on any container engine. "
+                    + "Available: " + images() + ".");
         }
         int millicpus = (int) Math.round(request.cpus() * 1000);
         int wholeCpus = (millicpus + 999) / 1000;
@@ -471,6 +469,8 @@ public class ContainerService {
                 now())));
         events.publishEvent(new ContainerEvents.ContainerActionRequested(id, container.name(), container.projectId(),
                 "container.delete", null));
+        // Read before the task starts: on a fast engine it can be DELETED (and invisible) by the time submit returns.
+        ContainerSummary deleting = get(id);
         TaskSummary task = tasks.submit(new TaskRequest("container.delete", "container", id.toString(),
                 container.name(), container.projectId()), context -> {
                     try {
@@ -492,7 +492,7 @@ public class ContainerService {
                         throw EngineFailure.explain(e);
                     }
                 });
-        return new ContainerOperation(get(id), task.id());
+        return new ContainerOperation(deleting, task.id());
     }
 
     private void createTask(UUID id, Map<String, String> env, io.gureum.container.HealthCheck check,
@@ -504,9 +504,8 @@ public class ContainerService {
             context.step("choose a host");
             HostSummary host = choose(container.image());
             record(tx -> update(id, c -> c.placed(host.id(), now())));
-            context.progress(10);
             engine = hosts.engineOf(host.id());
-            context.step("create the container on host " + host.name());
+            context.step("create the container on host " + host.name(), 10);
             ContainerSpec.Builder spec = ContainerSpec.builder(container.engineName(), container.image())
                     .limits(container.cpus(), container.memoryMib())
                     .restart(policy(container.restartPolicy()))
@@ -525,8 +524,7 @@ public class ContainerService {
             engineId = ref.id();
             String made = ref.id();
             record(tx -> update(id, c -> c.created(made, null, now())));
-            context.progress(60);
-            context.step("start it");
+            context.step("start it", 60);
             engine.start(made);
             ContainerInfo info = engine.inspect(made);
             Integer hostPort = container.containerPort() == null ? null
@@ -567,9 +565,7 @@ public class ContainerService {
                 reasons.add(host.name() + ": container engine " + host.engineText());
             } else {
                 try {
-                    boolean has = hosts.engineOf(host.id()).images().stream()
-                            .anyMatch(i -> i.tags().contains(image));
-                    if (has) {
+                    if (holdsImage(host.id(), image)) {
                         return host;
                     }
                     reasons.add(host.name() + ": image " + image + " is not there");
@@ -580,6 +576,44 @@ public class ContainerService {
         }
         throw new IllegalStateException("No host can run the container"
                 + (reasons.isEmpty() ? ": no hosts are registered." : ": " + String.join("; ", reasons) + "."));
+    }
+
+    /** How long a host's image listing answers "is the image there?" with yes. */
+    private static final long IMAGES_KNOWN_NANOS = java.time.Duration.ofSeconds(30).toNanos();
+
+    private record KnownImages(Set<String> tags, long listedAtNanos) {
+    }
+
+    private final java.util.concurrent.ConcurrentMap<UUID, KnownImages> knownImages =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether the host's engine holds the image. A listing from the last 30 s answers yes; anything else lists the
+     * images anew. Every create used to list the images twice (validation, placement): two engine round trips that
+     * made up a good part of the console's overhead over the engine's own create + start. An image removed within
+     * those 30 s makes the create fail on the engine instead, with the engine's message in the task.
+     */
+    private boolean holdsImage(UUID hostId, String image) {
+        KnownImages known = knownImages.get(hostId);
+        if (known != null && System.nanoTime() - known.listedAtNanos() < IMAGES_KNOWN_NANOS
+                && known.tags().contains(image)) {
+            return true;
+        }
+        long listedAt = System.nanoTime();
+        Set<String> tags = new java.util.HashSet<>();
+        for (ImageInfo info : hosts.engineOf(hostId).images()) {
+            tags.addAll(info.tags());
+        }
+        knownImages.put(hostId, new KnownImages(Set.copyOf(tags), listedAt));
+        return tags.contains(image);
+    }
+
+    private boolean holdsImageQuietly(UUID hostId, String image) {
+        try {
+            return holdsImage(hostId, image);
+        } catch (RuntimeException unreachable) {
+            return false; // that host's images are not offered
+        }
     }
 
     private List<HostSummary> candidates() {

@@ -12,4 +12,10 @@ public interface TaskContext {
 
     /** Overall progress, 0 to 100. */
     void progress(int percent);
+
+    /**
+     * Starts the next step and sets the overall progress reached so far, in one write (one transaction instead
+     * of two: a task's bookkeeping is a measurable part of a short task such as a VM create).
+     */
+    void step(String description, int percent);
 }

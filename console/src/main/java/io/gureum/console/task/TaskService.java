@@ -371,6 +371,18 @@ public class TaskService {
         }
 
         @Override
+        public synchronized void step(String description, int percent) {
+            int next = ++position;
+            write(() -> {
+                endRunningSteps(id, TaskStep.DONE);
+                require(id).progress(percent);
+                steps.save(new TaskStep(id, next, description, now()));
+                return null;
+            });
+            events.publishEvent(new TaskEvents.TaskChanged(id));
+        }
+
+        @Override
         public synchronized void progress(int percent) {
             write(() -> {
                 require(id).progress(percent);

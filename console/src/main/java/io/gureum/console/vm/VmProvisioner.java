@@ -41,6 +41,12 @@ class VmProvisioner {
 
     private final Path poolPath;
     private final ConcurrentMap<String, Object> baseLocks = new ConcurrentHashMap<>();
+    /**
+     * Base images this process has found or imported on a host ("hostId/volume"): later creates skip the pool and
+     * volume checks (about a dozen libvirt calls). When a define over a remembered base fails, the base is checked
+     * again (and re-imported if it went away) and the define retried once.
+     */
+    private final java.util.Set<String> basesSeen = ConcurrentHashMap.newKeySet();
 
     VmProvisioner(@Value("${gureum.storage.pool-path:/var/lib/gureum/pools/default}") Path poolPath) {
         this.poolPath = poolPath;
@@ -49,11 +55,12 @@ class VmProvisioner {
     /** Makes the VM run on the host with one NIC on {@code network}; returns its domain UUID. On failure nothing of it is left there. */
     UUID provision(Hypervisor hypervisor, HostSummary host, VirtualMachine vm, BootImage image, String network,
                    TaskContext task) {
-        task.step("prepare base image '" + image.name() + "' on host " + host.name());
+        task.step("prepare base image '" + image.name() + "' on host " + host.name(), 10);
+        String seenKey = host.id() + "/base-" + image.id() + "." + image.format().id();
+        boolean remembered = basesSeen.contains(seenKey);
         VolumeRef base = ensureBaseImage(hypervisor, host, image);
-        task.progress(30);
 
-        task.step("define the VM with a copy-on-write disk over the base image");
+        task.step("define the VM with a copy-on-write disk over the base image", 30);
         VmSpec spec = VmSpec.builder(vm.domainName())
                 .vcpus(vm.vcpus())
                 .memoryMib(vm.memoryMib())
@@ -67,18 +74,29 @@ class VmProvisioner {
                 .domainType(host.domainType().equals("KVM") ? DomainType.KVM : DomainType.QEMU)
                 .metadata(new GureumMetadata(vm.id().toString(), Long.toString(vm.projectId())))
                 .build();
-        VmInfo defined = hypervisor.define(spec);
-        task.progress(60);
+        VmInfo defined;
+        try {
+            defined = hypervisor.define(spec);
+        } catch (HypervisorException e) {
+            if (!remembered) {
+                throw e;
+            }
+            // The remembered base may have been removed or its pool stopped outside the console: check it, retry once.
+            log.info("define of {} over remembered base {} failed ({}); checking the base again", vm.domainName(),
+                    base, e.getMessage());
+            basesSeen.remove(seenKey);
+            ensureBaseImage(hypervisor, host, image);
+            defined = hypervisor.define(spec);
+        }
 
-        task.step("start the VM");
+        task.step("start the VM", 60);
         try {
             hypervisor.start(defined.id());
         } catch (RuntimeException e) {
             removeQuietly(hypervisor, defined.id());
             throw e;
         }
-        task.progress(90);
-        return defined.id();
+        return defined.id(); // the task's end sets 100
     }
 
     /** Powers the domain off if needed and removes it with the disk made for it (never the base image). */
@@ -122,13 +140,19 @@ class VmProvisioner {
         }
         VolumeRef base = new VolumeRef(pool, "base-" + image.id() + "." + image.format().id());
         // One import per host and image at a time: concurrent creates share the base.
-        synchronized (baseLocks.computeIfAbsent(host.id() + "/" + base.volume(), key -> new Object())) {
+        String key = host.id() + "/" + base.volume();
+        if (basesSeen.contains(key)) {
+            return base;
+        }
+        synchronized (baseLocks.computeIfAbsent(key, k -> new Object())) {
+            if (basesSeen.contains(key)) {
+                return base;
+            }
             if (!host.simulated()) {
                 hypervisor.ensureDirectoryPool(POOL, poolPath);
             }
             try {
                 hypervisor.volumeInfo(base);
-                return base;
             } catch (HypervisorException.NotFound missing) {
                 if (host.simulated()) {
                     // The test driver keeps no files: a blank volume stands in for the image.
@@ -136,8 +160,9 @@ class VmProvisioner {
                 } else {
                     hypervisor.importBaseImage(base, image.baseDisk(), image.format());
                 }
-                return base;
             }
+            basesSeen.add(key);
+            return base;
         }
     }
 }

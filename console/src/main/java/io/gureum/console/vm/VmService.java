@@ -518,7 +518,8 @@ public class VmService {
         VmStatus before = vm.state();
         change(id, v -> v.observed(VmStatus.DELETING, "deleting", now()));
         events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.delete", null));
-        VmSummary deleting = get(id); // before the task: it may be done (and the VM gone) before submit returns
+        // Read before the task starts: on a fast host the VM can be DELETED (and invisible) by the time submit returns.
+        VmSummary deleting = get(id);
         TaskSummary task = tasks.submit(new TaskRequest("vm.delete", "vm", id.toString(), vm.name(), vm.projectId()),
                 context -> {
                     try {
@@ -549,14 +550,14 @@ public class VmService {
             host = placement.choose(vm.vcpus(), vm.memoryMib(), 1, wantedHost);
             UUID hostId = host.id();
             change(id, v -> v.placed(hostId, now()));
-            context.progress(10);
             Hypervisor hypervisor = hosts.hypervisorOf(host.id());
             domain = provisioner.provision(hypervisor, host, vm, image, network, context);
             UUID domainUuid = domain;
-            VmInfo info = hypervisor.info(domainUuid);
+            // Start returned, so the domain runs: no second read of it. Whatever happens to it from here on comes
+            // as lifecycle events (and the periodic resync), which VmStateSync applies once the row is RUNNING.
             change(id, v -> {
                 v.defined(domainUuid, now());
-                v.observed(VmStateSync.statusOf(info.state()), info.stateReason(), now());
+                v.observed(VmStatus.RUNNING, "started", now());
             });
             finished(vm, "vm.create", true, "on host " + host.name());
         } catch (RuntimeException e) {

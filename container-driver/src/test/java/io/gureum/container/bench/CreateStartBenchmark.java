@@ -1,16 +1,10 @@
 package io.gureum.container.bench;
 
-import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.HostConfig;
-import com.github.dockerjava.core.DefaultDockerClientConfig;
-import com.github.dockerjava.core.DockerClientImpl;
-import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import io.gureum.container.ContainerEngine;
 import io.gureum.container.ContainerSpec;
 import io.gureum.container.EngineEndpoint;
 import io.gureum.container.engine.ContainerEngines;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,6 +17,8 @@ import java.util.Map;
  */
 public final class CreateStartBenchmark {
     private static final String IMAGE = "localhost/gureum/busybox:latest";
+    /** Unique per run: other runs may share the engine. */
+    private static final String PREFIX = "gureum-bench-" + ProcessHandle.current().pid() + "-";
     private static final List<String> COMMAND = List.of("sh", "-c", "trap 'exit 0' TERM; sleep 600 & wait");
 
     public static void main(String[] args) throws Exception {
@@ -32,16 +28,16 @@ public final class CreateStartBenchmark {
         boolean podmanCli = endpoint.contains("podman") && Boolean.parseBoolean(System.getProperty("bench.podmanCli", "true"));
 
         try (ContainerEngine engine = ContainerEngines.open(EngineEndpoint.of(endpoint));
-             DockerClient raw = rawClient(endpoint)) {
+             RawDockerCreateStart raw = new RawDockerCreateStart(endpoint)) {
             System.out.println("engine: " + engine.info());
             List<Long> driver = new ArrayList<>();
             List<Long> direct = new ArrayList<>();
             List<Long> cli = new ArrayList<>();
             for (int i = 0; i < warmup + rounds; i++) {
                 boolean keep = i >= warmup;
-                long d = timeDriver(engine, "gureum-bench-driver-" + i);
-                long r = timeRaw(raw, "gureum-bench-raw-" + i);
-                long c = podmanCli ? timePodmanRun("gureum-bench-cli-" + i) : -1;
+                long d = timeDriver(engine, PREFIX + "driver-" + i);
+                long r = timeRaw(raw, PREFIX + "raw-" + i);
+                long c = podmanCli ? timePodmanRun(PREFIX + "cli-" + i) : -1;
                 if (keep) {
                     driver.add(d);
                     direct.add(r);
@@ -49,7 +45,7 @@ public final class CreateStartBenchmark {
                         cli.add(c);
                     }
                 }
-                for (String n : List.of("gureum-bench-driver-" + i, "gureum-bench-raw-" + i, "gureum-bench-cli-" + i)) {
+                for (String n : List.of(PREFIX + "driver-" + i, PREFIX + "raw-" + i, PREFIX + "cli-" + i)) {
                     try {
                         engine.remove(n, true);
                     } catch (RuntimeException ignored) {
@@ -81,16 +77,9 @@ public final class CreateStartBenchmark {
     }
 
     /** The same container the driver makes (limits, labels, security option), with plain docker-java calls. */
-    private static long timeRaw(DockerClient docker, String name) {
-        long t0 = System.nanoTime();
-        String id = docker.createContainerCmd(IMAGE).withName(name)
-                .withLabels(Map.of("io.gureum.managed", "true", "io.gureum.resource-id", "bench", "io.gureum.project-id", "bench"))
-                .withEntrypoint(COMMAND)
-                .withHostConfig(HostConfig.newHostConfig().withNanoCPUs(500_000_000L).withMemory(64L * 1024 * 1024)
-                        .withSecurityOpts(List.of("no-new-privileges")))
-                .exec().getId();
-        docker.startContainerCmd(id).exec();
-        return System.nanoTime() - t0;
+    private static long timeRaw(RawDockerCreateStart docker, String name) {
+        return docker.createAndStart(name, IMAGE, COMMAND, 0.5, 64,
+                Map.of("io.gureum.managed", "true", "io.gureum.resource-id", "bench", "io.gureum.project-id", "bench"));
     }
 
     private static long timePodmanRun(String name) throws Exception {
@@ -105,13 +94,6 @@ public final class CreateStartBenchmark {
             throw new IllegalStateException("podman run failed with exit " + exit);
         }
         return t;
-    }
-
-    private static DockerClient rawClient(String endpoint) {
-        var config = DefaultDockerClientConfig.createDefaultConfigBuilder().withDockerHost(endpoint).build();
-        var http = new ApacheDockerHttpClient.Builder().dockerHost(config.getDockerHost())
-                .connectionTimeout(Duration.ofSeconds(2)).responseTimeout(Duration.ofSeconds(60)).build();
-        return DockerClientImpl.getInstance(config, http);
     }
 
     private static double median(List<Long> nanos) {

@@ -7,6 +7,7 @@ import io.gureum.hypervisor.DiskSpec;
 import io.gureum.hypervisor.HypervisorException;
 import io.gureum.hypervisor.VmInfo;
 import io.gureum.hypervisor.VmSpec;
+import io.gureum.hypervisor.VmState;
 import io.gureum.hypervisor.VolumeRef;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -17,6 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -67,12 +70,11 @@ final class DefineVm {
                 kernel = new DomainXmlWriter.Kernel(resolve(c, k.kernel()), k.initrd() == null ? null : resolve(c, k.initrd()), k.cmdline());
             }
             String xml = DomainXmlWriter.write(spec, id, disks, kernel, serialLogOf(id), created);
-            Domain domain = c.domainDefineXML(xml);
-            try {
-                return Domains.read(domain);
-            } finally {
-                domain.free();
-            }
+            c.domainDefineXML(xml).free();
+            // Not read back (four more round trips to libvirtd and an XML parse on every create): a domain just
+            // defined under a fresh UUID and a free name is exactly the spec, inactive.
+            return new VmInfo(id, spec.name(), VmState.SHUT_OFF, "unknown", spec.vcpus(), spec.memoryMib(),
+                    Duration.ZERO, true, Optional.ofNullable(spec.metadata()));
         } catch (LibvirtException | RuntimeException e) {
             for (VolumeRef ref : created) {
                 try {

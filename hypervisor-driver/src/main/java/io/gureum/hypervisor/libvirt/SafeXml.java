@@ -42,10 +42,10 @@ final class SafeXml {
 
     static String toString(Document document) {
         try {
-            TransformerFactory factory = TransformerFactory.newInstance();
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
-            Transformer transformer = factory.newTransformer();
+            Transformer transformer;
+            synchronized (TRANSFORMERS) {
+                transformer = TRANSFORMERS.newTransformer();
+            }
             transformer.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             transformer.setOutputProperty(OutputKeys.INDENT, "yes");
             StringWriter out = new StringWriter();
@@ -56,14 +56,43 @@ final class SafeXml {
         }
     }
 
-    /**
-     * One hardened factory for the process: {@code DocumentBuilderFactory.newInstance()} looks the implementation
-     * up and is configured feature by feature, which cost more than parsing a domain's XML itself (a host resync
-     * parses one per domain). A configured factory only hands out new builders, which is safe from any thread.
-     */
-    private static final DocumentBuilderFactory FACTORY = hardenedFactory();
+    private static DocumentBuilder builder() {
+        try {
+            DocumentBuilder builder;
+            synchronized (BUILDERS) {
+                builder = BUILDERS.newDocumentBuilder();
+            }
+            // The default handler prints "[Fatal Error]" to stderr; errors reach the caller as exceptions anyway.
+            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
+                @Override
+                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
+                    throw e;
+                }
+            });
+            return builder;
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("XML parser cannot be hardened", e);
+        }
+    }
 
-    private static DocumentBuilderFactory hardenedFactory() {
+    /*
+     * The factories are made once: DocumentBuilderFactory/TransformerFactory.newInstance() look the
+     * implementation up on the class path each time (a scan of every jar, several milliseconds in a
+     * large application), which made every driver call that reads or writes XML slow. The factories are
+     * not documented as thread-safe, so making builders and transformers from them is synchronized;
+     * builders and transformers themselves are used by one thread only.
+     */
+    private static final DocumentBuilderFactory BUILDERS = hardenedBuilderFactory();
+    private static final TransformerFactory TRANSFORMERS = hardenedTransformerFactory();
+
+    private static TransformerFactory hardenedTransformerFactory() {
+        TransformerFactory factory = TransformerFactory.newInstance();
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_STYLESHEET, "");
+        return factory;
+    }
+
+    private static DocumentBuilderFactory hardenedBuilderFactory() {
         try {
             DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
             factory.setNamespaceAware(true);
@@ -76,23 +105,8 @@ final class SafeXml {
             factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
             factory.setXIncludeAware(false);
             factory.setExpandEntityReferences(false);
+            factory.newDocumentBuilder(); // fails here, once, if the parser cannot be hardened
             return factory;
-        } catch (ParserConfigurationException e) {
-            throw new IllegalStateException("XML parser cannot be hardened", e);
-        }
-    }
-
-    private static DocumentBuilder builder() {
-        try {
-            DocumentBuilder builder = FACTORY.newDocumentBuilder();
-            // The default handler prints "[Fatal Error]" to stderr; errors reach the caller as exceptions anyway.
-            builder.setErrorHandler(new org.xml.sax.helpers.DefaultHandler() {
-                @Override
-                public void fatalError(org.xml.sax.SAXParseException e) throws org.xml.sax.SAXException {
-                    throw e;
-                }
-            });
-            return builder;
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("XML parser cannot be hardened", e);
         }

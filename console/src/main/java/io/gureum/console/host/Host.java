@@ -76,6 +76,12 @@ class Host {
     @Column(name = "allocated_memory_mib", nullable = false)
     private long allocatedMemoryMib;
 
+    @Column(name = "unmanaged_vcpus", nullable = false)
+    private int unmanagedVcpus;
+
+    @Column(name = "unmanaged_memory_mib", nullable = false)
+    private long unmanagedMemoryMib;
+
     @Column(name = "domains_running", nullable = false)
     private int domainsRunning;
 
@@ -158,6 +164,8 @@ class Host {
         this.storageAvailableBytes = seen.storageAvailableBytes();
         this.allocatedVcpus = seen.allocatedVcpus();
         this.allocatedMemoryMib = seen.allocatedMemoryMib();
+        this.unmanagedVcpus = seen.unmanagedVcpus();
+        this.unmanagedMemoryMib = seen.unmanagedMemoryMib();
         this.domainsRunning = seen.domainsRunning();
         this.domainsTotal = seen.domainsTotal();
         this.libvirtVersion = truncate(seen.libvirtVersion(), 64);
@@ -180,8 +188,8 @@ class Host {
         return new HostSummary(id, name, libvirtUri, containerEndpoint, simulated, maintenance, domainType,
                 domainTypeReason, status, statusMessage, unreachableSince, lastSeenAt, cpus, cpuModel,
                 memoryTotalBytes, memoryFreeBytes, storageCapacityBytes, storageAvailableBytes, allocatedVcpus,
-                allocatedMemoryMib, domainsRunning, domainsTotal, libvirtVersion, hypervisorVersion, engineProduct,
-                engineVersion, engineMessage);
+                allocatedMemoryMib, unmanagedVcpus, unmanagedMemoryMib, domainsRunning, domainsTotal, libvirtVersion,
+                hypervisorVersion, engineProduct, engineVersion, engineMessage);
     }
 
     private static String truncate(String value, int max) {
@@ -191,7 +199,8 @@ class Host {
     /** One answer from a host: facts plus what its domains use. */
     record Observation(int cpus, String cpuModel, long memoryTotalBytes, long memoryFreeBytes,
                        long storageCapacityBytes, long storageAvailableBytes, int allocatedVcpus,
-                       long allocatedMemoryMib, int domainsRunning, int domainsTotal, String libvirtVersion,
+                       long allocatedMemoryMib, int unmanagedVcpus, long unmanagedMemoryMib, int domainsRunning,
+                       int domainsTotal, String libvirtVersion,
                        String hypervisorVersion, String engineProduct, String engineVersion, String engineMessage) {
     }
 }

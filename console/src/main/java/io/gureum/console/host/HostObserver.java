@@ -40,15 +40,21 @@ final class HostObserver {
         int vcpus = 0;
         long memoryMib = 0;
         int running = 0;
+        int unmanagedVcpus = 0;
+        long unmanagedMemoryMib = 0;
         for (VmInfo domain : domains) {
             if (domain.state().isActive()) {
                 running++;
                 vcpus += domain.vcpus();
                 memoryMib += domain.memoryMib();
+                if (!domain.managed()) {
+                    unmanagedVcpus += domain.vcpus();
+                    unmanagedMemoryMib += domain.memoryMib();
+                }
             }
         }
         return new Host.Observation(info.cpus(), info.cpuModel(), info.memoryTotalBytes(), info.memoryFreeBytes(),
-                capacity, available, vcpus, memoryMib, running, domains.size(), info.libvirtVersion(),
+                capacity, available, vcpus, memoryMib, unmanagedVcpus, unmanagedMemoryMib, running, domains.size(), info.libvirtVersion(),
                 info.hypervisorVersion(), engine.product(), engine.version(), engine.message());
     }
 

@@ -5,7 +5,8 @@ import java.util.UUID;
 
 /**
  * A host as the rest of the console sees it: identity, status and the capacity and allocation
- * the host last reported. Sizes in bytes unless the name says otherwise.
+ * the host last reported. Sizes in bytes unless the name says otherwise. {@code allocated*} is what every
+ * running domain uses, {@code unmanaged*} what those without the console's metadata (made by hand) use.
  */
 public record HostSummary(
         UUID id,
@@ -28,6 +29,8 @@ public record HostSummary(
         long storageAvailableBytes,
         int allocatedVcpus,
         long allocatedMemoryMib,
+        int unmanagedVcpus,
+        long unmanagedMemoryMib,
         int domainsRunning,
         int domainsTotal,
         String libvirtVersion,

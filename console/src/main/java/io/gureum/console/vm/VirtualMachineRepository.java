@@ -63,4 +63,10 @@ interface VirtualMachineRepository extends JpaRepository<VirtualMachine, UUID>,
             where v.state not in (io.gureum.console.vm.VmStatus.ERROR, io.gureum.console.vm.VmStatus.DELETED)
             group by v.projectId""")
     List<Object[]> usageByProject();
+
+    /** vCPUs and memory MiB of the console's VMs on a host that are in one of the states (one row). */
+    @Query("""
+            select coalesce(sum(v.vcpus), 0), coalesce(sum(v.memoryMib), 0) from VirtualMachine v
+            where v.hostId = :hostId and v.state in :states""")
+    List<Object[]> allocationOn(UUID hostId, Collection<VmStatus> states);
 }

@@ -523,7 +523,8 @@ public class ContainerService {
             ContainerRef ref = engine.create(spec.build().requireValid());
             engineId = ref.id();
             String made = ref.id();
-            record(tx -> update(id, c -> c.created(made, null, now())));
+            // Not recorded before it started: one write less, and a console restart in between still finds the
+            // half-made container by its unique engine name (InterruptedContainerTasks).
             context.step("start it", 60);
             engine.start(made);
             ContainerInfo info = engine.inspect(made);

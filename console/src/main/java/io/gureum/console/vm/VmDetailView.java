@@ -47,6 +47,7 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
 
     private final VmService vms;
     private final TaskService tasks;
+    private final VmStateFeed feed;
     private final Clock clock;
     final H2 title = new H2();
     final Paragraph facts = new Paragraph();
@@ -59,10 +60,12 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     private UUID id;
     private Instant lastScreenshot = Instant.EPOCH;
     private Registration polling;
+    private Registration following;
 
-    public VmDetailView(VmService vms, TaskService tasks, Clock clock) {
+    public VmDetailView(VmService vms, TaskService tasks, VmStateFeed feed, Clock clock) {
         this.vms = vms;
         this.tasks = tasks;
+        this.feed = feed;
         this.clock = clock;
         getStyle().set("padding", "var(--lumo-space-m)");
     }
@@ -75,6 +78,7 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
             id = UUID.fromString(raw);
             VmSummary vm = vms.get(id);
             build(vm);
+            getUI().ifPresent(this::follow);
         } catch (IllegalArgumentException | VmNotFoundException notVisible) {
             id = null;
             Paragraph missing = new Paragraph("There is no virtual machine " + raw + ".");
@@ -186,19 +190,43 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         }
     }
 
+    /** Reads the VM again and shows it; a VM that is gone (or no longer visible) sends the user to the list. */
+    private void reread() {
+        if (id == null) {
+            return;
+        }
+        try {
+            refresh(vms.get(id));
+        } catch (VmNotFoundException deleted) {
+            UI.getCurrent().navigate(VirtualMachinesView.class);
+        }
+    }
+
+    /**
+     * A recorded state change of this VM is pushed to the page at once (VmStateFeed, Vaadin push); the
+     * poll stays for what has no event (serial log, addresses, screen, tasks).
+     */
+    private void follow(UI ui) {
+        if (following != null) {
+            following.remove();
+            following = null;
+        }
+        if (id == null) {
+            return;
+        }
+        UUID shown = id;
+        following = feed.subscribe(shown, changed -> ui.access(() -> {
+            if (shown.equals(id) && isAttached()) {
+                reread();
+            }
+        }));
+    }
+
     @Override
     protected void onAttach(AttachEvent event) {
         event.getUI().setPollInterval(POLL_MILLIS);
-        polling = event.getUI().addPollListener(poll -> {
-            if (id == null) {
-                return;
-            }
-            try {
-                refresh(vms.get(id));
-            } catch (VmNotFoundException deleted) {
-                UI.getCurrent().navigate(VirtualMachinesView.class);
-            }
-        });
+        polling = event.getUI().addPollListener(poll -> reread());
+        follow(event.getUI());
     }
 
     @Override
@@ -206,6 +234,10 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         if (polling != null) {
             polling.remove();
             polling = null;
+        }
+        if (following != null) {
+            following.remove();
+            following = null;
         }
         event.getUI().setPollInterval(-1);
     }

@@ -35,6 +35,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationListener;
@@ -49,6 +50,7 @@ import org.springframework.context.PayloadApplicationEvent;
  * "libvirt tears the guest down" + "event to database" + "database to the browser".
  */
 @ConsoleTest
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // the driver test-jars bring a 90 s default for tests
 class LiveStateLatencyBenchmark {
 
     static final int WARM_UP = 2;

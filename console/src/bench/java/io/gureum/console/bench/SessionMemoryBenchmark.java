@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -39,6 +40,7 @@ import org.springframework.security.core.session.SessionRegistry;
  * to {@code target/benchmarks/session-memory-histogram.txt} to show what the sessions hold.
  */
 @ConsoleTest
+@Timeout(value = 20, unit = TimeUnit.MINUTES) // the driver test-jars bring a 90 s default for tests
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SessionMemoryBenchmark {
 
@@ -88,14 +90,20 @@ class SessionMemoryBenchmark {
             }
             int vaadinBefore = vaadinSessions.size();
             long before = usedHeapAfterGc(memory);
+            System.out.printf("SessionMemoryBenchmark: warmed up; %.1f MiB used before the sessions%n",
+                    before / 1048576.0);
 
             long opening = System.nanoTime();
             for (int i = 0; i < SESSIONS; i++) {
                 boolean admin = i % 2 == 0;
+                long one = System.nanoTime();
                 openGrid(pages.get(i), base, admin ? world.adminUsername() : world.memberUsername(),
                         admin ? world.adminPassword() : world.memberPassword());
+                System.out.printf("SessionMemoryBenchmark: session %d (%s) open in %d ms%n", i + 1,
+                        admin ? "admin" : "member", (System.nanoTime() - one) / 1_000_000);
             }
             long openedMs = (System.nanoTime() - opening) / 1_000_000;
+            System.out.printf("SessionMemoryBenchmark: %d sessions open in %d ms%n", SESSIONS, openedMs);
             // Every page shows its first page of rows (the grid's lazy data provider delivered them).
             for (Page page : pages) {
                 assertThat(page.locator("#vms-grid vaadin-grid-cell-content a").count()).isGreaterThan(0);
@@ -142,7 +150,7 @@ class SessionMemoryBenchmark {
         Chromium.logIn(page, base, user, password);
         page.navigate(base + "/vms");
         page.locator("#vms-grid vaadin-grid-cell-content a").first().waitFor(
-                new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(60_000));
+                new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
     }
 
     /** Registers (once) listeners on the console's Vaadin service that keep the set of live Vaadin sessions. */

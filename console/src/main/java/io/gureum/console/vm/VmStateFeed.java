@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Hands each recorded state change of a VM to the open pages that show that VM, so that they update
- * at once (through Vaadin push) instead of at their next poll. Subscribers are called on a small pool of
+ * at once (through Vaadin push) instead of at their next poll; and counts VM events, so that lists poll
+ * a number instead of the database. Subscribers are called on a small pool of
  * platform threads, never on the thread that recorded the change (often the hypervisor's event loop).
  * Only the VM id travels: a subscriber reads the VM again through {@link VmService}, with its own
  * user's rights.
@@ -27,6 +29,7 @@ class VmStateFeed {
 
     private static final Logger log = LoggerFactory.getLogger(VmStateFeed.class);
 
+    private final AtomicLong version = new AtomicLong();
     private final ConcurrentMap<UUID, Set<Consumer<UUID>>> subscribers = new ConcurrentHashMap<>();
     private final ExecutorService delivery = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("vm-state-push-", 0).daemon().factory());
@@ -40,8 +43,32 @@ class VmStateFeed {
         });
     }
 
+    /**
+     * Goes up with every VM event (a state observed, an action asked for or finished, an adoption): a view
+     * that remembers the version it showed reloads only when something happened since.
+     */
+    long version() {
+        return version.get();
+    }
+
+    @EventListener
+    void actionRequested(VmEvents.VmActionRequested requested) {
+        version.incrementAndGet();
+    }
+
+    @EventListener
+    void actionFinished(VmEvents.VmActionFinished finished) {
+        version.incrementAndGet();
+    }
+
+    @EventListener
+    void adopted(VmEvents.VmAdopted adopted) {
+        version.incrementAndGet();
+    }
+
     @EventListener
     void stateChanged(VmEvents.VmStateChanged changed) {
+        version.incrementAndGet();
         Set<Consumer<UUID>> listening = subscribers.get(changed.vmId());
         if (listening == null) {
             return;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 
@@ -33,6 +34,7 @@ import org.springframework.context.ApplicationContext;
  * with 1,000 domains against raw libvirt-java doing the same bulk listing in the same run.
  */
 @ConsoleTest
+@Timeout(value = 30, unit = java.util.concurrent.TimeUnit.MINUTES)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ScaleBenchmark {
 
@@ -96,6 +98,15 @@ class ScaleBenchmark {
         row(lines, "Dashboard, admin (all its service calls)", "< 300 ms", () -> asAdmin(this::dashboardCalls));
         row(lines, "Dashboard, member", "< 300 ms", () -> asUser(world.memberUsername(), this::dashboardCalls));
 
+        // Where the admin dashboard's time goes, call by call.
+        row(lines, "  dashboard part: myProjects (quota overview), admin", "", () -> asAdmin(() ->
+                dashboard.myProjects().size()));
+        row(lines, "  dashboard part: vmsByState, admin", "", () -> asAdmin(() -> dashboard.vmsByState().size()));
+        row(lines, "  dashboard part: cloudCapacity + hostCapacity, admin", "", () -> asAdmin(() ->
+                dashboard.cloudCapacity().toString().length() + dashboard.hostCapacity().size()));
+        row(lines, "  dashboard part: projectsNearOrOverQuota, admin", "", () -> asAdmin(() ->
+                dashboard.projectsNearOrOverQuota().size()));
+
         // Resync of the host with 1,000 domains vs raw libvirt-java on its own connection to the same node file.
         UUID big = world.bigHostId();
         List<Long> resync = new ArrayList<>();
@@ -128,6 +139,10 @@ class ScaleBenchmark {
                 Bench.medianMs(rawInfo), Bench.percentileMs(rawInfo, 95)));
         lines.add(Bench.line("| raw libvirt-java: the same + XML description per domain | %.1f | %.1f | |",
                 Bench.medianMs(rawXml), Bench.percentileMs(rawXml, 95)));
+
+        List<Long> driverListing = timed(3, SAMPLES, () -> hosts.hypervisorOf(big).listAll().size());
+        lines.add(Bench.line("| driver listAll (Hypervisor SPI) of the same host | %.1f | %.1f | |",
+                Bench.medianMs(driverListing), Bench.percentileMs(driverListing, 95)));
 
         // Background passes at this scale (not targets: how much of a core they take every interval).
         List<Long> monitor = timed(3, 10, () -> asAdmin(() -> hosts.refresh(big)));

@@ -189,6 +189,8 @@ public class HostService {
                 observe(host.id());
             } catch (ObjectOptimisticLockingFailureException changedMeanwhile) {
                 log.debug("host {} changed while observing it; next pass", host.name());
+            } catch (HostValidationException removedMeanwhile) {
+                log.debug("host {} was removed while observing it", host.name());
             }
         }
     }

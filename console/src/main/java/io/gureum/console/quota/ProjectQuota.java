@@ -43,6 +43,10 @@ class ProjectQuota {
         set(limits);
     }
 
+    long projectId() {
+        return projectId;
+    }
+
     void set(ResourceAmounts limits) {
         vcpus = limits.vcpus();
         memoryMib = limits.memoryMib();

@@ -69,8 +69,20 @@ public class QuotaService {
     /** Every project the caller can see with its limits and usage (all projects for administrators). */
     @Transactional(readOnly = true)
     public List<QuotaOverview> overview() {
-        return projects.visibleProjects().stream()
-                .map(project -> new QuotaOverview(project, quota(project.id()).limits(), counted(project.id())))
+        List<io.gureum.console.project.ProjectSummary> visible = projects.visibleProjects();
+        List<Long> ids = visible.stream().map(io.gureum.console.project.ProjectSummary::id).toList();
+        // Two reads per usage source and one for the limits, whatever the number of projects (no query per project).
+        java.util.Map<Long, ResourceAmounts> used = new java.util.HashMap<>();
+        for (UsageSource source : usageSources) {
+            source.usage(ids).forEach((id, amounts) -> used.merge(id, amounts, ResourceAmounts::plus));
+        }
+        java.util.Map<Long, ProjectQuota> limits = quotas.findAllById(ids).stream()
+                .collect(java.util.stream.Collectors.toMap(ProjectQuota::projectId, q -> q));
+        return visible.stream()
+                .map(project -> new QuotaOverview(project,
+                        java.util.Optional.ofNullable(limits.get(project.id())).orElseGet(() -> quota(project.id()))
+                                .limits(),
+                        used.getOrDefault(project.id(), ResourceAmounts.NONE)))
                 .toList();
     }
 

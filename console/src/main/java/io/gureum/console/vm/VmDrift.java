@@ -51,10 +51,14 @@ class VmDrift implements DriftSource {
                 continue;
             }
             Map<String, VmInfo> managed = new TreeMap<>();
+            Map<java.util.UUID, String> managedByUuid = new java.util.HashMap<>();
             java.util.Set<java.util.UUID> onHost = new java.util.HashSet<>();
             for (VmInfo domain : domains) {
                 onHost.add(domain.id());
-                domain.metadata().map(GureumMetadata::resourceId).ifPresent(id -> managed.put(id, domain));
+                domain.metadata().map(GureumMetadata::resourceId).ifPresent(id -> {
+                    managed.put(id, domain);
+                    managedByUuid.put(domain.id(), id);
+                });
             }
             for (VirtualMachine vm : vms.findAllByHostIdAndStateIn(host.id(), RECORDED)) {
                 counts.computeIfAbsent(vm.projectId(), p -> new long[2])[0]++;
@@ -62,7 +66,10 @@ class VmDrift implements DriftSource {
                 boolean byMetadata = managed.remove(vm.id().toString()) != null;
                 boolean byUuid = vm.domainUuid() != null && onHost.contains(vm.domainUuid());
                 if (vm.domainUuid() != null) {
-                    managed.values().removeIf(d -> d.id().equals(vm.domainUuid()));
+                    String resourceId = managedByUuid.get(vm.domainUuid()); // by index: no scan per VM
+                    if (resourceId != null) {
+                        managed.remove(resourceId);
+                    }
                 }
                 if (byMetadata || byUuid) {
                     counts.get(vm.projectId())[1]++;

@@ -88,6 +88,25 @@ public class VmService {
     }
 
     /**
+     * How many of the VMs the caller may see (as {@link #list()}) are in each state, counted by the database:
+     * only the states that occur.
+     */
+    public Map<VmStatus, Long> countByState() {
+        List<Object[]> rows;
+        if (access.isAdmin()) {
+            rows = vms.countByState();
+        } else {
+            java.util.Set<Long> projects = access.projectsWhereCallerHolds(ProjectRole.VIEWER);
+            rows = projects.isEmpty() ? List.of() : vms.countByStateInProjects(projects);
+        }
+        Map<VmStatus, Long> counts = new java.util.EnumMap<>(VmStatus.class);
+        for (Object[] row : rows) {
+            counts.put((VmStatus) row[0], ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+
+    /**
      * One page of the VMs the caller may see (authorized as {@link #list()}), narrowed by {@code filter},
      * newest first.
      */

@@ -5,7 +5,11 @@ import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.shared.Registration;
 import io.gureum.console.system.LiveUpdate;
 import java.util.Set;
+import jakarta.annotation.PreDestroy;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import org.springframework.context.event.EventListener;
@@ -15,12 +19,24 @@ import org.springframework.stereotype.Component;
  * Fans {@link LiveUpdate} events out to the open views that care, through server push: a view subscribes
  * while it is attached and its refresh runs in its UI's lock at once, instead of at the next poll. A burst of
  * events (a host going away turns hundreds of VMs "unknown") costs each view one refresh, not one per event.
- * Views keep a slow poll as well, for what no event reports.
+ * Views keep a slow poll as well, for what no event reports. Refreshes are handed to the UIs from two platform
+ * threads of this class, never from the thread that published the event (often a driver's event thread):
+ * {@code UI.access} runs the refresh at once when the session is free, and a refresh reads the database.
  */
 @Component
 public class LiveUpdates {
 
     private final Set<Subscription> subscriptions = ConcurrentHashMap.newKeySet();
+    private final ExecutorService delivery;
+
+    public LiveUpdates() {
+        this(Executors.newFixedThreadPool(2, Thread.ofPlatform().name("live-updates-", 0).daemon().factory()));
+    }
+
+    /** With a delivery executor of the caller's choice (tests run deliveries on the calling thread). */
+    LiveUpdates(ExecutorService delivery) {
+        this.delivery = delivery;
+    }
 
     /** Runs {@code refresh} in {@code ui} whenever a {@link LiveUpdate} that {@code interest} accepts arrives. */
     public Registration subscribe(UI ui, Predicate<LiveUpdate> interest, Runnable refresh) {
@@ -39,15 +55,28 @@ public class LiveUpdates {
         for (Subscription subscription : subscriptions) {
             if (subscription.interest().test(update) && subscription.pending().compareAndSet(false, true)) {
                 try {
-                    subscription.ui().access(() -> {
-                        subscription.pending().set(false);
-                        subscription.refresh().run();
-                    });
-                } catch (UIDetachedException gone) {
-                    subscriptions.remove(subscription);
+                    delivery.execute(() -> deliver(subscription));
+                } catch (RejectedExecutionException shuttingDown) {
+                    return;
                 }
             }
         }
+    }
+
+    private void deliver(Subscription subscription) {
+        try {
+            subscription.ui().access(() -> {
+                subscription.pending().set(false);
+                subscription.refresh().run();
+            });
+        } catch (UIDetachedException gone) {
+            subscriptions.remove(subscription);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        delivery.shutdownNow();
     }
 
     private record Subscription(UI ui, Predicate<LiveUpdate> interest, Runnable refresh, AtomicBoolean pending) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -22,8 +23,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import io.gureum.console.ui.LiveUpdates;
 import io.gureum.console.host.HostService;
@@ -53,6 +52,8 @@ import java.util.stream.Collectors;
 public class VirtualMachinesView extends Main {
 
     static final int POLL_MILLIS = 2_000;
+    /** Without VM events the grid is still re-read every 15 polls (30 s). */
+    static final int FULL_RELOAD_POLLS = 15;
 
     final Grid<VmSummary> grid = new Grid<>();
     final Button create = new Button("Create VM");
@@ -77,10 +78,14 @@ public class VirtualMachinesView extends Main {
     private Registration polling;
     private final LiveUpdates liveUpdates;
     private Registration live;
+    private final VmStateFeed feed;
+    private long shownVersion = -1;
+    private int quietPolls;
 
     public VirtualMachinesView(VmService vms, ProjectService projects, ProjectAccess access, ImageCatalog images,
-                               HostService hosts, QuotaService quotas, Clock clock,
+                               HostService hosts, QuotaService quotas, VmStateFeed feed, Clock clock,
                                LiveUpdates liveUpdates) {
+        this.feed = feed;
         this.quotas = quotas;
         this.liveUpdates = liveUpdates;
         this.vms = vms;
@@ -91,16 +96,22 @@ public class VirtualMachinesView extends Main {
         getStyle().set("padding", "var(--lumo-space-m)");
 
         grid.setId("vms-grid");
-        grid.addComponentColumn(vm -> new RouterLink(vm.name(), VmDetailView.class,
-                new RouteParameters("vmId", vm.id().toString()))).setHeader("Name");
+        // Lit renderers, not component columns: a row is a few strings in the browser, not a tree of server-side
+        // components (link, badge, four buttons) that every open session keeps for every rendered row.
+        grid.addColumn(LitRenderer.<VmSummary>of("<a href=\"vms/${item.id}\" router-link>${item.name}</a>")
+                .withProperty("id", vm -> vm.id().toString()).withProperty("name", VmSummary::name)).setHeader("Name");
         grid.addColumn(vm -> projectNames.getOrDefault(vm.projectId(), "#" + vm.projectId())).setHeader("Project");
-        grid.addComponentColumn(VirtualMachinesView::stateBadge).setHeader("State");
+        grid.addColumn(LitRenderer.<VmSummary>of("<span theme=\"${item.theme}\" title=\"${item.reason}\">"
+                        + "${item.state}</span>")
+                .withProperty("state", vm -> vm.state().name().toLowerCase())
+                .withProperty("theme", vm -> badgeTheme(vm.state()))
+                .withProperty("reason", vm -> vm.stateReason() == null ? "" : vm.stateReason())).setHeader("State");
         grid.addColumn(vm -> vm.hostName() == null ? "" : vm.hostName()).setHeader("Host");
         grid.addColumn(VmSummary::vcpus).setHeader("vCPUs");
         grid.addColumn(vm -> Formats.bytes(vm.memoryMib() << 20)).setHeader("Memory");
         grid.addColumn(this::firstAddress).setHeader("IP");
         grid.addColumn(vm -> Formats.ago(vm.createdAt(), clock.instant())).setHeader("Age");
-        grid.addComponentColumn(this::actions);
+        grid.addColumn(actionsRenderer());
         grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(vm -> new Paragraph(
                 vm.state() == VmStatus.ERROR ? "Error: " + vm.errorMessage()
@@ -122,6 +133,8 @@ public class VirtualMachinesView extends Main {
     }
 
     void reload() {
+        shownVersion = feed.version();
+        quietPolls = 0;
         projectNames = projects.visibleProjects().stream()
                 .collect(Collectors.toMap(ProjectSummary::id, ProjectSummary::name, (a, b) -> a));
         addressCache.clear();
@@ -254,8 +267,14 @@ public class VirtualMachinesView extends Main {
     protected void onAttach(AttachEvent event) {
         // States change on the hosts at any time; follow them without a manual reload.
         event.getUI().setPollInterval(POLL_MILLIS);
-        polling = event.getUI().addPollListener(poll -> reload());
-        // ... and at once when the state sync observes a change (server push).
+        polling = event.getUI().addPollListener(poll -> {
+            // Asking a counter is free; re-reading the page is a query per session per poll. Reload when a VM
+            // event happened since the last reload (task progress, actions), and now and then anyway (ages).
+            if (feed.version() != shownVersion || ++quietPolls >= FULL_RELOAD_POLLS) {
+                reload();
+            }
+        });
+        // A state observed on a host shows at once (server push), not at the next poll.
         live = liveUpdates.subscribe(event.getUI(), update -> update instanceof VmEvents.VmStateChanged, this::reload);
     }
 
@@ -274,46 +293,56 @@ public class VirtualMachinesView extends Main {
 
     static Span stateBadge(VmSummary vm) {
         Span badge = new Span(vm.state().name().toLowerCase());
-        badge.getElement().getThemeList().add(switch (vm.state()) {
-            case RUNNING -> "badge success";
-            case ERROR, CRASHED -> "badge error";
-            case UNKNOWN -> "badge contrast";
-            default -> "badge";
-        });
+        badge.getElement().getThemeList().add(badgeTheme(vm.state()));
         if (vm.stateReason() != null) {
             badge.setTitle(vm.stateReason());
         }
         return badge;
     }
 
-    private HorizontalLayout actions(VmSummary vm) {
-        Button start = small("Start", () -> vms.start(vm.id()));
-        Button shutdown = small("Shut down", () -> vms.shutdown(vm.id()));
-        Button forceOff = small("Force off", () -> vms.forceOff(vm.id()));
-        Button delete = new Button("Delete", click -> {
-            ConfirmDialog confirm = new ConfirmDialog("Delete VM " + vm.name() + "?",
-                    VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
-                            ? "It is powered off and removed from its host. It was adopted: its disks were not made by "
-                            + "the console and stay on the host. This cannot be undone."
-                            : "It is powered off and removed from its host with its disk. This cannot be undone.",
-                    "Delete",
-                    yes -> run(() -> vms.delete(vm.id())));
-            confirm.setCancelable(true);
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.open();
-        });
-        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        start.setEnabled(vm.state() == VmStatus.STOPPED || vm.state() == VmStatus.CRASHED);
-        shutdown.setEnabled(vm.state() == VmStatus.RUNNING);
-        forceOff.setEnabled(vm.state() == VmStatus.RUNNING || vm.state() == VmStatus.PAUSED);
-        delete.setEnabled(vm.state() != VmStatus.PROVISIONING && vm.state() != VmStatus.DELETING);
-        return new HorizontalLayout(start, shutdown, forceOff, delete);
+    static String badgeTheme(VmStatus state) {
+        return switch (state) {
+            case RUNNING -> "badge success";
+            case ERROR, CRASHED -> "badge error";
+            case UNKNOWN -> "badge contrast";
+            default -> "badge";
+        };
     }
 
-    private Button small(String text, Runnable action) {
-        Button button = new Button(text, click -> run(action));
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return button;
+    /** Start, shut down, force off and delete, enabled by the row's state, as one Lit template. */
+    private LitRenderer<VmSummary> actionsRenderer() {
+        return LitRenderer.<VmSummary>of("<vaadin-horizontal-layout theme=\"spacing\">"
+                        + "<vaadin-button theme=\"small tertiary\" ?disabled=\"${!item.canStart}\" "
+                        + "@click=\"${start}\">Start</vaadin-button>"
+                        + "<vaadin-button theme=\"small tertiary\" ?disabled=\"${!item.running}\" "
+                        + "@click=\"${shutdown}\">Shut down</vaadin-button>"
+                        + "<vaadin-button theme=\"small tertiary\" ?disabled=\"${!item.canForceOff}\" "
+                        + "@click=\"${forceOff}\">Force off</vaadin-button>"
+                        + "<vaadin-button theme=\"small tertiary error\" ?disabled=\"${!item.canDelete}\" "
+                        + "@click=\"${remove}\">Delete</vaadin-button>"
+                        + "</vaadin-horizontal-layout>")
+                .withProperty("canStart", vm -> vm.state() == VmStatus.STOPPED || vm.state() == VmStatus.CRASHED)
+                .withProperty("running", vm -> vm.state() == VmStatus.RUNNING)
+                .withProperty("canForceOff", vm -> vm.state() == VmStatus.RUNNING || vm.state() == VmStatus.PAUSED)
+                .withProperty("canDelete", vm -> vm.state() != VmStatus.PROVISIONING
+                        && vm.state() != VmStatus.DELETING)
+                .withFunction("start", vm -> run(() -> vms.start(vm.id())))
+                .withFunction("shutdown", vm -> run(() -> vms.shutdown(vm.id())))
+                .withFunction("forceOff", vm -> run(() -> vms.forceOff(vm.id())))
+                .withFunction("remove", this::confirmDelete);
+    }
+
+    private void confirmDelete(VmSummary vm) {
+        ConfirmDialog confirm = new ConfirmDialog("Delete VM " + vm.name() + "?",
+                VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
+                        ? "It is powered off and removed from its host. It was adopted: its disks were not made by "
+                        + "the console and stay on the host. This cannot be undone."
+                        : "It is powered off and removed from its host with its disk. This cannot be undone.",
+                "Delete",
+                yes -> run(() -> vms.delete(vm.id())));
+        confirm.setCancelable(true);
+        confirm.setConfirmButtonTheme("error primary");
+        confirm.open();
     }
 
     private void run(Runnable action) {

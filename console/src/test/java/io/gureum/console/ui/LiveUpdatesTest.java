@@ -21,7 +21,39 @@ class LiveUpdatesTest {
     record Changed(Long projectId, String what) implements LiveUpdate {
     }
 
-    private final LiveUpdates live = new LiveUpdates();
+    /** Deliveries run on the publishing thread here, so that the test sees them in order. */
+    private final LiveUpdates live = new LiveUpdates(new SameThread());
+
+    static final class SameThread extends java.util.concurrent.AbstractExecutorService {
+        @Override
+        public void execute(Runnable command) {
+            command.run();
+        }
+
+        @Override
+        public void shutdown() {
+        }
+
+        @Override
+        public java.util.List<Runnable> shutdownNow() {
+            return java.util.List.of();
+        }
+
+        @Override
+        public boolean isShutdown() {
+            return false;
+        }
+
+        @Override
+        public boolean isTerminated() {
+            return false;
+        }
+
+        @Override
+        public boolean awaitTermination(long timeout, java.util.concurrent.TimeUnit unit) {
+            return true;
+        }
+    }
     private final List<Command> queued = new ArrayList<>();
 
     /** A UI whose access() queues the command, as Vaadin does until the session lock is free. */

@@ -84,12 +84,14 @@ public class ContainersView extends Main {
         grid.addColumn(c -> projectNames.getOrDefault(c.projectId(), "#" + c.projectId())).setHeader("Project");
         grid.addComponentColumn(ContainersView::stateBadge).setHeader("State");
         grid.addColumn(c -> c.health() == null ? "" : c.health().toLowerCase()).setHeader("Health");
-        grid.addColumn(c -> c.hostName() == null ? "" : c.hostName()).setHeader("Host");
+        grid.addColumn(c -> c.hostName() == null ? "" : c.hostName()).setHeader("Host").setAutoWidth(true);
         grid.addColumn(c -> cpus(c.cpus())).setHeader("CPUs");
         grid.addColumn(c -> Formats.bytes(c.memoryMib() << 20)).setHeader("Memory");
         grid.addColumn(ContainersView::ports).setHeader("Ports");
         grid.addColumn(c -> Formats.ago(c.createdAt(), clock.instant())).setHeader("Age");
-        grid.addComponentColumn(this::actions);
+        // The actions stay visible on narrow screens (frozen to the grid's end) and take the width they need.
+        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0)
+                .setFrozenToEnd(true);
         grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
         grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> new Paragraph(
                 c.state() == ContainerStatus.ERROR ? "Error: " + c.errorMessage()

@@ -69,11 +69,13 @@ public class ContainerService {
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final ContainerStateSync stateSync;
     private final Object adoptions = new Object();
 
     ContainerService(ContainerRepository containers, ProjectAccess access, QuotaService quotas, HostService hosts,
                      TaskService tasks, TransactionTemplate transactions, ApplicationEventPublisher events,
-                     Clock clock) {
+                     Clock clock, ContainerStateSync stateSync) {
+        this.stateSync = stateSync;
         this.containers = containers;
         this.access = access;
         this.quotas = quotas;
@@ -527,16 +529,27 @@ public class ContainerService {
             // half-made container by its unique engine name (InterruptedContainerTasks).
             context.step("start it", 60);
             engine.start(made);
-            ContainerInfo info = engine.inspect(made);
-            Integer hostPort = container.containerPort() == null ? null
-                    : info.hostPort(container.containerPort(), Protocol.TCP);
-            record(tx -> update(id, c -> {
-                c.created(made, hostPort == null || hostPort < 0 ? null : hostPort, now());
-                c.observed(ContainerStateSync.statusOf(info.state()), ContainerStateSync.reasonOf(info), now());
-                if (info.health() != null && info.health().status() != null) {
-                    c.health(ContainerStateSync.healthText(info.health().status()), now());
-                }
-            }));
+            if (container.containerPort() == null && check == null) {
+                // Start returned, so it runs: no inspect round trip. An exit the engine reports from here on is
+                // applied by the state sync, including one that came while the row was still PROVISIONING.
+                record(tx -> update(id, c -> {
+                    c.created(made, null, now());
+                    c.observed(ContainerStatus.RUNNING, "started", now());
+                }));
+                stateSync.endedWhileProvisioning(id);
+            } else {
+                // The published host port and the first health state are only known by asking the engine.
+                ContainerInfo info = engine.inspect(made);
+                Integer hostPort = container.containerPort() == null ? null
+                        : info.hostPort(container.containerPort(), Protocol.TCP);
+                record(tx -> update(id, c -> {
+                    c.created(made, hostPort == null || hostPort < 0 ? null : hostPort, now());
+                    c.observed(ContainerStateSync.statusOf(info.state()), ContainerStateSync.reasonOf(info), now());
+                    if (info.health() != null && info.health().status() != null) {
+                        c.health(ContainerStateSync.healthText(info.health().status()), now());
+                    }
+                }));
+            }
             finished(container, "container.create", true, "on host " + host.name());
         } catch (RuntimeException e) {
             if (engine != null) {

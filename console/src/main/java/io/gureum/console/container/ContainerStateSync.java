@@ -50,6 +50,8 @@ class ContainerStateSync {
     private final ContainerRepository containers;
     private final TransactionTemplate transactions;
     private final ApplicationEventPublisher events;
+    private final java.util.concurrent.ConcurrentMap<UUID, String> endedWhileProvisioning =
+            new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
     private final ConcurrentMap<UUID, Watch> watches = new ConcurrentHashMap<>();
 
@@ -182,6 +184,20 @@ class ContainerStateSync {
             return;
         }
         ManagedContainer container = found.get();
+        if (container.state() == ContainerStatus.PROVISIONING
+                && (event.type() == ContainerEvent.Type.DIE || event.type() == ContainerEvent.Type.STOP)) {
+            // Its create task records RUNNING when start returns and then asks for what ended meanwhile
+            // (endedWhileProvisioning). Kept first, then the row read again: if the task recorded RUNNING in
+            // between, the end is applied here, so it is never lost between the two.
+            endedWhileProvisioning.put(container.id(), "exited" + (event.exitCode() == null ? ""
+                    : " with code " + event.exitCode()));
+            if (containers.findById(container.id()).map(c -> c.state() == ContainerStatus.PROVISIONING)
+                    .orElse(true)) {
+                return;
+            }
+            endedWhileProvisioning.remove(container.id());
+            container = containers.findById(container.id()).orElseThrow();
+        }
         switch (event.type()) {
             case START, UNPAUSE, RESTART -> set(container.id(), ContainerStatus.RUNNING, event.type().name()
                     .toLowerCase());
@@ -197,6 +213,17 @@ class ContainerStateSync {
             case HEALTH -> setHealth(container.id(), healthText(event.health()));
             default -> {
             }
+        }
+    }
+
+    /**
+     * Called by the create task after it recorded the container RUNNING: applies an exit the engine reported while
+     * the row was still PROVISIONING (a command that ends at once), so the row never keeps a state the engine denies.
+     */
+    void endedWhileProvisioning(UUID id) {
+        String reason = endedWhileProvisioning.remove(id);
+        if (reason != null) {
+            set(id, ContainerStatus.EXITED, reason);
         }
     }
 

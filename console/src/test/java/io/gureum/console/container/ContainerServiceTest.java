@@ -216,6 +216,21 @@ class ContainerServiceTest {
     }
 
     @Test
+    void a_container_whose_command_ends_at_once_shows_exited_not_running() {
+        String member = tenant.member().username();
+        ContainerOperation created = create(member, new NewContainer("brief", tenant.id(), null, "exit 3", Map.of(),
+                0.5, 64, "no", null));
+        assertThat(await(created.taskId()).state()).isEqualTo(TaskState.SUCCEEDED);
+
+        Instant deadline = Instant.now().plusSeconds(5);
+        while (row(created.container().id()).state() != ContainerStatus.EXITED && Instant.now().isBefore(deadline)) {
+            sleep(50);
+        }
+        assertThat(row(created.container().id()).state()).isEqualTo(ContainerStatus.EXITED);
+        assertThat(asUser(member, () -> containers.get(created.container().id())).stateReason()).contains("3");
+    }
+
+    @Test
     void the_quota_refuses_a_container_too_many_with_the_numbers_and_makes_nothing() {
         asAdmin(() -> quotas.setLimits(tenant.id(), new ResourceAmounts(8, 8192, 10, 5, 1, 4, 4096)));
         String member = tenant.member().username();

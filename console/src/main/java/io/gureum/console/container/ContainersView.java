@@ -66,6 +66,7 @@ public class ContainersView extends Main {
     private final QuotaService quotas;
     private Map<Long, String> projectNames = Map.of();
     private Registration polling;
+    private int shownRows = -1;
     private final LiveUpdates liveUpdates;
     private Registration live;
 
@@ -84,15 +85,14 @@ public class ContainersView extends Main {
         grid.addColumn(c -> projectNames.getOrDefault(c.projectId(), "#" + c.projectId())).setHeader("Project");
         grid.addComponentColumn(ContainersView::stateBadge).setHeader("State");
         grid.addColumn(c -> c.health() == null ? "" : c.health().toLowerCase()).setHeader("Health");
-        grid.addColumn(c -> c.hostName() == null ? "" : c.hostName()).setHeader("Host").setAutoWidth(true);
+        grid.addColumn(c -> c.hostName() == null ? "" : c.hostName()).setHeader("Host");
         grid.addColumn(c -> cpus(c.cpus())).setHeader("CPUs");
         grid.addColumn(c -> Formats.bytes(c.memoryMib() << 20)).setHeader("Memory");
         grid.addColumn(ContainersView::ports).setHeader("Ports");
         grid.addColumn(c -> Formats.ago(c.createdAt(), clock.instant())).setHeader("Age");
-        // The actions stay visible on narrow screens (frozen to the grid's end) and take the width they need.
-        grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0)
-                .setFrozenToEnd(true);
         grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
+        // Five small buttons: a fixed width (an auto width is measured while the grid may still be empty).
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("340px").setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> new Paragraph(
                 c.state() == ContainerStatus.ERROR ? "Error: " + c.errorMessage()
                         : "State reason: " + (c.stateReason() == null ? "-" : c.stateReason()) + " · image "
@@ -182,7 +182,13 @@ public class ContainersView extends Main {
     void reload() {
         projectNames = projects.visibleProjects().stream()
                 .collect(Collectors.toMap(ProjectSummary::id, ProjectSummary::name, (a, b) -> a));
-        grid.setItems(containers.list());
+        List<ContainerSummary> rows = containers.list();
+        grid.setItems(rows);
+        if (rows.size() != shownRows) {
+            // Auto widths are measured from the rows shown; measure again when rows come or go, not on every poll.
+            shownRows = rows.size();
+            grid.recalculateColumnWidths();
+        }
     }
 
     @Override

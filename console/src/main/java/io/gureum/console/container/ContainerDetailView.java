@@ -63,9 +63,8 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
     private final Map<String, Button> buttons = new HashMap<>();
     private UUID id;
     private Instant lastStats = Instant.EPOCH;
-    private Registration polling;
     private final LiveUpdates liveUpdates;
-    private Registration live;
+    private Registration updates;
     private AutoCloseable following;
 
     public ContainerDetailView(ContainerService containers, TaskService tasks, Clock clock,
@@ -299,24 +298,18 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent event) {
         startFollowing(event.getUI());
-        event.getUI().setPollInterval(POLL_MILLIS);
-        polling = event.getUI().addPollListener(poll -> refreshNow());
         // A state change observed on the engine shows at once (server push), not at the next poll.
-        live = liveUpdates.subscribe(event.getUI(), update -> update instanceof ContainerEvents.ContainerStateChanged
-                changed && changed.containerId().equals(id), this::refreshNow);
+        updates = liveUpdates.follow(event.getUI(), POLL_MILLIS, this::refreshNow,
+                update -> update instanceof ContainerEvents.ContainerStateChanged changed
+                        && changed.containerId().equals(id), this::refreshNow);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         stopFollowing();
-        if (live != null) {
-            live.remove();
-            live = null;
+        if (updates != null) {
+            updates.remove();
+            updates = null;
         }
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        event.getUI().setPollInterval(-1);
     }
 }

@@ -65,10 +65,9 @@ public class ContainersView extends Main {
     private final ProjectAccess access;
     private final QuotaService quotas;
     private Map<Long, String> projectNames = Map.of();
-    private Registration polling;
     private int shownRows = -1;
     private final LiveUpdates liveUpdates;
-    private Registration live;
+    private Registration updates;
 
     public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access,
                           QuotaService quotas, Clock clock, LiveUpdates liveUpdates) {
@@ -193,25 +192,18 @@ public class ContainersView extends Main {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        // States change on the engines at any time; follow them without a manual reload.
-        event.getUI().setPollInterval(POLL_MILLIS);
-        polling = event.getUI().addPollListener(poll -> reload());
-        // ... and at once when the state sync observes a change (server push).
-        live = liveUpdates.subscribe(event.getUI(),
+        // States change on the engines at any time: follow them without a manual reload, at once when the state
+        // sync observes a change (server push).
+        updates = liveUpdates.follow(event.getUI(), POLL_MILLIS, this::reload,
                 update -> update instanceof ContainerEvents.ContainerStateChanged, this::reload);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (live != null) {
-            live.remove();
-            live = null;
+        if (updates != null) {
+            updates.remove();
+            updates = null;
         }
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        event.getUI().setPollInterval(-1);
     }
 
     static final String HEALTH_NONE = "none";

@@ -45,6 +45,23 @@ public class LiveUpdates {
         return () -> subscriptions.remove(subscription);
     }
 
+    /**
+     * Keeps a view current while it is attached: polls every {@code pollMillis} (for what no event reports, such as
+     * task progress) and runs {@code refresh} at once on the live updates {@code interest} accepts. Removing the
+     * registration (on detach) ends both and stops the UI's polling.
+     */
+    public Registration follow(UI ui, int pollMillis, Runnable poll, Predicate<LiveUpdate> interest,
+                               Runnable refresh) {
+        ui.setPollInterval(pollMillis);
+        Registration polling = ui.addPollListener(event -> poll.run());
+        Registration live = subscribe(ui, interest, refresh);
+        return () -> {
+            live.remove();
+            polling.remove();
+            ui.setPollInterval(-1);
+        };
+    }
+
     /** How many views follow live updates now (for the benchmarks and health figures). */
     public int subscribers() {
         return subscriptions.size();

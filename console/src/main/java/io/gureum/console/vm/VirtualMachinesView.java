@@ -75,9 +75,8 @@ public class VirtualMachinesView extends Main {
     private final HostService hosts;
     private final QuotaService quotas;
     private Map<Long, String> projectNames = Map.of();
-    private Registration polling;
     private final LiveUpdates liveUpdates;
-    private Registration live;
+    private Registration updates;
     private final VmStateFeed feed;
     private long shownVersion = -1;
     private int quietPolls;
@@ -266,29 +265,22 @@ public class VirtualMachinesView extends Main {
     @Override
     protected void onAttach(AttachEvent event) {
         // States change on the hosts at any time; follow them without a manual reload.
-        event.getUI().setPollInterval(POLL_MILLIS);
-        polling = event.getUI().addPollListener(poll -> {
-            // Asking a counter is free; re-reading the page is a query per session per poll. Reload when a VM
-            // event happened since the last reload (task progress, actions), and now and then anyway (ages).
+        // Asking a counter is free; re-reading the page is a query per session per poll. Poll: reload when a VM event
+        // happened since the last reload (task progress, actions), and now and then anyway (ages). A state observed
+        // on a host shows at once (server push).
+        updates = liveUpdates.follow(event.getUI(), POLL_MILLIS, () -> {
             if (feed.version() != shownVersion || ++quietPolls >= FULL_RELOAD_POLLS) {
                 reload();
             }
-        });
-        // A state observed on a host shows at once (server push), not at the next poll.
-        live = liveUpdates.subscribe(event.getUI(), update -> update instanceof VmEvents.VmStateChanged, this::reload);
+        }, update -> update instanceof VmEvents.VmStateChanged, this::reload);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (live != null) {
-            live.remove();
-            live = null;
+        if (updates != null) {
+            updates.remove();
+            updates = null;
         }
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        event.getUI().setPollInterval(-1);
     }
 
     static Span stateBadge(VmSummary vm) {

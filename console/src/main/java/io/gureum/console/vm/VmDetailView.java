@@ -65,9 +65,8 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     private final java.util.Map<String, Button> buttons = new java.util.HashMap<>();
     private UUID id;
     private Instant lastScreenshot = Instant.EPOCH;
-    private Registration polling;
     private final LiveUpdates liveUpdates;
-    private Registration live;
+    private Registration updates;
 
     public VmDetailView(VmService vms, TaskService tasks, Clock clock, LiveUpdates liveUpdates) {
         this.vms = vms;
@@ -265,11 +264,10 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
 
     @Override
     protected void onAttach(AttachEvent event) {
-        event.getUI().setPollInterval(POLL_MILLIS);
-        polling = event.getUI().addPollListener(poll -> refreshFromService());
         // A state change observed on the host shows at once (server push), not at the next poll.
-        live = liveUpdates.subscribe(event.getUI(), update -> update instanceof VmEvents.VmStateChanged changed
-                && changed.vmId().equals(id), this::refreshFromService);
+        updates = liveUpdates.follow(event.getUI(), POLL_MILLIS, this::refreshFromService,
+                update -> update instanceof VmEvents.VmStateChanged changed && changed.vmId().equals(id),
+                this::refreshFromService);
     }
 
     private void refreshFromService() {
@@ -285,14 +283,9 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
 
     @Override
     protected void onDetach(DetachEvent event) {
-        if (live != null) {
-            live.remove();
-            live = null;
+        if (updates != null) {
+            updates.remove();
+            updates = null;
         }
-        if (polling != null) {
-            polling.remove();
-            polling = null;
-        }
-        event.getUI().setPollInterval(-1);
     }
 }

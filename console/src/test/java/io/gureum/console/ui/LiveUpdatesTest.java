@@ -3,6 +3,7 @@ package io.gureum.console.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import com.vaadin.flow.component.UI;
@@ -121,5 +122,30 @@ class LiveUpdatesTest {
         live.on(new Changed(1L, "after close"));
         assertThat(queued).isEmpty();
         assertThat(refreshes).hasValue(1);
+    }
+
+    @Test
+    void a_followed_view_polls_and_takes_updates_until_it_is_detached() {
+        UI ui = queueingUi();
+        Registration pollListener = mock(Registration.class);
+        AtomicInteger polls = new AtomicInteger();
+        @SuppressWarnings("unchecked")
+        var captured = org.mockito.ArgumentCaptor.forClass(com.vaadin.flow.component.ComponentEventListener.class);
+        when(ui.addPollListener(captured.capture())).thenReturn(pollListener);
+        AtomicInteger refreshes = new AtomicInteger();
+
+        Registration following = live.follow(ui, 2000, polls::incrementAndGet, update -> true,
+                refreshes::incrementAndGet);
+        verify(ui).setPollInterval(2000);
+        captured.getValue().onComponentEvent(null);
+        live.on(new Changed(1L, "seen"));
+        runQueued();
+        assertThat(polls).hasValue(1);
+        assertThat(refreshes).hasValue(1);
+
+        following.remove();
+        verify(pollListener).remove();
+        verify(ui).setPollInterval(-1);
+        assertThat(live.subscribers()).isZero();
     }
 }

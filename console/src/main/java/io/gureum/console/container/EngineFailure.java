@@ -1,6 +1,7 @@
 package io.gureum.console.container;
 
 import io.gureum.console.task.Explained;
+import io.gureum.console.task.ExplainedFailure;
 import io.gureum.container.ConflictException;
 import io.gureum.container.EngineException;
 import io.gureum.container.InvalidSpecException;
@@ -9,13 +10,9 @@ import io.gureum.container.UnavailableException;
 import io.gureum.container.WrongStateException;
 
 /** A container engine failure as a task reports it: the engine's message plus what to do about it. */
-final class EngineFailure extends RuntimeException implements Explained {
+final class EngineFailure {
 
-    private final String whatToDo;
-
-    private EngineFailure(RuntimeException cause, String whatToDo) {
-        super(cause.getMessage(), cause);
-        this.whatToDo = whatToDo;
+    private EngineFailure() {
     }
 
     /** The same failure with advice when it came from the engine; anything else unchanged. */
@@ -36,11 +33,6 @@ final class EngineFailure extends RuntimeException implements Explained {
                     + "above says what was refused.";
             default -> "Try again; if it fails again, an administrator should read the engine's log on the host.";
         };
-        return new EngineFailure(failure, advice);
-    }
-
-    @Override
-    public String whatToDo() {
-        return whatToDo;
+        return new ExplainedFailure(failure, advice);
     }
 }

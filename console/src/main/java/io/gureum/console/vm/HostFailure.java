@@ -1,16 +1,13 @@
 package io.gureum.console.vm;
 
 import io.gureum.console.task.Explained;
+import io.gureum.console.task.ExplainedFailure;
 import io.gureum.hypervisor.HypervisorException;
 
 /** A hypervisor failure as a task reports it: libvirt's message plus what to do about it. */
-final class HostFailure extends RuntimeException implements Explained {
+final class HostFailure {
 
-    private final String whatToDo;
-
-    private HostFailure(RuntimeException cause, String whatToDo) {
-        super(cause.getMessage(), cause);
-        this.whatToDo = whatToDo;
+    private HostFailure() {
     }
 
     /** The same failure with advice when it came from the hypervisor; anything else unchanged. */
@@ -31,11 +28,6 @@ final class HostFailure extends RuntimeException implements Explained {
                     + "image, or ask an administrator; the message above says what was refused.";
             default -> "Try again; if it fails again, an administrator should read the host's libvirt log.";
         };
-        return new HostFailure(failure, advice);
-    }
-
-    @Override
-    public String whatToDo() {
-        return whatToDo;
+        return new ExplainedFailure(failure, advice);
     }
 }

@@ -169,8 +169,12 @@ public class HostService {
     /** Forgets the host in the console; its domains and containers keep running untouched. */
     @PreAuthorize("hasRole('ADMIN')")
     public void remove(UUID hostId) {
-        Host host = require(hostId);
-        hosts.delete(host);
+        // The host monitor may record an observation of the same row meanwhile: the loser retries.
+        Host host = retried(() -> {
+            Host removed = require(hostId);
+            hosts.delete(removed);
+            return removed;
+        });
         connections.forget(hostId);
         engines.forget(hostId);
         events.publishEvent(new HostEvents.HostRemoved(hostId, host.name(), actor()));
@@ -259,13 +263,18 @@ public class HostService {
      * same row at the same moment; the loser of the version check reads it again and re-applies.
      */
     private HostSummary change(UUID hostId, java.util.function.Consumer<Host> change) {
+        return retried(() -> {
+            Host host = require(hostId);
+            change.accept(host);
+            return hosts.save(host).summary();
+        });
+    }
+
+    /** Runs {@code work} in a transaction, again (up to 5 times) when another writer changed the row first. */
+    private <T> T retried(java.util.function.Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.execute(tx -> {
-                    Host host = require(hostId);
-                    change.accept(host);
-                    return hosts.save(host).summary();
-                });
+                return transactions.execute(tx -> work.get());
             } catch (ObjectOptimisticLockingFailureException conflict) {
                 if (attempt >= 5) {
                     throw conflict;

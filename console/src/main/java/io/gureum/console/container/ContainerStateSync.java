@@ -11,6 +11,7 @@ import io.gureum.container.ContainerState;
 import io.gureum.container.HealthStatus;
 import io.gureum.container.Subscription;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
@@ -133,6 +134,7 @@ class ContainerStateSync {
             return;
         }
         List<io.gureum.container.ContainerSummary> listed;
+        Instant listedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             ContainerEngine engine = hosts.engineOf(hostId);
             watch(hostId, engine);
@@ -150,12 +152,12 @@ class ContainerStateSync {
             io.gureum.container.ContainerSummary found = byId.get(container.engineId());
             if (found == null) {
                 set(container.id(), ContainerStatus.UNKNOWN,
-                        "it is no longer on the engine (removed outside the console?)");
+                        "it is no longer on the engine (removed outside the console?)", listedAt);
             } else {
                 ContainerStatus status = statusOf(found.state());
                 // a container stopped through the console stays "stopped", not "exited"
                 if (!(status == ContainerStatus.EXITED && container.state() == ContainerStatus.STOPPED)) {
-                    set(container.id(), status, found.status());
+                    set(container.id(), status, found.status(), listedAt);
                 }
             }
         }
@@ -251,9 +253,17 @@ class ContainerStateSync {
     }
 
     private void set(UUID id, ContainerStatus status, String reason) {
+        set(id, status, reason, null);
+    }
+
+    /**
+     * Records an observed state; with {@code listedAt}, only on a row not written since that listing (an event
+     * recorded while the listing was under way is newer than the listing; the next resync looks again).
+     */
+    private void set(UUID id, ContainerStatus status, String reason, Instant listedAt) {
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
-                setOnce(id, status, reason);
+                setOnce(id, status, reason, listedAt);
                 return;
             } catch (OptimisticLockingFailureException conflict) {
                 // a task changed the row at the same moment: read it again
@@ -264,10 +274,11 @@ class ContainerStateSync {
         }
     }
 
-    private void setOnce(UUID id, ContainerStatus status, String reason) {
+    private void setOnce(UUID id, ContainerStatus status, String reason, Instant listedAt) {
         ContainerEvents.ContainerStateChanged changed = transactions.execute(tx -> {
             ManagedContainer container = containers.findById(id).orElse(null);
-            if (container == null || OWNED_BY_TASKS.contains(container.state()) || container.state() == status) {
+            if (container == null || OWNED_BY_TASKS.contains(container.state()) || container.state() == status
+                    || listedAt != null && container.updatedAt().isAfter(listedAt)) {
                 return null;
             }
             ContainerStatus before = container.state();

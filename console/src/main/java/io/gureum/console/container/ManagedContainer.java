@@ -170,6 +170,10 @@ class ManagedContainer {
         return restartPolicy;
     }
 
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
     ContainerStatus desiredState() {
         return desiredState;
     }

@@ -160,6 +160,10 @@ class VirtualMachine {
         return state;
     }
 
+    Instant updatedAt() {
+        return updatedAt;
+    }
+
     VmStatus desiredState() {
         return desiredState;
     }

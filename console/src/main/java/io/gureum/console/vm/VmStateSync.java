@@ -13,6 +13,7 @@ import io.gureum.hypervisor.VmEvent;
 import io.gureum.hypervisor.VmInfo;
 import io.gureum.hypervisor.VmState;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
@@ -106,6 +107,7 @@ class VmStateSync {
     void resyncHost(UUID hostId) {
         Hypervisor hypervisor;
         StateSnapshot snapshot;
+        Instant listedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             hypervisor = hosts.hypervisorOf(hostId);
             watch(hostId, hypervisor);
@@ -116,7 +118,16 @@ class VmStateSync {
         } catch (RuntimeException noSuchHost) {
             return;
         }
-        Map<UUID, VmInfo> domains = snapshot.vms().stream().collect(Collectors.toMap(VmInfo::id, Function.identity(),
+        reconcile(hostId, snapshot.vms(), listedAt);
+    }
+
+    /**
+     * Brings the host's live rows in line with a listing taken at {@code listedAt}. A row written after that
+     * moment (an event recorded while the listing was under way) is newer than the listing and is left alone:
+     * the next resync looks again.
+     */
+    void reconcile(UUID hostId, List<VmInfo> listed, Instant listedAt) {
+        Map<UUID, VmInfo> domains = listed.stream().collect(Collectors.toMap(VmInfo::id, Function.identity(),
                 (a, b) -> a));
         // One read of the host's live rows; only rows whose state differs are written (each in its own
         // transaction, re-read there). A quiet host of 1,000 domains costs one query, not 1,000 transactions.
@@ -127,10 +138,11 @@ class VmStateSync {
             VmInfo domain = domains.get(vm.domainUuid());
             if (domain == null) {
                 if (vm.state() != VmStatus.UNKNOWN) {
-                    set(vm.id(), VmStatus.UNKNOWN, "its domain is no longer on the host (removed outside the console?)");
+                    set(vm.id(), VmStatus.UNKNOWN, "its domain is no longer on the host (removed outside the console?)",
+                            listedAt);
                 }
             } else if (vm.state() != statusOf(domain.state())) {
-                set(vm.id(), statusOf(domain.state()), domain.stateReason());
+                set(vm.id(), statusOf(domain.state()), domain.stateReason(), listedAt);
             }
         }
     }
@@ -201,12 +213,18 @@ class VmStateSync {
     }
 
     private void set(UUID vmId, VmStatus status, String reason) {
+        set(vmId, status, reason, null);
+    }
+
+    /** Records an observed state; with {@code listedAt}, only on a row not written since that listing. */
+    private void set(UUID vmId, VmStatus status, String reason, Instant listedAt) {
         // A task may write the same row at the same moment: the loser of the version check retries.
         for (int attempt = 1; attempt <= 5; attempt++) {
             try {
                 VmEvents.VmStateChanged changed = transactions.execute(tx -> {
                     VirtualMachine vm = vms.findById(vmId).orElse(null);
-                    if (vm == null || OWNED_BY_TASKS.contains(vm.state()) || vm.state() == status) {
+                    if (vm == null || OWNED_BY_TASKS.contains(vm.state()) || vm.state() == status
+                            || listedAt != null && vm.updatedAt().isAfter(listedAt)) {
                         return null;
                     }
                     VmStatus before = vm.state();

@@ -25,6 +25,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
@@ -290,6 +291,28 @@ class VmServiceTest {
         assertThat(again.state()).isEqualTo(TaskState.FAILED);
         assertThat(again.message()).containsIgnoringCase("running")
                 .contains("What to do: The VM is not in a state that allows this");
+    }
+
+    @Autowired
+    VmStateSync stateSync;
+
+    @Test
+    void a_resync_listing_taken_before_an_event_does_not_undo_what_the_event_recorded() {
+        VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("stale")));
+        await(created.taskId());
+        UUID id = created.vm().id();
+        UUID domain = repository.findById(id).orElseThrow().domainUuid();
+        Instant listedAt = Instant.now();
+        List<io.gureum.hypervisor.VmInfo> listing = hosts.hypervisorOf(simulated.id()).listAll(); // it runs here
+
+        hosts.hypervisorOf(simulated.id()).forceOff(domain); // then stops outside the console: the event records it
+        waitFor(id, VmStatus.STOPPED, Duration.ofSeconds(2));
+
+        stateSync.reconcile(simulated.id(), listing, listedAt); // the periodic resync ends with its older listing
+        assertThat(repository.findById(id).orElseThrow().state()).isEqualTo(VmStatus.STOPPED);
+
+        stateSync.reconcile(simulated.id(), listing, Instant.now()); // a listing newer than the row is applied
+        assertThat(repository.findById(id).orElseThrow().state()).isEqualTo(VmStatus.RUNNING);
     }
 
     @Test

@@ -5,7 +5,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Bounds blocking engine calls. docker-java's unix-socket transport ignores the response timeout
@@ -15,13 +14,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link io.gureum.container.UnavailableException}.
  */
 final class Deadlines implements AutoCloseable {
-    private static final int RUNNING = 0;
-    private static final int DONE = 1;
-    private static final int EXPIRED = 2;
-
     private final ScheduledExecutorService timer;
+    private final Runnable beforeInterrupt;
 
     Deadlines(String name) {
+        this(name, () -> { });
+    }
+
+    /** {@code beforeInterrupt} runs on the timer just before it interrupts a caller (tests widen the race with it). */
+    Deadlines(String name, Runnable beforeInterrupt) {
+        this.beforeInterrupt = beforeInterrupt;
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "gureum-deadline-" + name);
             t.setDaemon(true);
@@ -29,32 +31,47 @@ final class Deadlines implements AutoCloseable {
         });
     }
 
-    /** A running deadline; {@link #finish()} must be called in a finally block by the guarded thread. */
+    /**
+     * A running deadline; {@link #finish()} must be called in a finally block by the guarded thread.
+     * Expiry and finish exclude each other under the guard's lock, and the timer interrupts the caller
+     * while it holds that lock: so once {@link #finish()} has returned, no interrupt of this deadline can
+     * still land on the caller, which goes on to other work (database I/O among it: an interrupt there
+     * closes H2's file channel and with it the database).
+     */
     final class Guard {
-        private final AtomicInteger state = new AtomicInteger(RUNNING);
+        private final Thread caller = Thread.currentThread();
         private final ScheduledFuture<?> alarm;
+        private boolean finished;
+        private boolean expired;
 
         private Guard(Duration timeout) {
-            Thread caller = Thread.currentThread();
-            this.alarm = timer.schedule(() -> {
-                if (state.compareAndSet(RUNNING, EXPIRED)) {
-                    caller.interrupt();
-                }
-            }, timeout.toNanos(), TimeUnit.NANOSECONDS);
+            this.alarm = timer.schedule(this::expire, timeout.toNanos(), TimeUnit.NANOSECONDS);
         }
 
-        /** Ends the guarded section; clears the interrupt this deadline may have caused. */
+        private synchronized void expire() {
+            if (finished) {
+                return;
+            }
+            expired = true;
+            beforeInterrupt.run();
+            caller.interrupt();
+        }
+
+        /** Ends the guarded section; clears the interrupt this deadline caused, if it fired. */
         boolean finish() {
             alarm.cancel(false);
-            if (state.compareAndSet(RUNNING, DONE)) {
-                return false;
+            synchronized (this) {
+                finished = true;
+                if (!expired) {
+                    return false;
+                }
             }
-            Thread.interrupted(); // ours, not the caller's
+            Thread.interrupted(); // ours, delivered before the lock was released; not the caller's
             return true;
         }
 
-        boolean expired() {
-            return state.get() == EXPIRED;
+        synchronized boolean expired() {
+            return expired;
         }
     }
 

@@ -1,5 +1,6 @@
 package io.gureum.console.task;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -13,7 +14,10 @@ import org.springframework.stereotype.Component;
 /**
  * The bounded pool of platform threads tasks run on (libvirt's bindings need platform threads).
  * On shutdown it takes no new work and waits briefly for the running tasks; whatever is still running
- * then is left RUNNING in the database and ends FAILED at the next start.
+ * then is left RUNNING in the database and ends FAILED at the next start. It is never interrupted: a task
+ * thread may be in the middle of database I/O, and an interrupt there can close the embedded database
+ * under the rest of the shutdown. The threads are daemons, so a task stuck in a host call does not keep
+ * the process alive.
  */
 @Component
 class TaskRunner implements SmartLifecycle {
@@ -28,7 +32,7 @@ class TaskRunner implements SmartLifecycle {
                @Value("${gureum.tasks.shutdown-grace-seconds:10}") long graceSeconds) {
         int size = Math.max(1, threads);
         this.pool = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                Thread.ofPlatform().name("gureum-task-", 1).daemon(false).factory());
+                Thread.ofPlatform().name("gureum-task-", 1).daemon(true).factory());
         this.pool.allowCoreThreadTimeOut(true);
         this.graceSeconds = graceSeconds;
     }
@@ -48,12 +52,13 @@ class TaskRunner implements SmartLifecycle {
         pool.shutdown();
         try {
             if (!pool.awaitTermination(graceSeconds, TimeUnit.SECONDS)) {
-                List<Runnable> neverStarted = pool.shutdownNow();
+                List<Runnable> neverStarted = new ArrayList<>();
+                pool.getQueue().drainTo(neverStarted);
                 log.warn("{} task(s) still running and {} queued at shutdown; they end as failed at the next start",
                         pool.getActiveCount(), neverStarted.size());
             }
         } catch (InterruptedException e) {
-            pool.shutdownNow();
+            pool.getQueue().clear();
             Thread.currentThread().interrupt();
         }
     }

@@ -66,6 +66,15 @@ class AdministratorLoginTest {
         }
     }
 
+    @Test
+    void readiness_and_liveness_include_the_database_write_probe(
+            @Autowired org.springframework.boot.health.actuate.endpoint.HealthEndpoint health) {
+        assertThat(health.healthForPath("readiness", "databaseWritable")).isNotNull()
+                .extracting(d -> d.getStatus().getCode()).isEqualTo("UP");
+        assertThat(health.healthForPath("liveness", "databaseRecoverable")).isNotNull()
+                .extracting(d -> d.getStatus().getCode()).isEqualTo("UP");
+    }
+
     /** @return where the login POST redirects to */
     private String logIn(String username, String password) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())

@@ -47,6 +47,11 @@ public final class Chromium implements AutoCloseable {
         return browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
     }
 
+    /** The browser itself, for tests that open many contexts (sessions) of their own. */
+    public Browser browser() {
+        return browser;
+    }
+
     /** Logs in through the login form and waits for the shell. */
     public static void logIn(Page page, String baseUrl, String username, String password) {
         page.navigate(baseUrl + "/login");

@@ -31,8 +31,8 @@ final class TaskGrids {
                     .setWidth("6rem").setFlexGrow(0);
         }
         grid.addColumn(TaskSummary::actor).setHeader("By").setWidth("6rem").setFlexGrow(1);
-        grid.addComponentColumn(TaskGrids::stateBadge).setHeader("State").setWidth("7rem").setFlexGrow(0);
-        grid.addComponentColumn(TaskGrids::progress).setHeader("Progress").setWidth("8rem").setFlexGrow(0);
+        grid.addComponentColumn(TaskGrids::stateBadge).setHeader("State").setWidth("7.5rem").setFlexGrow(0);
+        grid.addComponentColumn(TaskGrids::progress).setHeader("Progress").setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.message() == null ? "" : t.message()).setHeader("Message").setWidth("10rem")
                 .setFlexGrow(2).setTooltipGenerator(t -> t.message() == null ? "" : t.message());
         grid.setDetailsVisibleOnClick(true);
@@ -65,6 +65,7 @@ final class TaskGrids {
             bar.addThemeName("success");
         }
         Span percent = new Span(task.progress() + " %");
+        percent.getStyle().set("white-space", "nowrap");
         Div cell = new Div(bar, percent);
         cell.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
         return cell;

@@ -150,7 +150,11 @@ final class VmStateReasons {
         }
         if (TOKEN.matcher(raw).matches()) {
             String listed = listed(state, raw);
-            return listed != null ? listed : raw.replace('_', ' ');
+            if (listed != null) {
+                return listed;
+            }
+            // An event without a detail ("started") is stored as its kind alone.
+            return EVENTS.containsKey(raw) ? EVENTS.get(raw).get("unknown") : raw.replace('_', ' ');
         }
         return raw; // written by the console in words
     }

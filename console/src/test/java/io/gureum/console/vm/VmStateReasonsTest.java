@@ -64,6 +64,13 @@ class VmStateReasonsTest {
     }
 
     @Test
+    void an_event_stored_without_its_detail_reads_as_its_kind() {
+        assertThat(VmStateReasons.inWords(VmStatus.RUNNING, "started")).isEqualTo("Started");
+        assertThat(VmStateReasons.inWords(VmStatus.PAUSED, "suspended")).isEqualTo("Paused");
+        assertThat(VmStateReasons.inWords(VmStatus.STOPPED, "stopped")).isEqualTo("Stopped");
+    }
+
+    @Test
     void a_detail_newer_than_the_console_is_still_said_with_its_event() {
         assertThat(VmStateReasons.inWords(VmStatus.STOPPED, "stopped (teleported)"))
                 .isEqualTo("Stopped (libvirt says: teleported)");

@@ -14,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 @Push
 @StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
 public class GureumConsoleApplication implements AppShellConfigurator {
 
     public static void main(String[] args) {

@@ -192,7 +192,7 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
         stateHolder.removeAll();
         stateHolder.add(ContainersView.stateBadge(c));
         facts.setText("Image " + c.image() + " · command " + (c.command() == null ? "(the image's own)"
-                : "sh -c " + c.command()) + " · " + ContainersView.cpus(c.cpus()) + " CPU"
+                : ShellQuoting.shCommand(c.command())) + " · " + ContainersView.cpus(c.cpus()) + " CPU"
                 + (c.cpus() == 1 ? "" : "s") + " · " + Formats.bytes(c.memoryMib() << 20) + " memory · restart "
                 + c.restartPolicy() + " · host " + (c.hostName() == null ? "not placed" : c.hostName())
                 + " · owner " + c.owner() + " · created " + Formats.ago(c.createdAt(), clock.instant())
@@ -272,16 +272,26 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
     }
 
     void append(ContainerLogLine line) {
-        Pre text = new Pre((line.stderr() ? "stderr │ " : "       │ ") + line.text());
+        logs.add(logLine(line));
+        while (logs.getComponentCount() > MAX_LOG_LINES) {
+            logs.remove(logs.getComponentAt(0));
+        }
+    }
+
+    /** One output line: its time (when the engine gave one), its stream, its text; stderr in the error colour. */
+    static Pre logLine(ContainerLogLine line) {
+        String time = line.timestamp() == null ? " ".repeat(Formats.TIME.format(java.time.Instant.EPOCH).length())
+                : Formats.time(line.timestamp());
+        Pre text = new Pre(time + " " + (line.stderr() ? "stderr │ " : "       │ ") + line.text());
         text.getStyle().set("margin", "0").set("white-space", "pre-wrap");
+        if (line.timestamp() != null) {
+            text.getElement().setAttribute("data-time", line.timestamp().toString());
+        }
         if (line.stderr()) {
             text.getStyle().set("color", "var(--lumo-error-text-color)");
             text.getElement().setAttribute("data-stream", "stderr");
         }
-        logs.add(text);
-        while (logs.getComponentCount() > MAX_LOG_LINES) {
-            logs.remove(logs.getComponentAt(0));
-        }
+        return text;
     }
 
     private void stopFollowing() {

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -39,6 +40,7 @@ import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.ui.Formats;
+import io.gureum.console.ui.RowActions;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
@@ -79,23 +81,29 @@ public class ContainersView extends Main {
         getStyle().set("padding", "var(--lumo-space-m)");
 
         grid.setId("containers-grid");
+        // Fixed widths that fit a 1366-pixel screen with the navigation open (an auto width is measured while the
+        // grid may still be empty); long values wrap instead of widening the table.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(c -> new RouterLink(c.name(), ContainerDetailView.class,
-                new RouteParameters("containerId", c.id().toString()))).setHeader("Name");
-        grid.addColumn(c -> projectNames.getOrDefault(c.projectId(), "#" + c.projectId())).setHeader("Project");
-        grid.addComponentColumn(ContainersView::stateBadge).setHeader("State");
-        grid.addColumn(c -> c.health() == null ? "" : c.health().toLowerCase()).setHeader("Health");
-        grid.addColumn(c -> c.hostName() == null ? "" : c.hostName()).setHeader("Host");
-        grid.addColumn(c -> cpus(c.cpus())).setHeader("CPUs");
-        grid.addColumn(c -> Formats.bytes(c.memoryMib() << 20)).setHeader("Memory");
-        grid.addColumn(ContainersView::ports).setHeader("Ports");
-        grid.addColumn(c -> Formats.ago(c.createdAt(), clock.instant())).setHeader("Age");
-        grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
-        // Five small buttons: a fixed width (an auto width is measured while the grid may still be empty).
-        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("340px").setFlexGrow(0);
+                new RouteParameters("containerId", c.id().toString()))).setHeader("Name").setWidth("7rem")
+                .setFlexGrow(1);
+        grid.addColumn(c -> projectNames.getOrDefault(c.projectId(), "#" + c.projectId())).setHeader("Project")
+                .setWidth("7rem").setFlexGrow(1);
+        grid.addComponentColumn(ContainersView::stateBadge).setHeader("State").setWidth("7.5rem").setFlexGrow(0);
+        grid.addColumn(c -> c.health() == null ? "" : c.health().toLowerCase()).setHeader("Health").setWidth("6rem")
+                .setFlexGrow(0);
+        grid.addColumn(c -> c.hostName() == null ? "" : c.hostName()).setHeader("Host").setWidth("6rem")
+                .setFlexGrow(1);
+        grid.addColumn(c -> cpus(c.cpus())).setHeader("CPUs").setWidth("4.5rem").setFlexGrow(0);
+        grid.addColumn(c -> Formats.bytes(c.memoryMib() << 20)).setHeader("Memory").setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(ContainersView::ports).setHeader("Ports").setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(c -> Formats.ago(c.createdAt(), clock.instant())).setHeader("Age").setWidth("6.5rem")
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("5.5rem").setFlexGrow(0);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> new Paragraph(
                 c.state() == ContainerStatus.ERROR ? "Error: " + c.errorMessage()
                         : "State reason: " + (c.stateReason() == null ? "-" : c.stateReason()) + " · image "
-                        + c.image() + (c.command() == null ? "" : " · command sh -c " + c.command())
+                        + c.image() + (c.command() == null ? "" : " · command " + ShellQuoting.shCommand(c.command()))
                         + " · restart " + c.restartPolicy() + " · owner " + c.owner())));
         grid.setDetailsVisibleOnClick(true);
 
@@ -258,35 +266,24 @@ public class ContainersView extends Main {
         return badge;
     }
 
-    private HorizontalLayout actions(ContainerSummary c) {
+    private RowActions actions(ContainerSummary c) {
         boolean stopped = c.state() == ContainerStatus.STOPPED || c.state() == ContainerStatus.EXITED;
         boolean running = c.state() == ContainerStatus.RUNNING || c.state() == ContainerStatus.PAUSED;
-        Button start = small("Start", () -> containers.start(c.id()));
-        Button stop = small("Stop", () -> containers.stop(c.id()));
-        Button restart = small("Restart", () -> containers.restart(c.id()));
-        Button logs = new Button("Logs", click -> new LogsDialog(c).open());
-        logs.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        Button delete = new Button("Delete", click -> {
-            ConfirmDialog confirm = new ConfirmDialog("Delete container " + c.name() + "?",
-                    "It is stopped and removed from its host. This cannot be undone.", "Delete",
-                    yes -> run(() -> containers.delete(c.id())));
-            confirm.setCancelable(true);
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.open();
-        });
-        delete.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
-        start.setEnabled(stopped);
-        stop.setEnabled(running);
-        restart.setEnabled(running || stopped);
-        logs.setEnabled(c.engineId() != null);
-        delete.setEnabled(c.state() != ContainerStatus.PROVISIONING && c.state() != ContainerStatus.DELETING);
-        return new HorizontalLayout(start, stop, restart, logs, delete);
-    }
-
-    private Button small(String text, Runnable action) {
-        Button button = new Button(text, click -> run(action));
-        button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return button;
+        RowActions menu = new RowActions("Actions for container " + c.name());
+        menu.action("Start", stopped, () -> run(() -> containers.start(c.id())));
+        menu.action("Stop", running, () -> run(() -> containers.stop(c.id())));
+        menu.action("Restart", running || stopped, () -> run(() -> containers.restart(c.id())));
+        menu.action("Logs", c.engineId() != null, () -> new LogsDialog(c).open());
+        menu.dangerous("Delete…", c.state() != ContainerStatus.PROVISIONING && c.state() != ContainerStatus.DELETING,
+                () -> {
+                    ConfirmDialog confirm = new ConfirmDialog("Delete container " + c.name() + "?",
+                            "It is stopped and removed from its host. This cannot be undone.", "Delete",
+                            yes -> run(() -> containers.delete(c.id())));
+                    confirm.setCancelable(true);
+                    confirm.setConfirmButtonTheme("error primary");
+                    confirm.open();
+                });
+        return menu;
     }
 
     private void run(Runnable action) {
@@ -323,13 +320,7 @@ public class ContainersView extends Main {
                     lines.add(new Paragraph("No output yet."));
                 }
                 for (ContainerLogLine line : logs) {
-                    Pre text = new Pre((line.stderr() ? "stderr │ " : "       │ ") + line.text());
-                    text.getStyle().set("margin", "0").set("white-space", "pre-wrap");
-                    if (line.stderr()) {
-                        text.getStyle().set("color", "var(--lumo-error-text-color)");
-                        text.getElement().setAttribute("data-stream", "stderr");
-                    }
-                    lines.add(text);
+                    lines.add(ContainerDetailView.logLine(line));
                 }
             } catch (RuntimeException e) {
                 lines.add(new Paragraph("Could not read the logs: " + e.getMessage()));

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -24,6 +25,7 @@ import com.vaadin.flow.router.Route;
 import io.gureum.console.identity.GlobalRole;
 import io.gureum.console.system.GureumProperties;
 import io.gureum.console.ui.Formats;
+import io.gureum.console.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
 import com.vaadin.flow.shared.Registration;
 import java.time.Clock;
@@ -56,19 +58,23 @@ public class HostsView extends Main {
         localDecision.getStyle().set("color", "var(--lumo-secondary-text-color)");
 
         grid.setId("hosts-grid");
-        grid.addColumn(HostSummary::name).setHeader("Name");
-        grid.addComponentColumn(HostsView::statusBadge).setHeader("Status");
-        grid.addColumn(HostsView::virtualization).setHeader("Virtualization");
-        grid.addColumn(h -> h.allocatedVcpus() + " / " + h.cpus()).setHeader("vCPUs");
+        // Widths that fit a 1366-pixel screen with the navigation open; long values and headers wrap.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.addColumn(HostSummary::name).setHeader("Name").setWidth("7rem").setFlexGrow(1);
+        grid.addComponentColumn(HostsView::statusBadge).setHeader("Status").setWidth("6rem").setFlexGrow(0);
+        grid.addColumn(HostsView::virtualization).setHeader("Virtualization").setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(h -> h.allocatedVcpus() + " / " + h.cpus()).setHeader("vCPUs").setWidth("5rem").setFlexGrow(0);
         grid.addColumn(h -> Formats.bytes(h.allocatedMemoryMib() << 20) + " / " + Formats.bytes(h.memoryTotalBytes()))
-                .setHeader("Memory");
-        grid.addColumn(h -> Formats.bytes(h.storageAvailableBytes())).setHeader("Storage free");
-        grid.addColumn(h -> h.domainsRunning() + " / " + h.domainsTotal()).setHeader("Running VMs");
+                .setHeader("Memory").setWidth("8rem").setFlexGrow(0);
+        grid.addColumn(h -> Formats.bytes(h.storageAvailableBytes())).setHeader("Storage free").setWidth("5.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(h -> h.domainsRunning() + " / " + h.domainsTotal()).setHeader("Running VMs").setWidth("6rem")
+                .setFlexGrow(0);
         grid.addColumn(h -> h.engineProduct() == null && h.containerEndpoint() != null ? "unreachable"
-                : h.engineText()).setHeader("Containers");
-        grid.addColumn(h -> Formats.ago(h.lastSeenAt(), clock.instant())).setHeader("Last answer");
-        grid.addComponentColumn(this::actions);
-        grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
+                : h.engineText()).setHeader("Containers").setWidth("7rem").setFlexGrow(1);
+        grid.addColumn(h -> Formats.ago(h.lastSeenAt(), clock.instant())).setHeader("Last answer").setWidth("5.5rem")
+                .setFlexGrow(0);
+        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("5.5rem").setFlexGrow(0);
         grid.setDetailsVisibleOnClick(true);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(HostsView::details));
         grid.setAllRowsVisible(true);
@@ -136,19 +142,19 @@ public class HostsView extends Main {
         return details;
     }
 
-    private HorizontalLayout actions(HostSummary host) {
-        Button refresh = new Button("Refresh", click -> {
+    private RowActions actions(HostSummary host) {
+        RowActions menu = new RowActions("Actions for host " + host.name());
+        menu.action("Check now", true, () -> {
             HostSummary now = hosts.refresh(host.id());
             notify(now.status() == HostStatus.UP ? "Host " + now.name() + " answered."
                     : "Host " + now.name() + " did not answer: " + now.statusMessage(), now.status() == HostStatus.UP);
             reload();
         });
-        Button maintenance = new Button(host.maintenance() ? "End maintenance" : "Maintenance", click -> {
+        menu.action(host.maintenance() ? "End maintenance" : "Start maintenance", true, () -> {
             hosts.setMaintenance(host.id(), !host.maintenance());
             reload();
-        });
-        maintenance.setTooltipText("A host in maintenance gets no new VMs or containers.");
-        Button remove = new Button("Remove", click -> {
+        }).setTooltipText("A host in maintenance gets no new VMs or containers.");
+        menu.dangerous("Remove…", true, () -> {
             ConfirmDialog confirm = new ConfirmDialog("Remove host " + host.name() + "?",
                     "The console forgets this host. Nothing on the host is stopped or deleted.", "Remove",
                     yes -> {
@@ -159,11 +165,7 @@ public class HostsView extends Main {
             confirm.setConfirmButtonTheme("error primary");
             confirm.open();
         });
-        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (Button b : new Button[] {refresh, maintenance, remove}) {
-            b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        }
-        return new HorizontalLayout(refresh, maintenance, remove);
+        return menu;
     }
 
     void openRegisterDialog() {

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
@@ -113,6 +114,7 @@ public class ImagesView extends Main {
 
     private void vmImagesSection() {
         vmImageGrid.setId("vm-images-grid");
+        vmImageGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT); // long names wrap on a 1366-pixel screen
         vmImageGrid.addColumn(VmImage::name).setHeader("Name");
         vmImageGrid.addColumn(VmImage::format).setHeader("Format");
         vmImageGrid.addColumn(i -> Formats.bytes(i.sizeBytes())).setHeader("File size");
@@ -192,6 +194,7 @@ public class ImagesView extends Main {
         engineHost.setItemLabelGenerator(h -> h.name() + " (" + h.engineText() + ")");
         engineHost.addValueChangeListener(change -> reloadContainerImages());
         containerImageGrid.setId("container-images-grid");
+        containerImageGrid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         containerImageGrid.addColumn(i -> String.join(", ", i.tags())).setHeader("Tags");
         containerImageGrid.addColumn(i -> shortId(i.id())).setHeader("Id");
         containerImageGrid.addColumn(i -> Formats.bytes(i.sizeBytes())).setHeader("Size");

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.textfield.TextFieldVariant;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -46,10 +48,15 @@ public class ProjectsView extends Main {
         this.admin = access.isAdmin();
         grid.setId("projects-grid");
         grid.setAllRowsVisible(true);
+        // Ten columns on a 1366-pixel screen with the navigation open: compact cells, headers that wrap, and
+        // limit columns just wide enough for a six-digit number.
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addComponentColumn(row -> new RouterLink(row.project().name(), ProjectView.class,
-                new RouteParameters("projectId", String.valueOf(row.project().id())))).setHeader("Project");
-        grid.addComponentColumn(ProjectsView::status).setHeader("Status");
-        grid.addColumn(row -> row.project().myRole() == null ? "" : row.project().myRole().name()).setHeader("My role");
+                new RouteParameters("projectId", String.valueOf(row.project().id())))).setHeader("Project")
+                .setWidth("9rem").setFlexGrow(1);
+        grid.addComponentColumn(ProjectsView::status).setHeader("Status").setWidth("7.5rem").setFlexGrow(0);
+        grid.addColumn(row -> row.project().myRole() == null ? "" : row.project().myRole().name()).setHeader("My role")
+                .setWidth("5.5rem").setFlexGrow(0);
         limitColumn("vCPUs", 0);
         limitColumn("Memory MiB", 1);
         limitColumn("Disk GiB", 2);
@@ -88,6 +95,7 @@ public class ProjectsView extends Main {
     private static Component status(QuotaOverview row) {
         HorizontalLayout cell = new HorizontalLayout(new Span(row.project().archived() ? "archived" : "active"));
         cell.setSpacing(true);
+        cell.getStyle().set("flex-wrap", "wrap");
         Span badge = UsageBar.badge(row);
         if (badge != null) {
             badge.setId("quota-badge-" + row.project().id());
@@ -104,6 +112,7 @@ public class ProjectsView extends Main {
             long current = use.limit();
             UsageBar usage = new UsageBar(use);
             usage.setId("usage-" + row.project().id() + "-" + key);
+            usage.getStyle().set("min-width", "0"); // the column's width, not the bar's usual minimum
             if (!admin) {
                 return new Div(new Span(String.valueOf(current)), usage);
             }
@@ -111,7 +120,8 @@ public class ProjectsView extends Main {
             field.setId("limit-" + row.project().id() + "-" + key);
             field.setMin(0);
             field.setValue((int) current);
-            field.setWidth("7em");
+            field.setWidth("100%");
+            field.addThemeVariants(TextFieldVariant.LUMO_SMALL);
             field.addValueChangeListener(edit -> {
                 if (edit.getValue() == null || edit.getValue() == current) {
                     return;
@@ -128,7 +138,7 @@ public class ProjectsView extends Main {
             });
             return new Div(field, usage);
         };
-        grid.addComponentColumn(cell::apply).setHeader(header).setAutoWidth(true);
+        grid.addComponentColumn(cell::apply).setHeader(header).setWidth("6rem").setFlexGrow(0);
     }
 
     private static ResourceAmounts with(ResourceAmounts l, int v, int which) {

@@ -1,6 +1,7 @@
 package io.gureum.console.task;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.OrderedList;
@@ -19,19 +20,21 @@ final class TaskGrids {
     }
 
     static void configure(Grid<TaskSummary> grid, TaskService tasks, Clock clock, boolean withTarget) {
+        // Widths that fit a 1366-pixel screen with the navigation open; long values wrap.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(t -> Formats.ago(t.createdAt(), clock.instant())).setHeader("Time")
-                .setTooltipGenerator(t -> String.valueOf(t.createdAt()));
-        grid.addColumn(TaskSummary::action).setHeader("Action");
+                .setTooltipGenerator(t -> Formats.time(t.createdAt())).setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(TaskSummary::action).setHeader("Action").setWidth("9rem").setFlexGrow(1);
         if (withTarget) {
-            grid.addColumn(TaskGrids::target).setHeader("Target");
-            grid.addColumn(t -> t.projectId() == null ? "—" : "project " + t.projectId()).setHeader("Project");
+            grid.addColumn(TaskGrids::target).setHeader("Target").setWidth("10rem").setFlexGrow(1);
+            grid.addColumn(t -> t.projectId() == null ? "—" : "project " + t.projectId()).setHeader("Project")
+                    .setWidth("6rem").setFlexGrow(0);
         }
-        grid.addColumn(TaskSummary::actor).setHeader("By");
-        grid.addComponentColumn(TaskGrids::stateBadge).setHeader("State");
-        grid.addComponentColumn(TaskGrids::progress).setHeader("Progress");
-        grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
-        grid.addColumn(t -> t.message() == null ? "" : t.message()).setHeader("Message").setFlexGrow(1)
-                .setTooltipGenerator(t -> t.message() == null ? "" : t.message());
+        grid.addColumn(TaskSummary::actor).setHeader("By").setWidth("6rem").setFlexGrow(1);
+        grid.addComponentColumn(TaskGrids::stateBadge).setHeader("State").setWidth("7.5rem").setFlexGrow(0);
+        grid.addComponentColumn(TaskGrids::progress).setHeader("Progress").setWidth("8.5rem").setFlexGrow(0);
+        grid.addColumn(t -> t.message() == null ? "" : t.message()).setHeader("Message").setWidth("10rem")
+                .setFlexGrow(2).setTooltipGenerator(t -> t.message() == null ? "" : t.message());
         grid.setDetailsVisibleOnClick(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(task -> details(task, tasks.steps(task.id()))));
     }
@@ -55,13 +58,14 @@ final class TaskGrids {
 
     private static Div progress(TaskSummary task) {
         ProgressBar bar = new ProgressBar(0, 100, task.progress());
-        bar.setWidth("6rem");
+        bar.setWidth("3.5rem");
         if (task.state() == TaskState.FAILED) {
             bar.addThemeName("error");
         } else if (task.state() == TaskState.SUCCEEDED) {
             bar.addThemeName("success");
         }
         Span percent = new Span(task.progress() + " %");
+        percent.getStyle().set("white-space", "nowrap");
         Div cell = new Div(bar, percent);
         cell.getStyle().set("display", "flex").set("align-items", "center").set("gap", "var(--lumo-space-s)");
         return cell;

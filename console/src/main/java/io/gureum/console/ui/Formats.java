@@ -2,11 +2,22 @@ package io.gureum.console.ui;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 
 /** How sizes and times read in the console. */
 public final class Formats {
 
+    /** Date and time as the console shows them (the audit log's format), in the console's time zone. */
+    public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
+
     private Formats() {
+    }
+
+    /** "2026-11-28 14:03:07", or "" when there is no time. */
+    public static String time(Instant at) {
+        return at == null ? "" : TIME.format(at);
     }
 
     /** 1536 MiB reads "1.5 GiB". */

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -38,6 +39,7 @@ import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.ui.Formats;
+import io.gureum.console.ui.RowActions;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
@@ -97,24 +99,30 @@ public class VirtualMachinesView extends Main {
         grid.setId("vms-grid");
         // Lit renderers, not component columns: a row is a few strings in the browser, not a tree of server-side
         // components (link, badge, four buttons) that every open session keeps for every rendered row.
+        // Widths that fit a 1366-pixel screen with the navigation open; long values wrap instead of widening the table.
+        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addColumn(LitRenderer.<VmSummary>of("<a href=\"vms/${item.id}\" router-link>${item.name}</a>")
-                .withProperty("id", vm -> vm.id().toString()).withProperty("name", VmSummary::name)).setHeader("Name");
-        grid.addColumn(vm -> projectNames.getOrDefault(vm.projectId(), "#" + vm.projectId())).setHeader("Project");
+                .withProperty("id", vm -> vm.id().toString()).withProperty("name", VmSummary::name)).setHeader("Name")
+                .setWidth("8rem").setFlexGrow(1);
+        grid.addColumn(vm -> projectNames.getOrDefault(vm.projectId(), "#" + vm.projectId())).setHeader("Project")
+                .setWidth("8rem").setFlexGrow(1);
         grid.addColumn(LitRenderer.<VmSummary>of("<span theme=\"${item.theme}\" title=\"${item.reason}\">"
                         + "${item.state}</span>")
                 .withProperty("state", vm -> vm.state().name().toLowerCase())
                 .withProperty("theme", vm -> badgeTheme(vm.state()))
-                .withProperty("reason", vm -> vm.stateReason() == null ? "" : vm.stateReason())).setHeader("State");
-        grid.addColumn(vm -> vm.hostName() == null ? "" : vm.hostName()).setHeader("Host");
-        grid.addColumn(VmSummary::vcpus).setHeader("vCPUs");
-        grid.addColumn(vm -> Formats.bytes(vm.memoryMib() << 20)).setHeader("Memory");
-        grid.addColumn(this::firstAddress).setHeader("IP");
-        grid.addColumn(vm -> Formats.ago(vm.createdAt(), clock.instant())).setHeader("Age");
-        grid.addColumn(actionsRenderer());
-        grid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
+                .withProperty("reason", vm -> reasonInWords(vm, ""))).setHeader("State").setWidth("7.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(vm -> vm.hostName() == null ? "" : vm.hostName()).setHeader("Host").setWidth("7rem")
+                .setFlexGrow(1);
+        grid.addColumn(VmSummary::vcpus).setHeader("vCPUs").setWidth("5rem").setFlexGrow(0);
+        grid.addColumn(vm -> Formats.bytes(vm.memoryMib() << 20)).setHeader("Memory").setWidth("6.5rem").setFlexGrow(0);
+        grid.addColumn(this::firstAddress).setHeader("IP").setWidth("10.5rem").setFlexGrow(0);
+        grid.addColumn(vm -> Formats.ago(vm.createdAt(), clock.instant())).setHeader("Age").setWidth("6.5rem")
+                .setFlexGrow(0);
+        grid.addColumn(actionsRenderer()).setHeader("Actions").setWidth("5.5rem").setFlexGrow(0);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(vm -> new Paragraph(
                 vm.state() == VmStatus.ERROR ? "Error: " + vm.errorMessage()
-                        : "State reason: " + (vm.stateReason() == null ? "-" : vm.stateReason()) + " · image "
+                        : "State reason: " + reasonInWords(vm, "-") + " · image "
                         + vm.imageId() + " · owner " + vm.owner())));
         grid.setDetailsVisibleOnClick(true);
 
@@ -287,9 +295,15 @@ public class VirtualMachinesView extends Main {
         Span badge = new Span(vm.state().name().toLowerCase());
         badge.getElement().getThemeList().add(badgeTheme(vm.state()));
         if (vm.stateReason() != null) {
-            badge.setTitle(vm.stateReason());
+            badge.setTitle(reasonInWords(vm, ""));
         }
         return badge;
+    }
+
+    /** libvirt's reason for the VM's state, in words. */
+    static String reasonInWords(VmSummary vm, String none) {
+        String words = VmStateReasons.inWords(vm.state(), vm.stateReason());
+        return words == null ? none : words;
     }
 
     static String badgeTheme(VmStatus state) {
@@ -301,27 +315,39 @@ public class VirtualMachinesView extends Main {
         };
     }
 
-    /** Start, shut down, force off and delete, enabled by the row's state, as one Lit template. */
+    /**
+     * Start, shut down, force off and delete behind one "⋮" menu, enabled by the row's state, as one Lit template
+     * (the same items as {@link io.gureum.console.ui.RowActions}, without server-side components per row).
+     */
     private LitRenderer<VmSummary> actionsRenderer() {
-        return LitRenderer.<VmSummary>of("<vaadin-horizontal-layout theme=\"spacing\">"
-                        + "<vaadin-button theme=\"small tertiary\" ?disabled=\"${!item.canStart}\" "
-                        + "@click=\"${start}\">Start</vaadin-button>"
-                        + "<vaadin-button theme=\"small tertiary\" ?disabled=\"${!item.running}\" "
-                        + "@click=\"${shutdown}\">Shut down</vaadin-button>"
-                        + "<vaadin-button theme=\"small tertiary\" ?disabled=\"${!item.canForceOff}\" "
-                        + "@click=\"${forceOff}\">Force off</vaadin-button>"
-                        + "<vaadin-button theme=\"small tertiary error\" ?disabled=\"${!item.canDelete}\" "
-                        + "@click=\"${remove}\">Delete</vaadin-button>"
-                        + "</vaadin-horizontal-layout>")
+        return LitRenderer.<VmSummary>of("<vaadin-menu-bar theme=\"tertiary-inline small\" "
+                        + ".items=\"${[{text: '" + RowActions.OPEN + "', children: ["
+                        + "{text: 'Start', disabled: !item.canStart, action: 'start'},"
+                        + "{text: 'Shut down', disabled: !item.running, action: 'shutdown'},"
+                        + "{text: 'Force off', disabled: !item.canForceOff, action: 'forceOff'},"
+                        + "{text: 'Delete…', disabled: !item.canDelete, action: 'delete'}]}]}\" "
+                        + "@item-selected=\"${e => act(e.detail.value.action)}\" "
+                        + "aria-label=\"Actions for ${item.name}\"></vaadin-menu-bar>")
+                .withProperty("name", VmSummary::name)
                 .withProperty("canStart", vm -> vm.state() == VmStatus.STOPPED || vm.state() == VmStatus.CRASHED)
                 .withProperty("running", vm -> vm.state() == VmStatus.RUNNING)
                 .withProperty("canForceOff", vm -> vm.state() == VmStatus.RUNNING || vm.state() == VmStatus.PAUSED)
                 .withProperty("canDelete", vm -> vm.state() != VmStatus.PROVISIONING
                         && vm.state() != VmStatus.DELETING)
-                .withFunction("start", vm -> run(() -> vms.start(vm.id())))
-                .withFunction("shutdown", vm -> run(() -> vms.shutdown(vm.id())))
-                .withFunction("forceOff", vm -> run(() -> vms.forceOff(vm.id())))
-                .withFunction("remove", this::confirmDelete);
+                .withFunction("act", (vm, args) -> act(vm, args.isEmpty() ? "" : args.get(0).asString()));
+    }
+
+    /** One action from a row's menu; the service checks the caller's right and the VM's state. */
+    void act(VmSummary vm, String action) {
+        switch (action) {
+            case "start" -> run(() -> vms.start(vm.id()));
+            case "shutdown" -> run(() -> vms.shutdown(vm.id()));
+            case "forceOff" -> run(() -> vms.forceOff(vm.id()));
+            case "delete" -> confirmDelete(vm);
+            default -> {
+                // not an action of this menu: ignore what a modified client sends
+            }
+        }
     }
 
     private void confirmDelete(VmSummary vm) {

@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -56,8 +57,11 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     final Div screenshot = new Div();
     final Div stateHolder = new Div();
     final Select<RestartPolicy> restartPolicy = new Select<>();
-    final Sparkline cpuChart = new Sparkline("CPU % over the last two minutes", "var(--lumo-primary-color)");
-    final Sparkline memoryChart = new Sparkline("Memory MiB over the last two minutes", "var(--lumo-success-color)");
+    final Span stateReason = new Span();
+    final Sparkline cpuChart = new Sparkline("CPU % over the last two minutes", "var(--lumo-primary-color)",
+            v -> String.format(java.util.Locale.ROOT, "%.1f %%", v));
+    final Sparkline memoryChart = new Sparkline("Memory in use over the last two minutes",
+            "var(--lumo-success-color)", v -> Math.round(v) + " MiB");
     final Paragraph statsText = new Paragraph();
     final Div auditHolder = new Div();
     final Div stateChanges = new Div();
@@ -65,6 +69,7 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     private final java.util.Map<String, Button> buttons = new java.util.HashMap<>();
     private UUID id;
     private Instant lastScreenshot = Instant.EPOCH;
+    private VmStatus screenshotState;
     private final LiveUpdates liveUpdates;
     private Registration updates;
 
@@ -96,6 +101,8 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         title.setText(vm.name());
         title.setId("vm-title");
         stateHolder.setId("vm-state");
+        stateReason.setId("vm-state-reason");
+        stateReason.getStyle().set("color", "var(--lumo-secondary-text-color)");
         restartPolicy.setLabel("Restart policy");
         restartPolicy.setItems(RestartPolicy.values());
         restartPolicy.setItemLabelGenerator(p -> p == RestartPolicy.ALWAYS
@@ -117,8 +124,12 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         memoryChart.setId("vm-memory-chart");
         auditHolder.setId("vm-audit");
         stateChanges.setId("vm-state-changes");
-        HorizontalLayout charts = new HorizontalLayout(labelled("CPU %", cpuChart), labelled("Memory (MiB)", memoryChart));
-        add(new HorizontalLayout(title, stateHolder), facts, actions(), restartPolicy,
+        HorizontalLayout charts = new HorizontalLayout(labelled("CPU (% of its vCPUs)", cpuChart),
+                labelled("Memory in use", memoryChart));
+        charts.getStyle().set("flex-wrap", "wrap");
+        HorizontalLayout heading = new HorizontalLayout(title, stateHolder, stateReason);
+        heading.setAlignItems(HorizontalLayout.Alignment.BASELINE);
+        add(heading, facts, actions(), restartPolicy,
                 new H3("Usage"), charts, statsText,
                 new H3("Addresses"), addresses,
                 new H3("Serial console"), serial,
@@ -126,6 +137,8 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
                 new H3("Events"), auditHolder, new H3("State changes"), stateChanges,
                 new TaskList(tasks, clock, "vm", vm.id().toString()));
         history.clear();
+        lastScreenshot = Instant.EPOCH;
+        screenshotState = null;
         refresh(vm);
     }
 
@@ -149,8 +162,8 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
             history.clear();
             statsText.setText("No usage figures: the VM is not running or its host does not answer.");
         });
-        cpuChart.setValues(history.cpuPercents(), 100);
-        memoryChart.setValues(history.memoryMib(), vm.memoryMib());
+        cpuChart.setPoints(history.cpuPoints(), 100);
+        memoryChart.setPoints(history.memoryPoints(), vm.memoryMib());
     }
 
     private void refreshEvents() {
@@ -178,9 +191,10 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     }
 
     static String change(VmStateLog.Change change) {
-        return change.at().truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ": "
+        return Formats.time(change.at()) + ": "
                 + change.from().name().toLowerCase() + " → " + change.to().name().toLowerCase()
-                + (change.reason() == null || change.reason().isBlank() ? "" : " (" + change.reason() + ")");
+                + (change.reason() == null || change.reason().isBlank() ? ""
+                : ": " + VmStateReasons.inWords(change.to(), change.reason()));
     }
 
     private HorizontalLayout actions() {
@@ -237,10 +251,10 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         buttons.get("Resume").setEnabled(state == VmStatus.PAUSED);
         stateHolder.removeAll();
         stateHolder.add(VirtualMachinesView.stateBadge(vm));
+        stateReason.setText(VirtualMachinesView.reasonInWords(vm, ""));
         facts.setText("Host " + (vm.hostName() == null ? "not placed" : vm.hostName()) + " · " + vm.vcpus() + " vCPU"
                 + (vm.vcpus() == 1 ? "" : "s") + " · " + Formats.bytes(vm.memoryMib() << 20) + " · image "
                 + vm.imageId() + " · owner " + vm.owner() + " · created " + Formats.ago(vm.createdAt(), clock.instant())
-                + (vm.stateReason() == null ? "" : " · " + vm.stateReason())
                 + (vm.errorMessage() == null ? "" : " · error: " + vm.errorMessage()));
         List<String> leased = vms.addresses(id);
         addresses.setText(leased.isEmpty() ? "No address leased yet (the guest asks the host's DHCP when it runs)."
@@ -251,15 +265,44 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         serial.setText(!log.isEmpty() ? log : VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
                 ? "(no serial log to show: the console reads the serial log only of the VMs it made, not of adopted ones)"
                 : "(nothing printed yet)");
-        if (Duration.between(lastScreenshot, clock.instant()).compareTo(SCREENSHOT_EVERY) >= 0) {
+        refreshScreen(vm);
+    }
+
+    /** The screen picture of a VM that has one, every {@link #SCREENSHOT_EVERY} and at once when the state changes. */
+    private void refreshScreen(VmSummary vm) {
+        String noScreen = noScreen(vm.state());
+        if (noScreen != null) {
+            screenshotState = vm.state();
+            screenshot.removeAll();
+            Paragraph why = new Paragraph(noScreen);
+            why.setId("vm-no-screen");
+            screenshot.add(why);
+            return;
+        }
+        boolean stateChanged = vm.state() != screenshotState;
+        if (stateChanged || Duration.between(lastScreenshot, clock.instant()).compareTo(SCREENSHOT_EVERY) >= 0) {
             lastScreenshot = clock.instant();
+            screenshotState = vm.state();
             screenshot.removeAll();
             vms.screenshot(id).ifPresentOrElse(png -> {
                 Image image = new Image(png, "Screen of " + vm.name());
                 image.setWidth("480px");
                 screenshot.add(image);
-            }, () -> screenshot.add(new Paragraph("No screen: the VM is not running.")));
+            }, () -> screenshot.add(new Paragraph("No screen picture: its host did not give one.")));
         }
+    }
+
+    /** Why a VM in this state has no screen to show, or null when it has one (running or paused). */
+    static String noScreen(VmStatus state) {
+        return switch (state) {
+            case RUNNING, PAUSED -> null;
+            case STOPPED -> "The VM is stopped: no screen.";
+            case CRASHED -> "The VM has crashed: no screen.";
+            case PROVISIONING -> "The VM is being made: no screen.";
+            case ERROR -> "The VM could not be made: no screen.";
+            case DELETING, DELETED -> "The VM is being deleted: no screen.";
+            case UNKNOWN -> "Its host does not answer: no screen.";
+        };
     }
 
     @Override

@@ -12,6 +12,7 @@ final class VmStatsHistory {
 
     private final Deque<VmResourceStats> samples = new ArrayDeque<>();
     private final Deque<Double> cpuPercents = new ArrayDeque<>();
+    private final Deque<java.time.Instant> cpuTimes = new ArrayDeque<>();
 
     /** Adds a sample (ignored if not newer than the last); the oldest falls out past the capacity. */
     void add(VmResourceStats sample, int vcpus) {
@@ -23,6 +24,7 @@ final class VmStatsHistory {
             Double percent = VmResourceStats.cpuPercent(last, sample, vcpus);
             if (percent != null) {
                 cpuPercents.addLast(percent);
+                cpuTimes.addLast(sample.sampledAt());
             }
         }
         samples.addLast(sample);
@@ -31,12 +33,14 @@ final class VmStatsHistory {
         }
         while (cpuPercents.size() > CAPACITY) {
             cpuPercents.removeFirst();
+            cpuTimes.removeFirst();
         }
     }
 
     void clear() {
         samples.clear();
         cpuPercents.clear();
+        cpuTimes.clear();
     }
 
     VmResourceStats latest() {
@@ -49,6 +53,22 @@ final class VmStatsHistory {
 
     List<Double> memoryMib() {
         return samples.stream().map(s -> (double) s.memoryUsedMib()).toList();
+    }
+
+    /** CPU % with the time of the sample that closed each interval, oldest first. */
+    List<Sparkline.Point> cpuPoints() {
+        List<Double> values = cpuPercents();
+        List<java.time.Instant> times = new ArrayList<>(cpuTimes);
+        List<Sparkline.Point> points = new ArrayList<>();
+        for (int i = 0; i < values.size(); i++) {
+            points.add(new Sparkline.Point(times.get(i), values.get(i)));
+        }
+        return points;
+    }
+
+    /** Memory in use (MiB) with the time of each sample, oldest first. */
+    List<Sparkline.Point> memoryPoints() {
+        return samples.stream().map(s -> new Sparkline.Point(s.sampledAt(), s.memoryUsedMib())).toList();
     }
 
     int size() {

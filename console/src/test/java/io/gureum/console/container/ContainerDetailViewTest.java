@@ -98,7 +98,8 @@ class ContainerDetailViewTest extends SpringBrowserlessTest {
         assertThat(view.title.getText()).isEqualTo("shown");
         assertThat(view.stateHolder.getElement().getTextRecursively()).isEqualTo("running");
         assertThat(view.network.getText()).contains("127.0.0.1:" + mine.hostPort() + " → 8080/tcp", "IP address");
-        assertThat(view.facts.getText()).contains("sh -c while true", "restart no", "owner admin");
+        assertThat(view.facts.getText()).contains("command sh -c 'while true; do echo tick; sleep 1; done'",
+                "restart no", "owner admin");
         assertThat(view.button("Stop").isEnabled()).isTrue();
         assertThat(view.button("Start").isEnabled()).isFalse();
         assertThat(view.stats.getText()).contains("memory");

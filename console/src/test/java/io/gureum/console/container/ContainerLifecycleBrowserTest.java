@@ -130,9 +130,12 @@ class ContainerLifecycleBrowserTest {
             page.waitForURL(Pattern.compile(".*/containers/" + row.id() + "$"));
             assertThat(page.locator("#container-title")).hasText(name);
             assertThat(page.locator("#container-state")).hasText("running");
-            assertThat(page.locator("#container-facts")).containsText("sh -c " + TICKER);
+            assertThat(page.locator("#container-facts")).containsText(ShellQuoting.shCommand(TICKER));
             assertThat(page.locator("#container-facts")).containsText("0.5 CPUs · " + Formats.bytes(64L << 20) + " memory");
             assertThat(page.locator("#container-live-logs")).containsText("tick-2");
+            // Each line carries the engine's time for it, in the console's date-time format.
+            assertThat(page.locator("#container-live-logs")).containsText(
+                    Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} +│ tick-2"));
             String seen = page.locator("#container-live-logs").innerText();
             int last = lastTick(seen);
             assertThat(page.locator("#container-live-logs")).containsText("tick-" + (last + 2),

@@ -94,7 +94,7 @@ class ContainersViewTest extends SpringBrowserlessTest {
         List<String> lines = logs.lines.getChildren().filter(Pre.class::isInstance)
                 .map(p -> ((Pre) p).getText()).toList();
         assertThat(lines).anyMatch(l -> l.contains("tick"));
-        assertThat(lines).anyMatch(l -> l.startsWith("stderr") && l.contains("oops"));
+        assertThat(lines).anyMatch(l -> l.contains("stderr │") && l.contains("oops"));
         assertThat(lines).anyMatch(l -> l.contains("said: from the dialog"));
         deadline = Instant.now().plusSeconds(20);
         while (!"healthy".equals(containers.inspect(rows.getFirst().id()).health())

@@ -74,4 +74,30 @@ class HostsViewTest extends SpringBrowserlessTest {
         }
         return rows;
     }
+
+    @Test
+    void a_hosts_actions_are_one_menu_in_its_row_and_maintenance_is_set_from_it() {
+        HostSummary host = hosts.register(new NewHost("v-" + UUID.randomUUID().toString().substring(0, 8),
+                "test:///default", "", ""));
+        HostsView view = navigate(HostsView.class);
+        int row = -1;
+        for (int i = 0; i < test(view.grid).size(); i++) {
+            if (test(view.grid).getRow(i).id().equals(host.id())) {
+                row = i;
+            }
+        }
+        assertThat(row).isNotNegative();
+        int actions = view.grid.getColumns().size() - 1;
+        io.gureum.console.ui.RowActions menu = (io.gureum.console.ui.RowActions) test(view.grid)
+                .getCellComponent(row, actions);
+        assertThat(menu.getItems().getFirst().getSubMenu().getItems())
+                .extracting(com.vaadin.flow.component.contextmenu.MenuItem::getText)
+                .containsExactly("Check now", "Start maintenance", "Remove…");
+
+        new com.vaadin.flow.component.menubar.MenuBarTester<>(menu).clickItem(io.gureum.console.ui.RowActions.OPEN,
+                "Start maintenance");
+
+        assertThat(hosts.list()).filteredOn(h -> h.id().equals(host.id())).singleElement()
+                .satisfies(h -> assertThat(h.maintenance()).isTrue());
+    }
 }

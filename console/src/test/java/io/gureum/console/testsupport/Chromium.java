@@ -44,7 +44,12 @@ public final class Chromium implements AutoCloseable {
 
     /** A fresh page (its own cookies, so its own session) of 1280 x 800. */
     public Page newPage() {
-        return browser.newPage(new Browser.NewPageOptions().setViewportSize(1280, 800));
+        return newPage(1280, 800);
+    }
+
+    /** A fresh page (its own session) of the given size, e.g. 1366 x 768 for the smallest laptop screen. */
+    public Page newPage(int width, int height) {
+        return browser.newPage(new Browser.NewPageOptions().setViewportSize(width, height));
     }
 
     /** The browser itself, for tests that open many contexts (sessions) of their own. */

@@ -169,7 +169,11 @@ class BrowserLoginTest {
                 assertThat(page.locator("#vm-serial")).containsText("GUREUM-GUEST-READY hostname=" + name,
                         new LocatorAssertions.ContainsTextOptions().setTimeout(30_000));
             }
-            page.screenshot(new Page.ScreenshotOptions().setPath(DOC_IMAGES.resolve("vm-detail.png")));
+            // Its usage charts have their scale and, after two samples, the current CPU figure in words.
+            assertThat(page.locator("#vm-cpu-chart .sparkline-scale")).containsText("100.0 %");
+            assertThat(page.locator("#vm-cpu-chart .sparkline-now")).containsText("now ",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(20_000));
+            page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(DOC_IMAGES.resolve("vm-detail.png")));
         } finally {
             Actors.asAdmin(() -> vms.list().stream().filter(vm -> vm.name().equals(name))
                     .forEach(vm -> tasks.await(vms.delete(vm.id()).taskId(), java.time.Duration.ofSeconds(60))));

@@ -63,9 +63,46 @@ class VmStatsMathTest {
         assertThat(pairs[1]).isEqualTo(Sparkline.WIDTH + ".0,1.0");
         assertThat(pairs[0]).endsWith("," + (Sparkline.HEIGHT - 1) + ".0");
 
-        Sparkline chart = new Sparkline("cpu", "red");
-        chart.setValues(List.of(10.0, 20.0, 30.0), 100);
-        assertThat(chart.getElement().getProperty("innerHTML")).contains("<polyline").contains(chart.points());
+        Sparkline chart = new Sparkline("cpu", "red", v -> String.format(java.util.Locale.ROOT, "%.1f %%", v));
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-28T05:00:00Z");
+        chart.setPoints(List.of(new Sparkline.Point(t0, 10), new Sparkline.Point(t0.plusSeconds(2), 20),
+                new Sparkline.Point(t0.plusSeconds(4), 30)), 100);
+        String svg = chart.getChildren().map(c -> c.getElement().getProperty("innerHTML")).filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow();
+        assertThat(svg).contains("<polyline").contains(chart.points());
+    }
+
+    @Test
+    void the_sparkline_shows_its_scale_its_current_value_and_each_points_value_and_time_on_hover() {
+        Sparkline chart = new Sparkline("memory", "green", v -> Math.round(v) + " MiB");
+        java.time.Instant t0 = java.time.Instant.parse("2026-11-28T05:00:00Z");
+        chart.setPoints(List.of(new Sparkline.Point(t0, 80), new Sparkline.Point(t0.plusSeconds(2), 85)), 256);
+
+        assertThat(chart.scaleTop()).isEqualTo("256 MiB");
+        assertThat(chart.current.getText()).isEqualTo("now 85 MiB");
+        String svg = chart.getChildren().map(c -> c.getElement().getProperty("innerHTML")).filter(java.util.Objects::nonNull)
+                .findFirst().orElseThrow();
+        assertThat(svg).contains("<title>80 MiB at " + io.gureum.console.ui.Formats.time(t0) + "</title>")
+                .contains("<title>85 MiB at " + io.gureum.console.ui.Formats.time(t0.plusSeconds(2)) + "</title>");
+
+        // A value above the stated maximum raises the scale rather than leaving the chart.
+        chart.setPoints(List.of(new Sparkline.Point(t0, 300)), 256);
+        assertThat(chart.scaleTop()).isEqualTo("300 MiB");
+
+        chart.setPoints(List.of(), 256);
+        assertThat(chart.current.getText()).isEqualTo("no figures yet");
+    }
+
+    @Test
+    void a_vm_without_a_screen_says_why_instead_of_showing_a_picture() {
+        assertThat(VmDetailView.noScreen(VmStatus.STOPPED)).isEqualTo("The VM is stopped: no screen.");
+        assertThat(VmDetailView.noScreen(VmStatus.RUNNING)).isNull();
+        assertThat(VmDetailView.noScreen(VmStatus.PAUSED)).isNull();
+        for (VmStatus state : VmStatus.values()) {
+            if (state != VmStatus.RUNNING && state != VmStatus.PAUSED) {
+                assertThat(VmDetailView.noScreen(state)).as(state.name()).endsWith("no screen.").isNotNull();
+            }
+        }
     }
 
     @Test
@@ -77,6 +114,6 @@ class VmStatsMathTest {
         }
         assertThat(log.of(vm)).hasSize(VmStateLog.KEPT).first().extracting(VmStateLog.Change::reason).isEqualTo("n24");
         assertThat(VmDetailView.change(new VmStateLog.Change(T0, VmStatus.RUNNING, VmStatus.STOPPED, "stopped (destroyed)")))
-                .isEqualTo("2026-01-01T00:00:00Z: running → stopped (stopped (destroyed))");
+                .isEqualTo(io.gureum.console.ui.Formats.time(T0) + ": running → stopped: Forced off");
     }
 }

@@ -127,4 +127,46 @@ class VmViewsTest extends SpringBrowserlessTest {
             assertThat(test(view.grid).getRow(row).id()).isNotEqualTo(theirs.id());
         }
     }
+
+    @Test
+    void a_stopped_vm_shows_no_screen_picture_but_says_so() {
+        asAdmin(() -> tasks.await(vms.forceOff(mine.id()).taskId(), Duration.ofSeconds(60)));
+        UI.getCurrent().navigate("vms/" + mine.id());
+
+        VmDetailView view = (VmDetailView) getCurrentView();
+        assertThat(view.stateHolder.getElement().getTextRecursively()).isEqualTo("stopped");
+        assertThat($(Paragraph.class).id("vm-no-screen").getText()).isEqualTo("The VM is stopped: no screen.");
+        assertThat(view.screenshot.getChildren().filter(com.vaadin.flow.component.html.Image.class::isInstance))
+                .isEmpty();
+        // libvirt's raw reason ("stopped (destroyed)") is said in words.
+        assertThat(view.stateReason.getText()).doesNotContain("(").doesNotContain("_");
+        assertThat(view.cpuChart.current.getText()).isEqualTo("no figures yet");
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = {"USER", "ADMIN"})
+    void a_rows_menu_offers_what_the_vms_state_allows_and_forces_it_off() throws InterruptedException {
+        VirtualMachinesView view = navigate(VirtualMachinesView.class);
+        int row = -1;
+        for (int i = 0; i < test(view.grid).size(); i++) {
+            if (test(view.grid).getRow(i).id().equals(mine.id())) {
+                row = i;
+            }
+        }
+        assertThat(row).isNotNegative();
+        int actions = view.grid.getColumns().size() - 1;
+        assertThat(test(view.grid).getHeaderCell(actions)).isEqualTo("Actions");
+        assertThat(test(view.grid).getLitRendererPropertyValue(row, actions, "canForceOff", Boolean.class)).isTrue();
+        assertThat(test(view.grid).getLitRendererPropertyValue(row, actions, "canStart", Boolean.class)).isFalse();
+
+        test(view.grid).invokeLitRendererFunction(row, actions, "act",
+                new tools.jackson.databind.ObjectMapper().createArrayNode().add("forceOff"));
+
+        java.time.Instant deadline = java.time.Instant.now().plusSeconds(60);
+        while (asAdmin(() -> vms.get(mine.id())).state() != VmStatus.STOPPED
+                && java.time.Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+        }
+        assertThat(asAdmin(() -> vms.get(mine.id())).state()).isEqualTo(VmStatus.STOPPED);
+    }
 }

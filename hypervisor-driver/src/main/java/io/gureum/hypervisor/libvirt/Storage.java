@@ -49,6 +49,8 @@ final class Storage {
         }
         try {
             if (pool.isActive() == 0) {
+                // Its directory may have been removed by hand; building an existing directory keeps its files.
+                pool.build(0);
                 pool.create(0);
             }
             if (!pool.getAutostart()) {

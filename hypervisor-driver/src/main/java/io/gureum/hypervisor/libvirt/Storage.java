@@ -45,7 +45,18 @@ final class Storage {
                 throw e;
             }
             pool = c.storagePoolDefineXML(StorageXml.directoryPool(name, path), 0);
-            pool.build(0);
+            try {
+                pool.build(0);
+            } catch (LibvirtException notBuilt) {
+                // Nothing half-made: a pool whose directory cannot be made is not left defined.
+                try {
+                    pool.undefine();
+                } catch (LibvirtException ignored) {
+                    // the definition stays; the next ensure finds it and tries to build it again
+                }
+                pool.free();
+                throw notBuilt;
+            }
         }
         try {
             if (pool.isActive() == 0) {

@@ -33,6 +33,8 @@ class HostStorage {
 
     private final Place configured;
     private final ConcurrentMap<UUID, Object> locks = new ConcurrentHashMap<>();
+    /** The last problem said per host: the monitor retries every 15 s, the log says it once. */
+    private final ConcurrentMap<UUID, String> lastProblem = new ConcurrentHashMap<>();
 
     HostStorage(@Value("${gureum.storage.pool-name:gureum}") String poolName,
                 @Value("${gureum.storage.pool-path:/var/lib/gureum/pools/default}") Path poolPath) {
@@ -76,6 +78,7 @@ class HostStorage {
             String did = now.isPresent() ? "started" : "created";
             try {
                 PoolInfo made = hypervisor.ensureDirectoryPool(place.name(), place.path());
+                lastProblem.remove(hostId);
                 log.info("Storage pool {} at {} on {}: {} by the console.", place.name(), place.path(),
                         hypervisor.uri(), did);
                 return new Outcome(made, did, null);
@@ -88,8 +91,10 @@ class HostStorage {
                     return new Outcome(again.get(), null, null);
                 }
                 String problem = e.getMessage() + ". " + advice(e, place);
-                log.warn("Storage pool {} at {} on {} could not be {}: {}", place.name(), place.path(),
-                        hypervisor.uri(), did, problem);
+                if (!problem.equals(lastProblem.put(hostId, problem))) {
+                    log.warn("Storage pool {} at {} on {} could not be {}: {}", place.name(), place.path(),
+                            hypervisor.uri(), did, problem);
+                }
                 return new Outcome(null, null, problem);
             }
         }

@@ -117,6 +117,8 @@ class HostStoragePoolTest {
         assertThat(host.storagePoolText()).startsWith("Storage pool " + pool + " at " + poolPath + ": active, ")
                 .contains("created by the console");
         assertThat(poolPath).isDirectory();
+        assertThat(HostsView.details(host).getChildren().map(c -> c.getElement().getText()))
+                .contains(host.storagePoolText());
         PoolInfo made = hosts.hypervisorOf(host.id()).poolInfo(pool);
         assertThat(made.active()).isTrue();
         assertThat(made.type()).isEqualTo("dir");

@@ -203,7 +203,8 @@ class Host {
         this.engineMessage = truncate(seen.engineMessage(), 1000);
         this.storagePoolActive = seen.storagePoolActive();
         if (seen.storagePoolDid() != null) {
-            this.storagePoolNote = seen.storagePoolDid() + " by the console at " + now;
+            this.storagePoolNote = seen.storagePoolDid() + " by the console at "
+                    + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
         }
         this.storagePoolProblem = truncate(seen.storagePoolProblem(), 2000);
     }

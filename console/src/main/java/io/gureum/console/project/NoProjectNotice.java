@@ -36,8 +36,8 @@ public class NoProjectNotice extends Div {
             add(text);
             return;
         }
-        text.setText("There is no project yet, and " + what + " always belongs to one. Create one here (you become "
-                + "its owner, with the default quota), or on the ");
+        text.setText("There is no active project, and " + what + " always belongs to one. Create one here (you "
+                + "become its owner, with the default quota), or on the ");
         text.add(new Anchor("projects", "Projects & quotas"), new com.vaadin.flow.component.Text(" page."));
         name.setId("no-project-name");
         name.setPlaceholder("e.g. my-team");

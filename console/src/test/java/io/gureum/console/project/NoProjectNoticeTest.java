@@ -24,7 +24,7 @@ class NoProjectNoticeTest extends SpringBrowserlessTest {
         AtomicReference<ProjectSummary> handed = new AtomicReference<>();
         NoProjectNotice notice = new NoProjectNotice(projects, true, "a VM", handed::set);
         UI.getCurrent().add(notice);
-        assertThat(notice.message()).contains("There is no project yet", "a VM always belongs to one");
+        assertThat(notice.message()).contains("There is no active project", "a VM always belongs to one");
 
         String name = Actors.unique("team");
         test(notice.nameField()).setValue(name);

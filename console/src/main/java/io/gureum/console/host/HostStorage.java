@@ -33,6 +33,8 @@ class HostStorage {
 
     private final Place configured;
     private final ConcurrentMap<UUID, Object> locks = new ConcurrentHashMap<>();
+    /** Hosts whose pool this process has checked to be the configured directory pool. */
+    private final java.util.Set<UUID> verified = ConcurrentHashMap.newKeySet();
     /** The last problem said per host: the monitor retries every 15 s, the log says it once. */
     private final ConcurrentMap<UUID, String> lastProblem = new ConcurrentHashMap<>();
 
@@ -61,39 +63,44 @@ class HostStorage {
 
     /**
      * The host's pool after making it exist and run when {@code listed} (the host's pools from the same answer)
-     * shows it missing or stopped. Unavailable (host gone) propagates; any other failure becomes the outcome's
-     * problem, with what to do.
+     * shows it missing or stopped, or when this process has not yet checked it on this host (an existing pool of
+     * that name must be a directory pool at that path). Unavailable (host gone) propagates; any other failure
+     * becomes the outcome's problem, with what to do.
      */
     Outcome ensure(UUID hostId, Hypervisor hypervisor, Place place, List<PoolInfo> listed) {
         Optional<PoolInfo> seen = listed.stream().filter(p -> p.name().equals(place.name())).findFirst();
-        if (seen.isPresent() && seen.get().active()) {
+        if (seen.isPresent() && seen.get().active() && verified.contains(hostId)) {
             return new Outcome(seen.get(), null, null); // the usual case: no further call
         }
         synchronized (locks.computeIfAbsent(hostId, id -> new Object())) {
-            // Another caller may have made it while this one waited.
+            // Read again under the lock: another caller may have made or started it meanwhile.
             Optional<PoolInfo> now = current(hypervisor, place.name());
-            if (now.isPresent() && now.get().active()) {
-                return new Outcome(now.get(), null, null);
-            }
-            String did = now.isPresent() ? "started" : "created";
+            String did = now.isEmpty() ? "created" : now.get().active() ? null : "started";
             try {
+                // Also checks, once per host and process, that an existing pool is a directory pool at that path.
                 PoolInfo made = hypervisor.ensureDirectoryPool(place.name(), place.path());
+                verified.add(hostId);
                 lastProblem.remove(hostId);
-                log.info("Storage pool {} at {} on {}: {} by the console.", place.name(), place.path(),
-                        hypervisor.uri(), did);
+                if (did != null) {
+                    log.info("Storage pool {} at {} on {}: {} by the console.", place.name(), place.path(),
+                            hypervisor.uri(), did);
+                }
                 return new Outcome(made, did, null);
             } catch (HypervisorException.Unavailable gone) {
                 throw gone;
             } catch (HypervisorException e) {
+                verified.remove(hostId);
                 // Another console instance may have defined it at the same moment: then it is there now.
-                Optional<PoolInfo> again = current(hypervisor, place.name());
-                if (again.isPresent() && again.get().active()) {
-                    return new Outcome(again.get(), null, null);
+                if (!(e instanceof HypervisorException.Conflict)) {
+                    Optional<PoolInfo> again = current(hypervisor, place.name());
+                    if (again.isPresent() && again.get().active()) {
+                        return new Outcome(again.get(), null, null);
+                    }
                 }
                 String problem = e.getMessage() + ". " + advice(e, place);
                 if (!problem.equals(lastProblem.put(hostId, problem))) {
                     log.warn("Storage pool {} at {} on {} could not be {}: {}", place.name(), place.path(),
-                            hypervisor.uri(), did, problem);
+                            hypervisor.uri(), did == null ? "used" : did, problem);
                 }
                 return new Outcome(null, null, problem);
             }

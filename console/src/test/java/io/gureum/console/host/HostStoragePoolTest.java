@@ -94,6 +94,7 @@ class HostStoragePoolTest {
             asAdmin(() -> hosts.remove(host.id()));
         }
         virsh("pool-destroy", pool);
+        virsh("pool-delete", pool); // its directory, wherever it is (empty by now)
         virsh("pool-undefine", pool);
         deleteDirectory(poolPath);
     }
@@ -198,6 +199,31 @@ class HostStoragePoolTest {
             assertThat(task.state()).isEqualTo(TaskState.FAILED);
             assertThat(task.message()).contains(host.name() + ": its storage pool " + pool + " could not be made");
         }
+    }
+
+    @Test
+    void a_pool_of_that_name_made_by_hand_elsewhere_is_not_used_and_the_host_page_says_why() throws Exception {
+        Path elsewhere = TEST_POOLS.resolve(pool + "-by-hand");
+        assertThat(new ProcessBuilder("virsh", "-q", "-c", "qemu:///system", "pool-define-as", pool, "dir",
+                "--target", elsewhere.toString()).start().waitFor()).isZero();
+        virsh("pool-build", pool);
+        virsh("pool-start", pool);
+        assertThat(hostsPoolIsActive()).isTrue();
+
+        host = asAdmin(() -> hosts.register(new NewHost(HostServiceTest.uniqueName(), "qemu:///system", "",
+                domainType()), pool, poolPath));
+
+        assertThat(host.storagePool().active()).isFalse();
+        assertThat(host.storagePool().problem()).contains("exists on the host with another type or directory");
+        assertThat(host.storageAvailableBytes()).isZero();
+        assertThat(poolPath).doesNotExist(); // nothing was made next to the operator's pool
+    }
+
+    private boolean hostsPoolIsActive() throws Exception {
+        Process p = new ProcessBuilder("virsh", "-q", "-c", "qemu:///system", "pool-info", pool).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        p.waitFor();
+        return out.matches("(?s).*State:\\s+running.*");
     }
 
     @Test

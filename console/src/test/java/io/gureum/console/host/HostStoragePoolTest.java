@@ -152,12 +152,14 @@ class HostStoragePoolTest {
                 pool, poolPath));
         assertThat(host.storagePool().active()).isTrue();
 
-        // Stopped by hand: started again.
+        // Stopped by hand, and its (empty) directory removed: built and started again.
         virsh("pool-destroy", pool);
+        deleteDirectory(poolPath);
         HostSummary started = asAdmin(() -> hosts.refresh(host.id()));
         assertThat(started.storagePool().active()).isTrue();
         assertThat(started.storagePoolText()).contains("started by the console");
         assertThat(hosts.hypervisorOf(host.id()).poolInfo(pool).active()).isTrue();
+        assertThat(poolPath).isDirectory();
 
         // Removed by hand, directory and all (or libvirtd's state wiped): made again.
         virsh("pool-destroy", pool);

@@ -32,8 +32,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.LinkedHashMap;
 import com.vaadin.flow.shared.Registration;
 import io.gureum.console.ui.LiveUpdates;
+import io.gureum.console.project.NoProjectNotice;
 import io.gureum.console.project.ProjectAccess;
-import io.gureum.console.project.ProjectRole;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.quota.QuotaExceededException;
@@ -350,21 +350,28 @@ public class ContainersView extends Main {
         final Paragraph error = new Paragraph();
         final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
+        /** Shown instead of an empty Project field when the caller has no project to create in. */
+        final NoProjectNotice noProject;
 
         CreateContainerDialog() {
             setHeaderTitle("Create container");
             name.setRequired(true);
             name.setHelperText("lower-case letters, digits and '-'");
-            List<ProjectSummary> mine = projects.visibleProjects().stream()
-                    .filter(p -> !p.archived() && (access.isAdmin() || (p.myRole() != null
-                            && p.myRole().includes(ProjectRole.MEMBER))))
-                    .toList();
+            List<ProjectSummary> mine = projects.projectsToCreateIn();
             project.setLabel("Project");
+            project.setId("container-project");
             project.setItems(mine);
             project.setItemLabelGenerator(ProjectSummary::name);
             if (!mine.isEmpty()) {
-                project.setValue(mine.getFirst());
+                project.setValue(mine.getFirst()); // the only one, or the first of several
             }
+            noProject = new NoProjectNotice(projects, access.isAdmin(), "a container", made -> {
+                project.setItems(List.of(made));
+                project.setValue(made);
+                createButton.setEnabled(true);
+            });
+            noProject.setVisible(mine.isEmpty());
+            createButton.setEnabled(!mine.isEmpty());
             List<String> available = containers.images();
             image.setLabel("Image");
             image.setItems(available);
@@ -421,7 +428,7 @@ public class ContainersView extends Main {
             healthRetries.setMax(io.gureum.container.HealthCheck.MAX_RETRIES);
             healthKind.addValueChangeListener(change -> showHealthFields());
             showHealthFields();
-            add(new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env, healthKind,
+            add(noProject, new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env, healthKind,
                     healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries),
                     quotaHint, error);
             showQuota();

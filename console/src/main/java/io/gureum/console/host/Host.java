@@ -103,6 +103,21 @@ class Host {
     @Column(name = "engine_message", length = 1000)
     private String engineMessage;
 
+    @Column(name = "storage_pool", nullable = false, length = 64)
+    private String storagePool;
+
+    @Column(name = "storage_pool_path", nullable = false, length = 512)
+    private String storagePoolPath;
+
+    @Column(name = "storage_pool_active", nullable = false)
+    private boolean storagePoolActive;
+
+    @Column(name = "storage_pool_note", length = 1000)
+    private String storagePoolNote;
+
+    @Column(name = "storage_pool_problem", length = 2000)
+    private String storagePoolProblem;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -113,8 +128,15 @@ class Host {
     protected Host() {
     }
 
+    /** A host with the default pool for its kind (the configured default name and directory, or the test driver's). */
     Host(String name, String libvirtUri, String containerEndpoint, boolean simulated, String domainType,
          String domainTypeReason, Instant now) {
+        this(name, libvirtUri, containerEndpoint, simulated, domainType, domainTypeReason,
+                simulated ? HostStorage.SIMULATED : HostStorage.CONFIGURED_DEFAULT, now);
+    }
+
+    Host(String name, String libvirtUri, String containerEndpoint, boolean simulated, String domainType,
+         String domainTypeReason, HostStorage.Place storage, Instant now) {
         this.id = UUID.randomUUID();
         this.name = name;
         this.libvirtUri = libvirtUri;
@@ -123,6 +145,8 @@ class Host {
         this.domainType = domainType;
         this.domainTypeReason = domainTypeReason;
         this.status = HostStatus.UNKNOWN;
+        this.storagePool = storage.name();
+        this.storagePoolPath = storage.path().toString();
         this.createdAt = now;
     }
 
@@ -140,6 +164,10 @@ class Host {
 
     String containerEndpoint() {
         return containerEndpoint;
+    }
+
+    HostStorage.Place storagePlace() {
+        return new HostStorage.Place(storagePool, java.nio.file.Path.of(storagePoolPath));
     }
 
     HostStatus status() {
@@ -173,6 +201,12 @@ class Host {
         this.engineProduct = seen.engineProduct();
         this.engineVersion = truncate(seen.engineVersion(), 64);
         this.engineMessage = truncate(seen.engineMessage(), 1000);
+        this.storagePoolActive = seen.storagePoolActive();
+        if (seen.storagePoolDid() != null) {
+            this.storagePoolNote = seen.storagePoolDid() + " by the console at "
+                    + now.truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        }
+        this.storagePoolProblem = truncate(seen.storagePoolProblem(), 2000);
     }
 
     /** Records that the host did not answer; keeps the first moment it stopped answering. */
@@ -189,18 +223,24 @@ class Host {
                 domainTypeReason, status, statusMessage, unreachableSince, lastSeenAt, cpus, cpuModel,
                 memoryTotalBytes, memoryFreeBytes, storageCapacityBytes, storageAvailableBytes, allocatedVcpus,
                 allocatedMemoryMib, unmanagedVcpus, unmanagedMemoryMib, domainsRunning, domainsTotal, libvirtVersion,
-                hypervisorVersion, engineProduct, engineVersion, engineMessage);
+                hypervisorVersion, engineProduct, engineVersion, engineMessage,
+                new StoragePoolState(storagePool, storagePoolPath, storagePoolActive, storagePoolNote,
+                        storagePoolProblem));
     }
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    /** One answer from a host: facts plus what its domains use. */
+    /**
+     * One answer from a host: facts plus what its domains use. Storage is the console's pool only (where VM disks
+     * go); {@code storagePoolDid} is what the console did to the pool now ("created", "started", or null).
+     */
     record Observation(int cpus, String cpuModel, long memoryTotalBytes, long memoryFreeBytes,
                        long storageCapacityBytes, long storageAvailableBytes, int allocatedVcpus,
                        long allocatedMemoryMib, int unmanagedVcpus, long unmanagedMemoryMib, int domainsRunning,
                        int domainsTotal, String libvirtVersion,
-                       String hypervisorVersion, String engineProduct, String engineVersion, String engineMessage) {
+                       String hypervisorVersion, String engineProduct, String engineVersion, String engineMessage,
+                       boolean storagePoolActive, String storagePoolDid, String storagePoolProblem) {
     }
 }

@@ -1,5 +1,6 @@
 package io.gureum.console.host;
 
+import io.gureum.console.system.Audited;
 import java.util.UUID;
 
 /** What happens to hosts, published for other features (audit, placement, views). */
@@ -22,5 +23,14 @@ public final class HostEvents {
 
     /** An admin removed a host from the console (nothing on the host itself is touched). */
     public record HostRemoved(UUID hostId, String name, String actor) {
+    }
+
+    /** The console made ({@code did} "created") or started ("started") a host's storage pool for VM disks. */
+    public record HostStoragePoolMade(UUID hostId, String name, String pool, String path, String did)
+            implements Audited {
+        public String action() { return "host.storage-pool-" + did; }
+        public Long projectId() { return null; }
+        public String target() { return "host " + name; }
+        public String detail() { return "pool " + pool + " at " + path; }
     }
 }

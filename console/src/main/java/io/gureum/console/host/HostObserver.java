@@ -26,17 +26,18 @@ final class HostObserver {
         }
     }
 
-    static Host.Observation observe(Hypervisor hypervisor, EngineFacts engine) {
+    /**
+     * The host's facts, what its domains use, and the console's storage pool, made to exist and run when it is
+     * missing or stopped: storage counts that pool only (other pools are not where the console puts VM disks).
+     */
+    static Host.Observation observe(Hypervisor hypervisor, EngineFacts engine, StorageCheck storage) {
         HostInfo info = hypervisor.hostInfo();
+        HostStorage.Outcome pool = storage.ensure(hypervisor, info.pools());
         List<VmInfo> domains = hypervisor.listAll();
-        long capacity = 0;
-        long available = 0;
-        for (PoolInfo pool : info.pools()) {
-            if (pool.active()) {
-                capacity += pool.capacityBytes();
-                available += pool.availableBytes();
-            }
-        }
+        PoolInfo ours = pool.pool();
+        boolean active = ours != null && ours.active();
+        long capacity = active ? ours.capacityBytes() : 0;
+        long available = active ? ours.availableBytes() : 0;
         int vcpus = 0;
         long memoryMib = 0;
         int running = 0;
@@ -55,7 +56,14 @@ final class HostObserver {
         }
         return new Host.Observation(info.cpus(), info.cpuModel(), info.memoryTotalBytes(), info.memoryFreeBytes(),
                 capacity, available, vcpus, memoryMib, unmanagedVcpus, unmanagedMemoryMib, running, domains.size(), info.libvirtVersion(),
-                info.hypervisorVersion(), engine.product(), engine.version(), engine.message());
+                info.hypervisorVersion(), engine.product(), engine.version(), engine.message(), active,
+                pool.did(), pool.problem());
+    }
+
+    /** Makes the host's pool exist, given the pools the host just listed. */
+    @FunctionalInterface
+    interface StorageCheck {
+        HostStorage.Outcome ensure(Hypervisor hypervisor, List<PoolInfo> listed);
     }
 
     static String describe(HostInfo info) {

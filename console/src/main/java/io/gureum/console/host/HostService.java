@@ -35,15 +35,17 @@ public class HostService {
     private final HostRepository hosts;
     private final HypervisorConnections connections;
     private final EngineConnections engines;
+    private final HostStorage storage;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
     HostService(HostRepository hosts, HypervisorConnections connections, EngineConnections engines,
-                ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+                HostStorage storage, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
         this.hosts = hosts;
         this.connections = connections;
         this.engines = engines;
+        this.storage = storage;
         this.events = events;
         this.transactions = transactions;
         this.clock = clock;
@@ -78,9 +80,23 @@ public class HostService {
     /**
      * Registers a host after a successful connection test, so that a typo never becomes a host.
      * The domain type is the admin's choice, else KVM when the host offers it, else QEMU emulation.
+     * The host's storage pool for VM disks (gureum.storage.pool-name at gureum.storage.pool-path) is made
+     * right away, so that the host can take its first VM.
      */
     @PreAuthorize("hasRole('ADMIN')")
     public HostSummary register(NewHost request) {
+        return register(request, null, null);
+    }
+
+    /** {@link #register(NewHost)} with the host's VM disks in its own pool and directory instead of the configured ones. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public HostSummary register(NewHost request, String poolName, java.nio.file.Path poolPath) {
+        HostStorage.Place place;
+        try {
+            place = poolName == null && poolPath == null ? null : HostStorage.place(poolName, poolPath);
+        } catch (IllegalArgumentException invalid) {
+            throw new HostValidationException(invalid.getMessage());
+        }
         String name = validateName(request.name());
         String uri = LibvirtUris.validate(request.libvirtUri());
         String endpoint = ContainerEndpoints.validate(request.containerEndpoint());
@@ -114,8 +130,9 @@ public class HostService {
         } else {
             throw new HostValidationException("Domain type must be kvm or qemu, or empty to let Gureum choose.");
         }
-        return save(new Host(name, uri, endpoint, uri.startsWith("test:"), domainType, reason, now()),
-                actor());
+        boolean simulated = uri.startsWith("test:");
+        return save(new Host(name, uri, endpoint, simulated, domainType, reason,
+                place == null ? storage.defaultFor(simulated) : place, now()), actor());
     }
 
     /**
@@ -151,8 +168,24 @@ public class HostService {
 
     /** Registration without a caller, for the local host on first start. */
     HostSummary registerAutomatically(String name, String uri, String endpoint, String domainType, String reason) {
-        return save(new Host(name, uri, endpoint, uri.startsWith("test:"), domainType, reason, now()),
-                "system");
+        boolean simulated = uri.startsWith("test:");
+        return save(new Host(name, uri, endpoint, simulated, domainType, reason, storage.defaultFor(simulated),
+                now()), "system");
+    }
+
+    /**
+     * The name of the host's storage pool for VM disks, made to exist and run now when it is missing or stopped;
+     * for other features' services. IllegalStateException saying why when the host or its pool is not usable.
+     */
+    public String storagePoolOf(UUID hostId) {
+        HostSummary host = observe(hostId);
+        if (host.status() != HostStatus.UP) {
+            throw new IllegalStateException("Host " + host.name() + " does not answer: " + host.statusMessage());
+        }
+        if (!host.storagePool().active()) {
+            throw new IllegalStateException(host.storagePoolText());
+        }
+        return host.storagePool().name();
     }
 
     boolean anyRegistered() {
@@ -204,8 +237,10 @@ public class HostService {
         Host.Observation seen = null;
         String failure = null;
         try {
+            HostStorage.Place place = snapshot.storagePlace();
             seen = HostObserver.observe(connections.forHost(hostId, snapshot.libvirtUri()),
-                    observeEngine(hostId, snapshot.containerEndpoint()));
+                    observeEngine(hostId, snapshot.containerEndpoint()),
+                    (hypervisor, listed) -> storage.ensure(hostId, hypervisor, place, listed));
         } catch (HypervisorException e) {
             failure = unreachableMessage(snapshot.libvirtUri(), e);
             if (!(e instanceof HypervisorException.Unavailable)) {
@@ -222,6 +257,10 @@ public class HostService {
                 host.observedUnreachable(why, now());
             }
         });
+        if (observation != null && observation.storagePoolDid() != null) {
+            events.publishEvent(new HostEvents.HostStoragePoolMade(hostId, after.name(), after.storagePool().name(),
+                    after.storagePool().path(), observation.storagePoolDid()));
+        }
         if (before != after.status()) {
             log.info("host {} is now {}{}", after.name(), after.status(), why == null ? "" : ": " + why);
             events.publishEvent(new HostEvents.HostStatusChanged(hostId, after.name(), before, after.status(), why));

@@ -37,11 +37,36 @@ public record HostSummary(
         String hypervisorVersion,
         String engineProduct,
         String engineVersion,
-        String engineMessage) {
+        String engineMessage,
+        StoragePoolState storagePool) {
+
+    /** Without storage pool facts (hosts built by hand, e.g. in tests): the configured default pool, not checked yet. */
+    public HostSummary(UUID id, String name, String libvirtUri, String containerEndpoint, boolean simulated,
+                       boolean maintenance, String domainType, String domainTypeReason, HostStatus status,
+                       String statusMessage, Instant unreachableSince, Instant lastSeenAt, int cpus, String cpuModel,
+                       long memoryTotalBytes, long memoryFreeBytes, long storageCapacityBytes,
+                       long storageAvailableBytes, int allocatedVcpus, long allocatedMemoryMib, int unmanagedVcpus,
+                       long unmanagedMemoryMib, int domainsRunning, int domainsTotal, String libvirtVersion,
+                       String hypervisorVersion, String engineProduct, String engineVersion, String engineMessage) {
+        this(id, name, libvirtUri, containerEndpoint, simulated, maintenance, domainType, domainTypeReason, status,
+                statusMessage, unreachableSince, lastSeenAt, cpus, cpuModel, memoryTotalBytes, memoryFreeBytes,
+                storageCapacityBytes, storageAvailableBytes, allocatedVcpus, allocatedMemoryMib, unmanagedVcpus,
+                unmanagedMemoryMib, domainsRunning, domainsTotal, libvirtVersion, hypervisorVersion, engineProduct,
+                engineVersion, engineMessage, new StoragePoolState(
+                        (simulated ? HostStorage.SIMULATED : HostStorage.CONFIGURED_DEFAULT).name(),
+                        (simulated ? HostStorage.SIMULATED : HostStorage.CONFIGURED_DEFAULT).path().toString(),
+                        status == HostStatus.UP, null, null));
+    }
 
     /** Whether new VMs and containers may be placed here. */
     public boolean acceptsPlacements() {
         return status == HostStatus.UP && !maintenance;
+    }
+
+    /** Where the console keeps this host's VM disks, and how the pool was at the last answer. */
+    public String storagePoolText() {
+        return storagePool.describe(io.gureum.console.ui.Formats.bytes(storageAvailableBytes),
+                io.gureum.console.ui.Formats.bytes(storageCapacityBytes));
     }
 
     /** "Podman 4.3.1", "none", or "unreachable: why" for the host's container engine. */

@@ -66,8 +66,7 @@ public class HostsView extends Main {
         grid.addColumn(h -> h.allocatedVcpus() + " / " + h.cpus()).setHeader("vCPUs").setWidth("5rem").setFlexGrow(0);
         grid.addColumn(h -> Formats.bytes(h.allocatedMemoryMib() << 20) + " / " + Formats.bytes(h.memoryTotalBytes()))
                 .setHeader("Memory").setWidth("8rem").setFlexGrow(0);
-        grid.addColumn(h -> Formats.bytes(h.storageAvailableBytes())).setHeader("Storage free").setWidth("5.5rem")
-                .setFlexGrow(0);
+        grid.addColumn(HostsView::storageFree).setHeader("Storage free").setWidth("5.5rem").setFlexGrow(0);
         grid.addColumn(h -> h.domainsRunning() + " / " + h.domainsTotal()).setHeader("Running VMs").setWidth("6rem")
                 .setFlexGrow(0);
         grid.addColumn(h -> h.engineProduct() == null && h.containerEndpoint() != null ? "unreachable"
@@ -128,9 +127,20 @@ public class HostsView extends Main {
         return host.domainType().equals("KVM") ? "KVM" : "QEMU emulation (KVM off)";
     }
 
-    private static Div details(HostSummary host) {
+    /** Free space of the console's pool, or why there is none (the pool could not be made). */
+    static String storageFree(HostSummary host) {
+        return host.storagePool().problem() != null ? "no pool" : Formats.bytes(host.storageAvailableBytes());
+    }
+
+    static Div details(HostSummary host) {
         Div details = new Div();
         details.add(new Paragraph("libvirt URI: " + host.libvirtUri()));
+        Paragraph pool = new Paragraph(host.storagePoolText());
+        pool.addClassName("host-storage-pool");
+        if (host.storagePool().problem() != null) {
+            pool.getStyle().set("color", "var(--lumo-error-text-color)");
+        }
+        details.add(pool);
         details.add(new Paragraph("CPU model: " + (host.cpuModel() == null ? "unknown" : host.cpuModel())
                 + " · libvirt " + host.libvirtVersion() + " · hypervisor " + host.hypervisorVersion()));
         details.add(new Paragraph("Domain type " + host.domainType() + ": " + host.domainTypeReason()));
@@ -214,7 +224,8 @@ public class HostsView extends Main {
                 try {
                     HostSummary host = hosts.register(new NewHost(name.getValue(), uri.getValue(),
                             endpoint.getValue(), domainType.getValue()));
-                    HostsView.notify("Registered host " + host.name() + " (" + host.statusText() + ").", true);
+                    HostsView.notify("Registered host " + host.name() + " (" + host.statusText() + "). "
+                            + host.storagePoolText(), host.storagePool().problem() == null);
                     reload();
                     close();
                 } catch (HostValidationException refused) {

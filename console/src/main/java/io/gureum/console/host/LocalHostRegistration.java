@@ -80,8 +80,8 @@ class LocalHostRegistration {
                 }
                 String endpoint = localEngine();
                 HostSummary registered = hosts.registerAutomatically("local", LOCAL_URI, endpoint, type, reason);
-                log.info("First start: registered this server as host 'local' ({}, domain type {}, containers: {}).",
-                        LOCAL_URI, registered.domainType(), registered.engineText());
+                log.info("First start: registered this server as host 'local' ({}, domain type {}, containers: {}). {}",
+                        LOCAL_URI, registered.domainType(), registered.engineText(), registered.storagePoolText());
                 return;
             } catch (HypervisorException e) {
                 log.warn("libvirtd socket {} exists but {} does not answer ({}): registering the simulated demo "

@@ -172,8 +172,9 @@ public class IdentityService {
         }
         validateUsername(username);
         passwordPolicy.check(username, password);
-        users.save(new UserAccount(username, "Administrator", passwordEncoder.encode(password),
+        UserAccount admin = users.save(new UserAccount(username, "Administrator", passwordEncoder.encode(password),
                 Set.of(GlobalRole.USER, GlobalRole.ADMIN), clock.instant()));
+        events.publishEvent(new UserEvents.FirstAdministratorCreated(admin.id(), username));
         return true;
     }
 

@@ -16,6 +16,17 @@ public final class UserEvents {
         public String detail() { return admin ? "global roles USER, ADMIN" : "global role USER"; }
     }
 
+    /**
+     * The console created its first administrator on its very first start (no user existed). Published in the
+     * transaction that creates it, so that what the first start adds with it (a first project) commits with it.
+     */
+    public record FirstAdministratorCreated(long userId, String username) implements Audited {
+        public String action() { return "user.created"; }
+        public Long projectId() { return null; }
+        public String target() { return "user " + username; }
+        public String detail() { return "first administrator, made on the first start; global roles USER, ADMIN"; }
+    }
+
     /** An administrator disabled a user; their sessions end. */
     public record UserDisabled(long userId, String username) implements Audited {
         public String action() { return "user.disabled"; }

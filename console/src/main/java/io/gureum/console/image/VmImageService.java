@@ -120,7 +120,7 @@ public class VmImageService {
 
     /** The storage pool VM disks live in on a host (libvirt's test driver brings its own). */
     public static String poolOf(HostSummary host) {
-        return host.simulated() ? "default-pool" : "gureum";
+        return host.storagePool().name();
     }
 
     /** The hosts whose volumes can become images. Administrators only. */

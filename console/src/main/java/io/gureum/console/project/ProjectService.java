@@ -57,6 +57,45 @@ public class ProjectService {
         return project.summary(access.roleOf(project.id()).orElse(null));
     }
 
+    /** Administrators create a project with themselves as owner (the create dialogs' "create a project" path). */
+    @Transactional
+    public ProjectSummary createOwnedByCaller(String name) {
+        access.requireAdmin();
+        String caller = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication().getName();
+        return create(name, identity.findByUsername(caller).isPresent() ? caller : null);
+    }
+
+    /**
+     * The first start's project with the first administrator as owner; nothing when any project exists. No caller
+     * check: it runs at start-up, inside the transaction that creates the first administrator, before anyone can
+     * log in.
+     */
+    @Transactional
+    java.util.Optional<ProjectSummary> createFirstProject(String name, long ownerId, String ownerUsername) {
+        if (projects.count() > 0) {
+            return java.util.Optional.empty();
+        }
+        String valid = validName(name);
+        Project project = projects.save(new Project(valid, clock.instant()));
+        events.publishEvent(new ProjectCreated(project.id(), valid, ownerUsername));
+        members.save(new ProjectMember(project.id(), ownerId, ProjectRole.OWNER));
+        events.publishEvent(new MemberAdded(project.id(), ownerUsername, ProjectRole.OWNER));
+        return java.util.Optional.of(project.summary(ProjectRole.OWNER));
+    }
+
+    /**
+     * Non-archived projects the caller may create VMs and containers in: all of them for administrators,
+     * otherwise those where the caller is at least a member. The create dialogs offer these.
+     */
+    @Transactional(readOnly = true)
+    public List<ProjectSummary> projectsToCreateIn() {
+        boolean admin = access.isAdmin();
+        return visibleProjects().stream()
+                .filter(p -> !p.archived() && (admin || p.myRole() != null && p.myRole().includes(ProjectRole.MEMBER)))
+                .toList();
+    }
+
     /** The projects the caller may see: all for administrators, otherwise those they are a member of. */
     @Transactional(readOnly = true)
     public List<ProjectSummary> visibleProjects() {

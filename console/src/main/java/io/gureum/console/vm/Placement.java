@@ -77,6 +77,9 @@ class Placement {
         if (memoryMib > freeMemoryMib) {
             return "needs " + memoryMib + " MiB memory, " + Math.max(0, freeMemoryMib) + " MiB free";
         }
+        if (host.storagePool().problem() != null) {
+            return "its storage pool " + host.storagePool().name() + " could not be made: " + host.storagePool().problem();
+        }
         long freeStorageGib = host.storageAvailableBytes() >> 30;
         if (diskGib > freeStorageGib) {
             return "needs " + diskGib + " GiB storage, " + freeStorageGib + " GiB free";

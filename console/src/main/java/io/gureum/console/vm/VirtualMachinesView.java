@@ -31,8 +31,8 @@ import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.BootImage;
 import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.image.InstanceSize;
+import io.gureum.console.project.NoProjectNotice;
 import io.gureum.console.project.ProjectAccess;
-import io.gureum.console.project.ProjectRole;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.quota.QuotaExceededException;
@@ -391,22 +391,29 @@ public class VirtualMachinesView extends Main {
         final Paragraph error = new Paragraph();
         final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
+        /** Shown instead of an empty Project field when the caller has no project to create in. */
+        final NoProjectNotice noProject;
 
         CreateVmDialog() {
             setHeaderTitle("Create virtual machine");
             name.setId("vm-name");
             name.setRequired(true);
             name.setHelperText("lower-case letters, digits and '-'");
-            List<ProjectSummary> mine = projects.visibleProjects().stream()
-                    .filter(p -> !p.archived() && (access.isAdmin() || (p.myRole() != null
-                            && p.myRole().includes(ProjectRole.MEMBER))))
-                    .toList();
+            List<ProjectSummary> mine = projects.projectsToCreateIn();
             project.setLabel("Project");
+            project.setId("vm-project");
             project.setItems(mine);
             project.setItemLabelGenerator(ProjectSummary::name);
             if (!mine.isEmpty()) {
-                project.setValue(mine.getFirst());
+                project.setValue(mine.getFirst()); // the only one, or the first of several
             }
+            noProject = new NoProjectNotice(projects, access.isAdmin(), "a VM", made -> {
+                project.setItems(List.of(made));
+                project.setValue(made);
+                createButton.setEnabled(true);
+            });
+            noProject.setVisible(mine.isEmpty());
+            createButton.setEnabled(!mine.isEmpty());
             image.setLabel("Image");
             image.setItems(images.bootImages());
             image.setItemLabelGenerator(BootImage::name);
@@ -458,7 +465,7 @@ public class VirtualMachinesView extends Main {
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint, error);
+            add(noProject, new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint, error);
             showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
         }

@@ -1,5 +1,6 @@
 package io.gureum.console.vm;
 
+import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.BootImage;
 import io.gureum.console.task.TaskContext;
@@ -16,14 +17,12 @@ import io.gureum.hypervisor.SerialConsole;
 import io.gureum.hypervisor.VmInfo;
 import io.gureum.hypervisor.VmSpec;
 import io.gureum.hypervisor.VolumeRef;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,12 +33,13 @@ import org.springframework.stereotype.Component;
 class VmProvisioner {
 
     private static final Logger log = LoggerFactory.getLogger(VmProvisioner.class);
+    /** The pool of a real host when gureum.storage.pool-name is not set (each host records its own: HostSummary). */
     static final String POOL = "gureum";
-    /** libvirt's test driver comes with this pool. */
+    /** libvirt's test driver comes with this pool; simulated hosts use it. */
     static final String SIMULATED_POOL = "default-pool";
     static final String NETWORK = "default";
 
-    private final Path poolPath;
+    private final HostService hosts;
     private final ConcurrentMap<String, Object> baseLocks = new ConcurrentHashMap<>();
     /**
      * Base images this process has found or imported on a host ("hostId/volume"): later creates skip the pool and
@@ -48,8 +48,8 @@ class VmProvisioner {
      */
     private final java.util.Set<String> basesSeen = ConcurrentHashMap.newKeySet();
 
-    VmProvisioner(@Value("${gureum.storage.pool-path:/var/lib/gureum/pools/default}") Path poolPath) {
-        this.poolPath = poolPath;
+    VmProvisioner(HostService hosts) {
+        this.hosts = hosts;
     }
 
     /** Makes the VM run on the host with one NIC on {@code network}; returns its domain UUID. On failure nothing of it is left there. */
@@ -126,7 +126,7 @@ class VmProvisioner {
     }
 
     private VolumeRef ensureBaseImage(Hypervisor hypervisor, HostSummary host, BootImage image) {
-        String pool = host.simulated() ? SIMULATED_POOL : POOL;
+        String pool = host.storagePool().name();
         if (image.hostVolume() != null) {
             // A volume that is on this host already (recorded by an administrator): the base as it is.
             VolumeRef existing = new VolumeRef(pool, image.hostVolume());
@@ -148,9 +148,8 @@ class VmProvisioner {
             if (basesSeen.contains(key)) {
                 return base;
             }
-            if (!host.simulated()) {
-                hypervisor.ensureDirectoryPool(POOL, poolPath);
-            }
+            // The host feature made the pool at registration; a pool removed since is made again here.
+            hosts.storagePoolOf(host.id());
             try {
                 hypervisor.volumeInfo(base);
             } catch (HypervisorException.NotFound missing) {

@@ -61,6 +61,10 @@ class HostServiceTest {
         assertThat(local.memoryTotalBytes()).isPositive();
         assertThat(local.domainType()).isIn("KVM", "QEMU");
         assertThat(local.domainTypeReason()).isNotBlank();
+        // ... with the console's storage pool made at that registration, so its first VM can be placed.
+        assertThat(local.storagePool().name()).isEqualTo("gureum");
+        assertThat(local.storagePool().active()).as(local.storagePoolText()).isTrue();
+        assertThat(local.storageAvailableBytes()).isGreaterThanOrEqualTo(1L << 30);
     }
 
     @Test
@@ -74,6 +78,11 @@ class HostServiceTest {
         assertThat(host.memoryTotalBytes()).isPositive();
         assertThat(host.domainsTotal()).isPositive(); // the test driver starts with its "test" domain
         assertThat(host.lastSeenAt()).isNotNull();
+        // The test driver brings its own directory pool: VM disks go there.
+        assertThat(host.storagePool().name()).isEqualTo("default-pool");
+        assertThat(host.storagePool().active()).isTrue();
+        assertThat(host.storagePool().problem()).isNull();
+        assertThat(host.storageAvailableBytes()).isPositive();
         assertThat(hosts.list()).extracting(HostSummary::id).contains(host.id());
         assertThat(events.stream(HostEvents.HostRegistered.class))
                 .anySatisfy(e -> assertThat(e.hostId()).isEqualTo(host.id()));

@@ -45,10 +45,23 @@ final class Storage {
                 throw e;
             }
             pool = c.storagePoolDefineXML(StorageXml.directoryPool(name, path), 0);
-            pool.build(0);
+            try {
+                pool.build(0);
+            } catch (LibvirtException notBuilt) {
+                // Nothing half-made: a pool whose directory cannot be made is not left defined.
+                try {
+                    pool.undefine();
+                } catch (LibvirtException ignored) {
+                    // the definition stays; the next ensure finds it and tries to build it again
+                }
+                pool.free();
+                throw notBuilt;
+            }
         }
         try {
             if (pool.isActive() == 0) {
+                // Its directory may have been removed by hand; building an existing directory keeps its files.
+                pool.build(0);
                 pool.create(0);
             }
             if (!pool.getAutostart()) {

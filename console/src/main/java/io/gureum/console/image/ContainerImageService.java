@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import io.gureum.console.system.Echo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -53,13 +54,18 @@ public class ContainerImageService {
     public ImageInfo importRootfs(UUID hostId, String reference, Path tarball) {
         try {
             access.requireAdmin();
-            String clean = reference == null ? "" : reference.strip();
+            String clean = reference == null ? "" : reference;
+            if (!clean.equals(clean.strip())) {
+                throw new ImageValidationException("reference", "Image name " + Echo.quoted(clean)
+                        + " starts or ends with white space: remove it.");
+            }
             if (clean.startsWith("localhost/")) {
                 clean = clean.substring("localhost/".length());
             }
             if (clean.length() > 200 || !REFERENCE.matcher(clean).matches() || clean.contains("..")
                     || clean.contains("//")) {
-                throw new ImageValidationException("Image name '" + clean + "' is not valid: use name:tag, the name "
+                throw new ImageValidationException("reference", "Image name " + Echo.quoted(clean)
+                        + " is not valid: use name:tag, the name "
                         + "of lower-case letters, digits, '.', '_', '-' and '/', the tag of letters, digits, '.', '_', '-' "
                         + "(for example tools/alpine:3.20).");
             }

@@ -32,6 +32,11 @@ public final class FieldErrors {
         return this;
     }
 
+    /** Whether messages about {@code name} have a field of their own here. */
+    public boolean has(String name) {
+        return name != null && fields.containsKey(name);
+    }
+
     /** The place for messages that concern no single field: put it at the top of the form. */
     public Paragraph formError() {
         return formError;

@@ -1,5 +1,6 @@
 package io.gureum.console.host;
 
+import io.gureum.console.system.NameRule;
 import io.gureum.container.ContainerEngine;
 import io.gureum.container.EngineException;
 import io.gureum.hypervisor.DomainType;
@@ -14,7 +15,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import io.gureum.console.system.NameRule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

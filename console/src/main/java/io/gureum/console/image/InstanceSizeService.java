@@ -1,12 +1,12 @@
 package io.gureum.console.image;
 
 import io.gureum.console.project.ProjectAccess;
+import io.gureum.console.system.NameRule;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import io.gureum.console.system.NameRule;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.server.ErrorEvent;
 import io.gureum.console.system.InvalidInput;
 import io.gureum.console.testsupport.ConsoleTest;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.test.context.support.WithMockUser;
 
@@ -14,6 +18,9 @@ import org.springframework.security.test.context.support.WithMockUser;
 @ConsoleTest
 @WithMockUser(username = "error-pages-user", roles = "USER")
 class ErrorPagesTest extends SpringBrowserlessTest {
+
+    @Autowired
+    UserFacingErrorHandler handler;
 
     @Test
     void an_unknown_page_says_not_found_inside_the_layout_with_its_navigation() {
@@ -45,6 +52,19 @@ class ErrorPagesTest extends SpringBrowserlessTest {
         assertThat(view.text.getText()).contains(view.reference).doesNotContain("hunter2")
                 .doesNotContain("IllegalStateException").doesNotContain("jdbc");
         assertThat($(MainLayout.class).single()).isNotNull();
+    }
+
+    @Test
+    void an_error_in_a_click_listener_shows_a_notification_in_words_and_not_the_exception() {
+        Div clicked = new Div();
+        UI.getCurrent().add(clicked);
+
+        handler.error(new ErrorEvent(new IllegalStateException(FailingPage.SECRET), clicked.getElement().getNode()));
+        roundTrip();
+
+        String shown = test($(Notification.class).single()).getText();
+        assertThat(shown).startsWith("Something went wrong inside the console").doesNotContain("hunter2")
+                .doesNotContain("IllegalStateException");
     }
 
     @Test

@@ -367,6 +367,11 @@ class VmServiceTest {
         assertThatThrownBy(() -> hosts.hypervisorOf(simulated.id()).info(domain))
                 .isInstanceOf(HypervisorException.NotFound.class);
         assertThat(usage.usage(tenant.id()).vms()).isZero();
+        assertThat(asAdmin(() -> audit.search(new AuditFilter(null, tenant.id(), "vm.create.failed", null, null,
+                null)))).singleElement().satisfies(entry -> {
+                    assertThat(entry.outcome()).isEqualTo(Outcome.FAILURE);
+                    assertThat(entry.detail()).isEqualTo("interrupted by a console restart");
+                });
     }
 
     private static void sleep(long millis) {

@@ -282,11 +282,13 @@ public class ContainerService {
             return null;
         }
         if (asked.intervalSeconds() < 1 || asked.intervalSeconds() > MAX_HEALTH_INTERVAL_SECONDS) {
-            throw new ContainerValidationException("healthInterval", "A health check runs every 1 to " + MAX_HEALTH_INTERVAL_SECONDS
+            throw new ContainerValidationException("healthInterval",
+                    "A health check runs every 1 to " + MAX_HEALTH_INTERVAL_SECONDS
                     + " seconds, not " + asked.intervalSeconds() + ".");
         }
         if (asked.timeoutSeconds() < 1 || asked.timeoutSeconds() > asked.intervalSeconds()) {
-            throw new ContainerValidationException("healthTimeout", "A health check's timeout is 1 second to its interval ("
+            throw new ContainerValidationException("healthTimeout",
+                    "A health check's timeout is 1 second to its interval ("
                     + asked.intervalSeconds() + " s), not " + asked.timeoutSeconds() + ".");
         }
         if (asked.retries() < 1 || asked.retries() > io.gureum.container.HealthCheck.MAX_RETRIES) {
@@ -298,7 +300,8 @@ public class ContainerService {
         String command = asked.command() == null || asked.command().isBlank() ? null : asked.command().strip();
         if (command != null) {
             if (command.length() > MAX_COMMAND || command.indexOf('\0') >= 0) {
-                throw new ContainerValidationException("healthCommand", "The health check command has at most " + MAX_COMMAND
+                throw new ContainerValidationException("healthCommand",
+                        "The health check command has at most " + MAX_COMMAND
                         + " characters.");
             }
             return io.gureum.container.HealthCheck.exec(List.of("sh", "-c", command), interval, timeout,
@@ -410,7 +413,8 @@ public class ContainerService {
         }
         String command = request.command() == null || request.command().isBlank() ? null : request.command().strip();
         if (command != null && (command.length() > MAX_COMMAND || command.indexOf('\0') >= 0)) {
-            throw new ContainerValidationException("command", "The command has at most " + MAX_COMMAND + " characters.");
+            throw new ContainerValidationException("command",
+                    "The command has at most " + MAX_COMMAND + " characters.");
         }
         Integer port = request.containerPort();
         if (port != null && (port < 1 || port > 65535)) {

@@ -488,7 +488,8 @@ public class ContainersView extends Main {
             }
             // Only figures the container can have: a negative or overflowing entry is the field's error.
             Double wanted = cpus.getValue();
-            boolean cpusOk = wanted != null && wanted >= ContainerService.MIN_CPUS && wanted <= ContainerService.MAX_CPUS;
+            boolean cpusOk = wanted != null && wanted >= ContainerService.MIN_CPUS
+                    && wanted <= ContainerService.MAX_CPUS;
             var memory = FieldErrors.inRange(memoryMib, ContainerService.MIN_MEMORY_MIB,
                     ContainerService.MAX_MEMORY_MIB);
             if (!cpusOk || memory.isEmpty()) {

@@ -116,7 +116,8 @@ public class HostService {
                         + info.domainTypes() + "): choose qemu, or enable hardware virtualization on the host.");
             }
         } else {
-            throw new HostValidationException("domainType", "Domain type must be kvm or qemu, or empty to let Gureum choose.");
+            throw new HostValidationException("domainType",
+                    "Domain type must be kvm or qemu, or empty to let Gureum choose.");
         }
         return save(new Host(name, uri, endpoint, uri.startsWith("test:"), domainType, reason, now()),
                 actor());

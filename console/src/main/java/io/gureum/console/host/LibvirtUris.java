@@ -1,5 +1,6 @@
 package io.gureum.console.host;
 
+import io.gureum.console.system.Echo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
@@ -30,12 +31,14 @@ final class LibvirtUris {
         try {
             uri = new URI(uriText);
         } catch (URISyntaxException e) {
-            throw new HostValidationException("uri", "'" + uriText + "' is not a URI: " + e.getReason() + ". Use e.g. "
+            throw new HostValidationException("uri",
+                    Echo.quoted(uriText) + " is not a URI: " + e.getReason() + ". Use e.g. "
                     + EXAMPLES + ".");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !SCHEMES.contains(scheme)) {
-            throw new HostValidationException("uri", "Transport '" + scheme + "' is not supported: use " + EXAMPLES + ".");
+            throw new HostValidationException("uri",
+                    "Transport " + Echo.quoted(scheme) + " is not supported: use " + EXAMPLES + ".");
         }
         if (scheme.equals("test")) {
             if (!"/default".equals(uri.getPath()) || uri.getRawQuery() != null || uri.getHost() != null) {
@@ -52,14 +55,16 @@ final class LibvirtUris {
                     + "(no host name) is this server.");
         }
         if (!scheme.equals("qemu") && (uri.getHost() == null || uri.getHost().isBlank())) {
-            throw new HostValidationException("uri", "A remote URI needs the server's name, e.g. qemu+ssh://user@server/system.");
+            throw new HostValidationException("uri",
+                    "A remote URI needs the server's name, e.g. qemu+ssh://user@server/system.");
         }
         String query = uri.getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
                 String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
                 if (!PARAMETERS.contains(key)) {
-                    throw new HostValidationException("uri", "URI parameter '" + key + "' is not allowed; allowed are "
+                    throw new HostValidationException("uri",
+                            "URI parameter " + Echo.quoted(key) + " is not allowed; allowed are "
                             + PARAMETERS.stream().sorted().toList() + ".");
                 }
             }

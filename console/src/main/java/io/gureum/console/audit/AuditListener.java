@@ -26,6 +26,9 @@ class AuditListener {
         if (event.refused()) {
             log.independently(currentActor(), event.projectId(), event.target(), event.action(), Outcome.REFUSED,
                     event.detail());
+        } else if (event.failed()) {
+            log.independently(currentActor(), event.projectId(), event.target(), event.action(), Outcome.FAILURE,
+                    event.detail());
         } else {
             log.withMutation(currentActor(), event.projectId(), event.target(), event.action(), event.detail());
         }

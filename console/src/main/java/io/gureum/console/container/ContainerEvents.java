@@ -28,6 +28,11 @@ public final class ContainerEvents {
         }
 
         @Override
+        public boolean failed() {
+            return !ok;
+        }
+
+        @Override
         public String target() {
             return "container " + name;
         }

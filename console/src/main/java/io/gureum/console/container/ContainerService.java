@@ -6,6 +6,8 @@ import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
+import io.gureum.console.system.Echo;
+import io.gureum.console.system.NameRule;
 import io.gureum.console.task.TaskContext;
 import io.gureum.console.task.TaskRequest;
 import io.gureum.console.task.TaskService;
@@ -52,6 +54,9 @@ public class ContainerService {
 
     public static final String DEFAULT_IMAGE = "localhost/gureum/busybox:latest";
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
+    /** The rule for container names, also shown next to the name field. */
+    public static final NameRule NAME_RULE = new NameRule("container name", NAME,
+            "1 to 32 lower-case letters, digits or '-', starting with a letter and not ending with '-'");
     static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,127}");
     static final double MIN_CPUS = 0.1;
     static final double MAX_CPUS = 8;
@@ -277,15 +282,17 @@ public class ContainerService {
             return null;
         }
         if (asked.intervalSeconds() < 1 || asked.intervalSeconds() > MAX_HEALTH_INTERVAL_SECONDS) {
-            throw new ContainerValidationException("A health check runs every 1 to " + MAX_HEALTH_INTERVAL_SECONDS
+            throw new ContainerValidationException("healthInterval",
+                    "A health check runs every 1 to " + MAX_HEALTH_INTERVAL_SECONDS
                     + " seconds, not " + asked.intervalSeconds() + ".");
         }
         if (asked.timeoutSeconds() < 1 || asked.timeoutSeconds() > asked.intervalSeconds()) {
-            throw new ContainerValidationException("A health check's timeout is 1 second to its interval ("
+            throw new ContainerValidationException("healthTimeout",
+                    "A health check's timeout is 1 second to its interval ("
                     + asked.intervalSeconds() + " s), not " + asked.timeoutSeconds() + ".");
         }
         if (asked.retries() < 1 || asked.retries() > io.gureum.container.HealthCheck.MAX_RETRIES) {
-            throw new ContainerValidationException("A health check has 1 to "
+            throw new ContainerValidationException("healthRetries", "A health check has 1 to "
                     + io.gureum.container.HealthCheck.MAX_RETRIES + " retries, not " + asked.retries() + ".");
         }
         Duration interval = Duration.ofSeconds(asked.intervalSeconds());
@@ -293,23 +300,24 @@ public class ContainerService {
         String command = asked.command() == null || asked.command().isBlank() ? null : asked.command().strip();
         if (command != null) {
             if (command.length() > MAX_COMMAND || command.indexOf('\0') >= 0) {
-                throw new ContainerValidationException("The health check command has at most " + MAX_COMMAND
+                throw new ContainerValidationException("healthCommand",
+                        "The health check command has at most " + MAX_COMMAND
                         + " characters.");
             }
             return io.gureum.container.HealthCheck.exec(List.of("sh", "-c", command), interval, timeout,
                     asked.retries());
         }
         if (asked.httpPort() == null) {
-            throw new ContainerValidationException("A health check needs a command or an HTTP port.");
+            throw new ContainerValidationException("healthPort", "A health check needs a command or an HTTP port.");
         }
         if (asked.httpPort() < 1 || asked.httpPort() > 65535) {
-            throw new ContainerValidationException("A health check's HTTP port is 1 to 65535, not "
+            throw new ContainerValidationException("healthPort", "A health check's HTTP port is 1 to 65535, not "
                     + asked.httpPort() + ".");
         }
         String path = asked.httpPath() == null || asked.httpPath().isBlank() ? "/" : asked.httpPath().strip();
         if (!path.startsWith("/") || path.length() > 1000 || path.chars().anyMatch(ch -> ch <= ' ' || ch == 127)) {
-            throw new ContainerValidationException("A health check's HTTP path starts with '/' and has no spaces, "
-                    + "not '" + path + "'.");
+            throw new ContainerValidationException("healthPath", "A health check's HTTP path starts with '/' and has "
+                    + "no spaces, not " + Echo.quoted(path) + ".");
         }
         return io.gureum.container.HealthCheck.httpGet(asked.httpPort(), path, interval, timeout, asked.retries());
     }
@@ -384,38 +392,41 @@ public class ContainerService {
      * creates and starts it in a task. Refused requests leave nothing behind.
      */
     public ContainerOperation create(NewContainer request) {
-        String name = request.name() == null ? "" : request.name().strip();
-        if (!NAME.matcher(name).matches()) {
-            throw new ContainerValidationException("Container name '" + name + "' is not valid: use 1-32 lower-case "
-                    + "letters, digits or '-', starting with a letter and not ending with '-'.");
-        }
+        String name = request.name();
+        NAME_RULE.problem(name).ifPresent(problem -> {
+            throw new ContainerValidationException("name", problem);
+        });
         if (!(request.cpus() >= MIN_CPUS && request.cpus() <= MAX_CPUS)) {
-            throw new ContainerValidationException("A container has " + MIN_CPUS + " to " + (int) MAX_CPUS
-                    + " CPUs, not " + request.cpus() + ".");
+            throw new ContainerValidationException("cpus", "A container has " + MIN_CPUS + " to " + (int) MAX_CPUS
+                    + " CPUs, not " + Echo.shortened(Double.toString(request.cpus())) + ".");
         }
         if (request.memoryMib() < MIN_MEMORY_MIB || request.memoryMib() > MAX_MEMORY_MIB) {
-            throw new ContainerValidationException("A container has " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB
-                    + " MiB of memory, not " + request.memoryMib() + ".");
+            throw new ContainerValidationException("memoryMib", "A container has " + MIN_MEMORY_MIB + " to "
+                    + MAX_MEMORY_MIB + " MiB of memory, not " + request.memoryMib() + ".");
         }
         String restart = request.restartPolicy() == null || request.restartPolicy().isBlank() ? "no"
                 : request.restartPolicy().strip();
         if (!RESTART_POLICIES.contains(restart)) {
-            throw new ContainerValidationException("Restart policy '" + restart + "' is not one of "
+            throw new ContainerValidationException("restartPolicy", "Restart policy " + Echo.quoted(restart)
+                    + " is not one of "
                     + RESTART_POLICIES + ".");
         }
         String command = request.command() == null || request.command().isBlank() ? null : request.command().strip();
         if (command != null && (command.length() > MAX_COMMAND || command.indexOf('\0') >= 0)) {
-            throw new ContainerValidationException("The command has at most " + MAX_COMMAND + " characters.");
+            throw new ContainerValidationException("command",
+                    "The command has at most " + MAX_COMMAND + " characters.");
         }
         Integer port = request.containerPort();
         if (port != null && (port < 1 || port > 65535)) {
-            throw new ContainerValidationException("A container port is 1 to 65535, not " + port + ".");
+            throw new ContainerValidationException("containerPort", "A container port is 1 to 65535, not " + port
+                    + ".");
         }
         Map<String, String> env = request.env() == null ? Map.of() : new LinkedHashMap<>(request.env());
         for (Map.Entry<String, String> e : env.entrySet()) {
             if (e.getKey() == null || !ENV_KEY.matcher(e.getKey()).matches() || e.getValue() == null
                     || e.getValue().indexOf('\0') >= 0) {
-                throw new ContainerValidationException("Environment variable '" + e.getKey() + "' is not valid: "
+                throw new ContainerValidationException("env", "Environment variable " + Echo.quoted(e.getKey())
+                        + " is not valid: "
                         + "names are letters, digits and '_', not starting with a digit.");
             }
         }
@@ -424,7 +435,8 @@ public class ContainerService {
                 : request.image().strip());
         List<HostSummary> candidates = candidates();
         if (!candidates.isEmpty() && candidates.stream().noneMatch(h -> holdsImageQuietly(h.id(), image))) {
-            throw new ContainerValidationException("Image '" + image + "' is not on any container engine. "
+            throw new ContainerValidationException("image", "Image " + Echo.quoted(image)
+                    + " is not on any container engine. "
                     + "Available: " + images() + ".");
         }
         int millicpus = (int) Math.round(request.cpus() * 1000);
@@ -435,7 +447,8 @@ public class ContainerService {
             // Locks the project's quota row: concurrent creates of one project queue here.
             quotas.reserve(request.projectId(), new ResourceAmounts(0, 0, 0, 0, 1, wholeCpus, request.memoryMib()));
             if (containers.existsByProjectIdAndNameAndStateNot(request.projectId(), name, ContainerStatus.DELETED)) {
-                throw new ContainerValidationException("The project has a container named '" + name + "' already.");
+                throw new ContainerValidationException("name", "The project has a container named '" + name
+                        + "' already.");
             }
             return containers.save(new ManagedContainer(id, name, request.projectId(), owner, image, command,
                     millicpus, request.memoryMib(), restart, port, now()));

@@ -39,6 +39,8 @@ import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
+import io.gureum.console.system.Echo;
+import io.gureum.console.ui.FieldErrors;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.RowActions;
 import jakarta.annotation.security.PermitAll;
@@ -234,7 +236,8 @@ public class ContainersView extends Main {
             }
             int eq = line.indexOf('=');
             if (eq <= 0) {
-                throw new ContainerValidationException("Environment line '" + trimmed + "' is not KEY=value.");
+                throw new ContainerValidationException("env", "Environment line " + Echo.quoted(trimmed)
+                        + " is not KEY=value.");
             }
             env.put(line.substring(0, eq).strip(), line.substring(eq + 1));
         }
@@ -347,7 +350,9 @@ public class ContainersView extends Main {
         final IntegerField healthInterval = new IntegerField("Check every (s)");
         final IntegerField healthTimeout = new IntegerField("Timeout (s)");
         final IntegerField healthRetries = new IntegerField("Retries");
-        final Paragraph error = new Paragraph();
+        /** Refusals next to their fields; the rest (quota, no project) at the top of the dialog. */
+        final FieldErrors errors = new FieldErrors();
+        final Paragraph error = errors.formError();
         final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
         /** Shown instead of an empty Project field when the caller has no project to create in. */
@@ -356,7 +361,7 @@ public class ContainersView extends Main {
         CreateContainerDialog() {
             setHeaderTitle("Create container");
             name.setRequired(true);
-            name.setHelperText("lower-case letters, digits and '-'");
+            name.setHelperText(ContainerService.NAME_RULE.rule());
             List<ProjectSummary> mine = projects.projectsToCreateIn();
             project.setLabel("Project");
             project.setId("container-project");
@@ -404,7 +409,12 @@ public class ContainersView extends Main {
             cpus.addValueChangeListener(change -> showQuota());
             memoryMib.addValueChangeListener(change -> showQuota());
             error.setId("create-container-error");
-            error.getStyle().set("color", "var(--lumo-error-text-color)");
+            errors.field("name", name).field("project", project).field("image", image).field("command", command)
+                    .field("cpus", cpus).field("memoryMib", memoryMib).field("restartPolicy", restart)
+                    .field("containerPort", port).field("env", env).field("healthKind", healthKind)
+                    .field("healthCommand", healthCommand).field("healthPort", healthPort)
+                    .field("healthPath", healthPath).field("healthInterval", healthInterval)
+                    .field("healthTimeout", healthTimeout).field("healthRetries", healthRetries);
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
@@ -428,9 +438,9 @@ public class ContainersView extends Main {
             healthRetries.setMax(io.gureum.container.HealthCheck.MAX_RETRIES);
             healthKind.addValueChangeListener(change -> showHealthFields());
             showHealthFields();
-            add(noProject, new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env, healthKind,
-                    healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries),
-                    quotaHint, error);
+            add(noProject, error, new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env,
+                    healthKind, healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries),
+                    quotaHint);
             showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
         }
@@ -454,13 +464,13 @@ public class ContainersView extends Main {
             int retries = healthRetries.getValue() == null ? 0 : healthRetries.getValue();
             if (HEALTH_COMMAND.equals(kind)) {
                 if (healthCommand.getValue().isBlank()) {
-                    throw new ContainerValidationException("Enter the health check's command.");
+                    throw new ContainerValidationException("healthCommand", "Enter the health check's command.");
                 }
                 return NewHealthCheck.command(healthCommand.getValue(), interval, timeout, retries);
             }
             if (HEALTH_HTTP.equals(kind)) {
                 if (healthPort.getValue() == null) {
-                    throw new ContainerValidationException("Enter the health check's port.");
+                    throw new ContainerValidationException("healthPort", "Enter the health check's port.");
                 }
                 return NewHealthCheck.httpGet(healthPort.getValue(), healthPath.getValue(), interval, timeout,
                         retries);
@@ -474,30 +484,61 @@ public class ContainersView extends Main {
                 quotaHint.setText("");
                 return;
             }
+            // Only figures the container can have: a negative or overflowing entry is the field's error.
+            Double wanted = cpus.getValue();
+            boolean cpusOk = wanted != null && wanted >= ContainerService.MIN_CPUS
+                    && wanted <= ContainerService.MAX_CPUS;
+            var memory = FieldErrors.inRange(memoryMib, ContainerService.MIN_MEMORY_MIB,
+                    ContainerService.MAX_MEMORY_MIB);
+            if (!cpusOk || memory.isEmpty()) {
+                quotaHint.setText("Enter " + (cpusOk ? "" : ContainerService.MIN_CPUS + " to "
+                        + (int) ContainerService.MAX_CPUS + " CPUs") + (!cpusOk && memory.isEmpty() ? " and " : "")
+                        + (memory.isEmpty() ? ContainerService.MIN_MEMORY_MIB + " to "
+                        + ContainerService.MAX_MEMORY_MIB + " MiB of memory" : "")
+                        + " to see what the container uses of the project's quota.");
+                return;
+            }
             ResourceAmounts left = quotas.remaining(project.getValue().id());
-            double wanted = cpus.getValue() == null ? 0 : cpus.getValue();
             quotaHint.setText("This container uses " + (int) Math.ceil(wanted) + " of your remaining "
                     + left.containerCpus() + " container CPUs (rounded up), "
-                    + (memoryMib.getValue() == null ? 0 : memoryMib.getValue()) + " of " + left.containerMemoryMib()
+                    + memory.get() + " of " + left.containerMemoryMib()
                     + " MiB container memory and 1 of " + left.containers() + " containers in "
                     + project.getValue().name() + ".");
         }
 
         void submit() {
+            errors.clear();
             if (project.getValue() == null || image.getValue() == null) {
-                error.setText(project.getValue() == null ? "Choose a project (you need to be a member of one)."
+                errors.show(project.getValue() == null ? "project" : "image", project.getValue() == null
+                        ? "Choose a project (you need to be a member of one)."
                         : "There is no image on any container engine to create a container from.");
+                return;
+            }
+            boolean health = !HEALTH_NONE.equals(healthKind.getValue());
+            boolean readable = errors.number("cpus", cpus, ContainerService.MIN_CPUS, (int) ContainerService.MAX_CPUS,
+                    true);
+            readable &= errors.number("memoryMib", memoryMib, ContainerService.MIN_MEMORY_MIB,
+                    ContainerService.MAX_MEMORY_MIB, true);
+            readable &= errors.number("containerPort", port, 1, 65535, false);
+            readable &= !HEALTH_HTTP.equals(healthKind.getValue()) || errors.number("healthPort", healthPort, 1,
+                    65535, false);
+            readable &= !health || errors.number("healthInterval", healthInterval, 1,
+                    ContainerService.MAX_HEALTH_INTERVAL_SECONDS, true);
+            readable &= !health || errors.number("healthTimeout", healthTimeout, 1,
+                    ContainerService.MAX_HEALTH_INTERVAL_SECONDS, true);
+            readable &= !health || errors.number("healthRetries", healthRetries, 1,
+                    io.gureum.container.HealthCheck.MAX_RETRIES, true);
+            if (!readable) {
                 return;
             }
             try {
                 containers.create(new NewContainer(name.getValue(), project.getValue().id(), image.getValue(),
-                        command.getValue(), parseEnv(env.getValue()), cpus.getValue() == null ? 0 : cpus.getValue(),
-                        memoryMib.getValue() == null ? 0 : memoryMib.getValue(), restart.getValue(),
-                        port.getValue(), healthCheck()));
+                        command.getValue(), parseEnv(env.getValue()), cpus.getValue(), memoryMib.getValue(),
+                        restart.getValue(), port.getValue(), healthCheck()));
                 reload();
                 close();
             } catch (QuotaExceededException | ContainerValidationException refused) {
-                error.setText(refused.getMessage());
+                errors.show(refused);
             }
         }
     }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -29,13 +30,15 @@ class InterruptedContainerTasks {
     private final HostService hosts;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InterruptedContainerTasks(ContainerRepository containers, HostService hosts, TransactionTemplate transactions,
-                              Clock clock) {
+                              Clock clock, ApplicationEventPublisher events) {
         this.containers = containers;
         this.hosts = hosts;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     @EventListener
@@ -54,6 +57,9 @@ class InterruptedContainerTasks {
         } else if (container.state() == ContainerStatus.DELETING) {
             set(container.id(), false, "delete interrupted by a console restart: delete it again");
         }
+        // The action failed: the audit log says so, as for any other failed action.
+        events.publishEvent(new ContainerEvents.ContainerActionFinished(container.id(), container.name(),
+                container.projectId(), task.action(), false, "interrupted by a console restart"));
     }
 
     private String removeHalfMade(ManagedContainer container) {

@@ -1,5 +1,6 @@
 package io.gureum.console.host;
 
+import io.gureum.console.system.Echo;
 import java.util.List;
 
 /**
@@ -22,7 +23,8 @@ final class ContainerEndpoints {
         }
         String endpoint = value.strip();
         if (!ALLOWED.contains(endpoint)) {
-            throw new HostValidationException("Container endpoint '" + endpoint + "' is not supported: use one of "
+            throw new HostValidationException("endpoint", "Container endpoint " + Echo.quoted(endpoint)
+                    + " is not supported: use one of "
                     + ALLOWED + " (Podman's or Docker's socket on the host that runs the console). Engines on "
                     + "other servers over TCP with TLS are not supported yet.");
         }

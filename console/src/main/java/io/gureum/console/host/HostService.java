@@ -1,5 +1,6 @@
 package io.gureum.console.host;
 
+import io.gureum.console.system.NameRule;
 import io.gureum.container.ContainerEngine;
 import io.gureum.container.EngineException;
 import io.gureum.hypervisor.DomainType;
@@ -31,6 +32,9 @@ public class HostService {
 
     private static final Logger log = LoggerFactory.getLogger(HostService.class);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]{0,62}");
+    /** The rule for host names, also shown next to the name field. */
+    public static final NameRule NAME_RULE = new NameRule("host name", NAME,
+            "1 to 63 lower-case letters, digits, '.' or '-', starting with a letter or digit");
 
     private final HostRepository hosts;
     private final HypervisorConnections connections;
@@ -104,7 +108,7 @@ public class HostService {
             try (ContainerEngine engine = engines.openOnce(endpoint)) {
                 engine.info();
             } catch (EngineException e) {
-                throw new HostValidationException("No container engine answers at " + endpoint + ": "
+                throw new HostValidationException("endpoint", "No container engine answers at " + endpoint + ": "
                         + e.getMessage());
             }
         }
@@ -112,7 +116,7 @@ public class HostService {
         try (Hypervisor hypervisor = connections.openOnce(uri)) {
             info = hypervisor.hostInfo();
         } catch (HypervisorException e) {
-            throw new HostValidationException(unreachableMessage(uri, e));
+            throw new HostValidationException("uri", unreachableMessage(uri, e));
         }
         String chosen = request.domainType() == null ? "" : request.domainType().strip().toLowerCase(Locale.ROOT);
         String domainType;
@@ -124,11 +128,12 @@ public class HostService {
             domainType = chosen.toUpperCase(Locale.ROOT);
             reason = "chosen by an administrator";
             if (domainType.equals("KVM") && !info.domainTypes().contains(DomainType.KVM)) {
-                throw new HostValidationException("The host does not offer KVM (its capabilities list "
+                throw new HostValidationException("domainType", "The host does not offer KVM (its capabilities list "
                         + info.domainTypes() + "): choose qemu, or enable hardware virtualization on the host.");
             }
         } else {
-            throw new HostValidationException("Domain type must be kvm or qemu, or empty to let Gureum choose.");
+            throw new HostValidationException("domainType",
+                    "Domain type must be kvm or qemu, or empty to let Gureum choose.");
         }
         boolean simulated = uri.startsWith("test:");
         return save(new Host(name, uri, endpoint, simulated, domainType, reason,
@@ -285,12 +290,12 @@ public class HostService {
         try {
             saved = transactions.execute(tx -> {
                 if (hosts.existsByName(host.name())) {
-                    throw new HostValidationException("A host named '" + host.name() + "' exists already.");
+                    throw new HostValidationException("name", "A host named '" + host.name() + "' exists already.");
                 }
                 return hosts.saveAndFlush(host).summary();
             });
         } catch (DataIntegrityViolationException raced) {
-            throw new HostValidationException("A host named '" + host.name() + "' exists already.");
+            throw new HostValidationException("name", "A host named '" + host.name() + "' exists already.");
         }
         events.publishEvent(new HostEvents.HostRegistered(saved.id(), saved.name(), saved.libvirtUri(),
                 saved.simulated(), actor));
@@ -333,12 +338,10 @@ public class HostService {
     }
 
     private static String validateName(String name) {
-        String value = name == null ? "" : name.strip();
-        if (!NAME.matcher(value).matches()) {
-            throw new HostValidationException("Host name '" + value + "' is not valid: use 1-63 lower-case letters, "
-                    + "digits, '.' or '-', starting with a letter or digit.");
-        }
-        return value;
+        NAME_RULE.problem(name).ifPresent(problem -> {
+            throw new HostValidationException("name", problem);
+        });
+        return name;
     }
 
     private static String unreachableMessage(String uri, HypervisorException e) {

@@ -24,6 +24,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.gureum.console.identity.GlobalRole;
 import io.gureum.console.system.GureumProperties;
+import io.gureum.console.ui.FieldErrors;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.RowActions;
 import jakarta.annotation.security.RolesAllowed;
@@ -197,11 +198,15 @@ public class HostsView extends Main {
         final Paragraph result = new Paragraph();
         final Button test = new Button("Test connection");
         final Button register = new Button("Register");
+        /** A refused registration next to the field it concerns, otherwise at the top of the dialog. */
+        final FieldErrors errors = new FieldErrors();
 
         RegisterHostDialog() {
             setHeaderTitle("Add host");
             name.setPlaceholder("rack1-node3");
             name.setRequired(true);
+            name.setHelperText(HostService.NAME_RULE.rule());
+            errors.field("name", name).field("uri", uri).field("endpoint", endpoint).field("domainType", domainType);
             uri.setPlaceholder("qemu+ssh://gureum@rack1-node3/system");
             uri.setHelperText(LibvirtUris.EXAMPLES);
             uri.setRequired(true);
@@ -221,6 +226,8 @@ public class HostsView extends Main {
             });
             register.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             register.addClickListener(click -> {
+                errors.clear();
+                result.setText("");
                 try {
                     HostSummary host = hosts.register(new NewHost(name.getValue(), uri.getValue(),
                             endpoint.getValue(), domainType.getValue()));
@@ -229,12 +236,11 @@ public class HostsView extends Main {
                     reload();
                     close();
                 } catch (HostValidationException refused) {
-                    result.setText(refused.getMessage());
-                    result.getStyle().set("color", "var(--lumo-error-text-color)");
+                    errors.show(refused);
                 }
             });
             FormLayout form = new FormLayout(name, uri, endpoint, domainType);
-            add(form, result);
+            add(errors.formError(), form, result);
             getFooter().add(new Button("Cancel", click -> close()), test, register);
         }
     }

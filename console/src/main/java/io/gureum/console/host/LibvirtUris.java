@@ -1,5 +1,6 @@
 package io.gureum.console.host;
 
+import io.gureum.console.system.Echo;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Set;
@@ -23,43 +24,47 @@ final class LibvirtUris {
     /** Returns the URI unchanged, or throws {@link HostValidationException} saying what to fix. */
     static String validate(String value) {
         if (value == null || value.isBlank()) {
-            throw new HostValidationException("Enter the host's libvirt URI, e.g. " + EXAMPLES + ".");
+            throw new HostValidationException("uri", "Enter the host's libvirt URI, e.g. " + EXAMPLES + ".");
         }
         String uriText = value.strip();
         URI uri;
         try {
             uri = new URI(uriText);
         } catch (URISyntaxException e) {
-            throw new HostValidationException("'" + uriText + "' is not a URI: " + e.getReason() + ". Use e.g. "
+            throw new HostValidationException("uri",
+                    Echo.quoted(uriText) + " is not a URI: " + e.getReason() + ". Use e.g. "
                     + EXAMPLES + ".");
         }
         String scheme = uri.getScheme();
         if (scheme == null || !SCHEMES.contains(scheme)) {
-            throw new HostValidationException("Transport '" + scheme + "' is not supported: use " + EXAMPLES + ".");
+            throw new HostValidationException("uri",
+                    "Transport " + Echo.quoted(scheme) + " is not supported: use " + EXAMPLES + ".");
         }
         if (scheme.equals("test")) {
             if (!"/default".equals(uri.getPath()) || uri.getRawQuery() != null || uri.getHost() != null) {
-                throw new HostValidationException("The simulated host is exactly test:///default.");
+                throw new HostValidationException("uri", "The simulated host is exactly test:///default.");
             }
             return uriText;
         }
         if (!"/system".equals(uri.getPath())) {
-            throw new HostValidationException("Gureum manages system-wide libvirt: the URI must end in /system, "
+            throw new HostValidationException("uri", "Gureum manages system-wide libvirt: the URI must end in /system, "
                     + "e.g. " + EXAMPLES + ".");
         }
         if (scheme.equals("qemu") && uri.getHost() != null) {
-            throw new HostValidationException("For a remote host use qemu+ssh:// or qemu+tls://; qemu:///system "
+            throw new HostValidationException("uri", "For a remote host use qemu+ssh:// or qemu+tls://; qemu:///system "
                     + "(no host name) is this server.");
         }
         if (!scheme.equals("qemu") && (uri.getHost() == null || uri.getHost().isBlank())) {
-            throw new HostValidationException("A remote URI needs the server's name, e.g. qemu+ssh://user@server/system.");
+            throw new HostValidationException("uri",
+                    "A remote URI needs the server's name, e.g. qemu+ssh://user@server/system.");
         }
         String query = uri.getRawQuery();
         if (query != null) {
             for (String pair : query.split("&")) {
                 String key = pair.contains("=") ? pair.substring(0, pair.indexOf('=')) : pair;
                 if (!PARAMETERS.contains(key)) {
-                    throw new HostValidationException("URI parameter '" + key + "' is not allowed; allowed are "
+                    throw new HostValidationException("uri",
+                            "URI parameter " + Echo.quoted(key) + " is not allowed; allowed are "
                             + PARAMETERS.stream().sorted().toList() + ".");
                 }
             }

@@ -5,6 +5,7 @@ import io.gureum.console.identity.UserEvents.PasswordReset;
 import io.gureum.console.identity.UserEvents.UserCreated;
 import io.gureum.console.identity.UserEvents.UserDisabled;
 import io.gureum.console.identity.UserEvents.UserEnabled;
+import io.gureum.console.system.NameRule;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -26,6 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class IdentityService {
 
     private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{1,63}");
+    /** The rule for user names, also shown next to the user name field. */
+    public static final NameRule USERNAME_RULE = new NameRule("user name", USERNAME,
+            "2 to 64 lower-case letters, digits, '.', '_' or '-', starting with a letter");
     static final int RESET_PASSWORD_LENGTH = 20;
 
     private final UserAccountRepository users;
@@ -85,11 +89,12 @@ public class IdentityService {
     public UserSummary createUser(String username, String displayName, String password, boolean admin) {
         validateUsername(username);
         if (users.existsByUsername(username)) {
-            throw new IllegalArgumentException("User name '" + username + "' is taken: choose another.");
+            throw new UserValidationException("username", "User name '" + username + "' is taken: choose another.");
         }
         String name = displayName == null || displayName.isBlank() ? username : displayName.strip();
         if (name.length() > 128) {
-            throw new IllegalArgumentException("The name is longer than 128 characters.");
+            throw new UserValidationException("displayName", "The name has at most 128 characters, not "
+                    + name.length() + ".");
         }
         passwordPolicy.check(username, password);
         Set<GlobalRole> roles = admin ? EnumSet.of(GlobalRole.USER, GlobalRole.ADMIN) : EnumSet.of(GlobalRole.USER);
@@ -191,9 +196,8 @@ public class IdentityService {
     }
 
     static void validateUsername(String username) {
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            throw new IllegalArgumentException("User name '" + username + "' is not valid: use 2-64 characters, "
-                    + "lower-case letters, digits, '.', '_' or '-', starting with a letter.");
-        }
+        USERNAME_RULE.problem(username).ifPresent(problem -> {
+            throw new UserValidationException("username", problem);
+        });
     }
 }

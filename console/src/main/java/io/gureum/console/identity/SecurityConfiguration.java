@@ -38,7 +38,11 @@ class SecurityConfiguration {
         // No limit on sessions per user; the registry is there so that a disabled user's sessions can be found.
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
                 .expiredUrl("/login"));
-        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)).build();
+        // Vaadin denies every request that is not a known route by default: a mistyped address then got an empty
+        // 403 from the filter chain instead of the console's "not found" page. Signed-in users reach the router,
+        // which answers with its error views inside the layout; anonymous visitors still go to the login.
+        return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LoginView.class)
+                .anyRequest(any -> any.authenticated())).build();
     }
 
     @Bean

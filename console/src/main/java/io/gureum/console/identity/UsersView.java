@@ -18,6 +18,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.gureum.console.ui.FieldErrors;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -104,30 +105,29 @@ public class UsersView extends Main {
         final PasswordField password = new PasswordField("Initial password");
         final Checkbox admin = new Checkbox("Administrator (hosts, images, quotas, users)");
         final Button save = new Button("Create");
+        /** A refusal next to the field it concerns, otherwise at the top of the dialog. */
+        final FieldErrors errors = new FieldErrors();
 
         CreateUserDialog() {
             setId("create-user-dialog");
             setHeaderTitle("New user");
             password.setHelperText("At least " + PasswordPolicy.MIN_LENGTH + " characters, not a common password.");
+            username.setHelperText(IdentityService.USERNAME_RULE.rule());
+            errors.field("username", username).field("displayName", displayName).field("password", password);
             save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             save.addClickListener(click -> {
-                username.setInvalid(false);
-                password.setInvalid(false);
+                errors.clear();
                 try {
-                    identity.createUser(username.getValue().strip(), displayName.getValue(), password.getValue(),
+                    identity.createUser(username.getValue(), displayName.getValue(), password.getValue(),
                             admin.getValue());
-                    Notification.show("Created " + username.getValue().strip() + ".");
+                    Notification.show("Created " + username.getValue() + ".");
                     refresh();
                     close();
-                } catch (WeakPasswordException weak) {
-                    password.setInvalid(true);
-                    password.setErrorMessage(weak.getMessage());
                 } catch (IllegalArgumentException invalid) {
-                    username.setInvalid(true);
-                    username.setErrorMessage(invalid.getMessage());
+                    errors.show(invalid);
                 }
             });
-            add(new FormLayout(username, displayName, password, admin));
+            add(errors.formError(), new FormLayout(username, displayName, password, admin));
             getFooter().add(new Button("Cancel", click -> close()), save);
         }
     }

@@ -3,6 +3,7 @@ package io.gureum.console.image;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.project.ProjectAccess;
+import io.gureum.console.system.Echo;
 import io.gureum.container.ContainerEngine;
 import io.gureum.container.EngineException;
 import io.gureum.container.ImageInfo;
@@ -53,13 +54,18 @@ public class ContainerImageService {
     public ImageInfo importRootfs(UUID hostId, String reference, Path tarball) {
         try {
             access.requireAdmin();
-            String clean = reference == null ? "" : reference.strip();
+            String clean = reference == null ? "" : reference;
+            if (!clean.equals(clean.strip())) {
+                throw new ImageValidationException("reference", "Image name " + Echo.quoted(clean)
+                        + " starts or ends with white space: remove it.");
+            }
             if (clean.startsWith("localhost/")) {
                 clean = clean.substring("localhost/".length());
             }
             if (clean.length() > 200 || !REFERENCE.matcher(clean).matches() || clean.contains("..")
                     || clean.contains("//")) {
-                throw new ImageValidationException("Image name '" + clean + "' is not valid: use name:tag, the name "
+                throw new ImageValidationException("reference", "Image name " + Echo.quoted(clean)
+                        + " is not valid: use name:tag, the name "
                         + "of lower-case letters, digits, '.', '_', '-' and '/', the tag of letters, digits, '.', '_', '-' "
                         + "(for example tools/alpine:3.20).");
             }

@@ -23,6 +23,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.identity.GlobalRole;
+import io.gureum.console.system.InvalidInput;
+import io.gureum.console.ui.FieldErrors;
 import io.gureum.console.ui.Formats;
 import io.gureum.container.ImageInfo;
 import io.gureum.hypervisor.DiskFormat;
@@ -72,6 +74,13 @@ public class ImagesView extends Main {
     final Upload rootfsUpload = new Upload();
     final Paragraph containerImageMessage = message("container-image-message");
 
+    // Refusals that concern one field show next to it; the others in the section's message line.
+    final FieldErrors sizeErrors = new FieldErrors().field("name", sizeName).field("vcpus", sizeVcpus)
+            .field("memoryMib", sizeMemory).field("diskGib", sizeDisk);
+    final FieldErrors vmImageErrors = new FieldErrors().field("name", vmImageName).field("format", vmImageFormat);
+    final FieldErrors hostVolumeErrors = new FieldErrors().field("name", hostVolumeName);
+    final FieldErrors rootfsErrors = new FieldErrors().field("reference", rootfsReference);
+
     public ImagesView(InstanceSizeService sizes, VmImageService vmImages, ContainerImageService containerImages) {
         this.sizes = sizes;
         this.vmImages = vmImages;
@@ -102,11 +111,24 @@ public class ImagesView extends Main {
         sizeMemory.setStep(64);
         sizeDisk.setValue(10);
         addSize.setId("add-size");
-        addSize.addClickListener(click -> run(() -> {
-            InstanceSize added = sizes.create(sizeName.getValue(), value(sizeVcpus), value(sizeMemory), value(sizeDisk));
-            sizeName.clear();
-            return "Size " + added.label() + " added.";
-        }, sizeMessage));
+        sizeName.setHelperText(InstanceSizeService.NAME_RULE.rule());
+        addSize.addClickListener(click -> {
+            sizeErrors.clear();
+            boolean readable = sizeErrors.number("vcpus", sizeVcpus, 1, InstanceSizeService.MAX_VCPUS, true)
+                    & sizeErrors.number("memoryMib", sizeMemory, InstanceSizeService.MIN_MEMORY_MIB,
+                    InstanceSizeService.MAX_MEMORY_MIB, true)
+                    & sizeErrors.number("diskGib", sizeDisk, 1, InstanceSizeService.MAX_DISK_GIB, true);
+            if (!readable) {
+                sizeMessage.setText("");
+                return;
+            }
+            run(() -> {
+                InstanceSize added = sizes.create(sizeName.getValue(), sizeVcpus.getValue(), sizeMemory.getValue(),
+                        sizeDisk.getValue());
+                sizeName.clear();
+                return "Size " + added.label() + " added.";
+            }, sizeMessage, sizeErrors);
+        });
         HorizontalLayout form = new HorizontalLayout(sizeName, sizeVcpus, sizeMemory, sizeDisk, addSize);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H3("Instance sizes"), sizeGrid, form, sizeMessage);
@@ -134,12 +156,12 @@ public class ImagesView extends Main {
         vmImageFormat.setValue(DiskFormat.QCOW2);
         // Typed values reach the server before the upload's request does.
         vmImageName.setValueChangeMode(ValueChangeMode.EAGER);
-        vmImageName.setHelperText("empty: the file's name");
+        vmImageName.setHelperText("empty: the file's name; else " + VmImageService.NAME_RULE.rule());
         vmImageUpload.setId("vm-image-upload");
         vmImageUpload.setMaxFiles(1);
         vmImageUpload.setUploadHandler(UploadHandler.toFile(
                 (metadata, file) -> afterUpload(() -> uploadVmImage(file.toPath(), metadata.fileName()), vmImageMessage,
-                        vmImageUpload),
+                        vmImageUpload, vmImageErrors),
                 metadata -> vmImages.newUploadFile().toFile()));
         HorizontalLayout form = new HorizontalLayout(vmImageName, vmImageFormat, vmImageUpload);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -157,9 +179,9 @@ public class ImagesView extends Main {
         hostVolume.setId("host-volume");
         hostVolume.setItemLabelGenerator(v -> v.ref().volume() + " (" + v.format().id() + ", "
                 + Formats.bytes(v.capacityBytes()) + (v.backingPath().isPresent() ? ", has a backing file" : "") + ")");
-        hostVolumeName.setHelperText("empty: the volume's name");
+        hostVolumeName.setHelperText("empty: the volume's name; else " + VmImageService.NAME_RULE.rule());
         importVolume.setId("import-host-volume");
-        importVolume.addClickListener(click -> run(() -> {
+        importVolume.addClickListener(click -> runForm(() -> {
             if (volumeHost.getValue() == null || hostVolume.getValue() == null) {
                 throw new ImageValidationException("Choose a host and one of its volumes.");
             }
@@ -167,7 +189,7 @@ public class ImagesView extends Main {
                     hostVolume.getValue().ref().volume());
             hostVolumeName.clear();
             return "Image " + added.name() + " added: VMs made from it run on " + volumeHost.getValue().name() + " only.";
-        }, hostVolumeMessage));
+        }, hostVolumeMessage, hostVolumeErrors));
         HorizontalLayout form = new HorizontalLayout(volumeHost, hostVolume, hostVolumeName, importVolume);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         add(new H3("VM images from a host's volume"), new Paragraph("A qcow2 or raw volume without a backing file that "
@@ -211,7 +233,8 @@ public class ImagesView extends Main {
         rootfsUpload.setMaxFiles(1);
         rootfsUpload.setAcceptedFileTypes(".tar", ".gz", ".tgz");
         rootfsUpload.setUploadHandler(UploadHandler.toFile(
-                (metadata, file) -> afterUpload(() -> importRootfs(file.toPath()), containerImageMessage, rootfsUpload),
+                (metadata, file) -> afterUpload(() -> importRootfs(file.toPath()), containerImageMessage, rootfsUpload,
+                        rootfsErrors),
                 metadata -> vmImages.newUploadFile().toFile()));
         HorizontalLayout form = new HorizontalLayout(rootfsReference, rootfsUpload);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -251,7 +274,7 @@ public class ImagesView extends Main {
      */
     String uploadVmImage(Path file, String fileName) {
         String name = vmImageName.getValue();
-        if ((name == null || name.isBlank()) && fileName != null) {
+        if ((name == null || name.isEmpty()) && fileName != null) {
             String base = Path.of(fileName).getFileName().toString();
             name = (base.contains(".") ? base.substring(0, base.lastIndexOf('.')) : base)
                     .replaceAll("[^A-Za-z0-9 ._()-]", "-");
@@ -271,22 +294,31 @@ public class ImagesView extends Main {
     }
 
     /** Runs the upload's work on the request thread (the caller's identity), then shows the outcome. */
-    private void afterUpload(Supplier<String> work, Paragraph message, Upload upload) {
+    private void afterUpload(Supplier<String> work, Paragraph message, Upload upload, FieldErrors errors) {
         String outcome;
         boolean ok;
+        RuntimeException failure = null;
         try {
             outcome = work.get();
             ok = true;
         } catch (RuntimeException refused) {
             outcome = refused.getMessage();
             ok = false;
+            failure = refused;
         }
         String text = outcome;
         boolean success = ok;
+        RuntimeException refusal = failure;
         UI ui = getUI().orElse(UI.getCurrent());
         if (ui != null) {
             ui.access(() -> {
-                show(message, text, success);
+                errors.clear();
+                if (refusal instanceof InvalidInput invalid && errors.has(invalid.field())) {
+                    errors.show(refusal);
+                    message.setText("");
+                } else {
+                    show(message, text, success);
+                }
                 upload.clearFileList();
                 reload();
             });
@@ -297,6 +329,28 @@ public class ImagesView extends Main {
         try {
             show(message, action.get(), true);
             reload();
+        } catch (RuntimeException refused) {
+            show(message, refused.getMessage(), false);
+        }
+    }
+
+    /** {@link #run} for a form: a refusal about one of its fields shows next to that field. */
+    void runForm(Supplier<String> action, Paragraph message, FieldErrors errors) {
+        errors.clear();
+        run(action, message, errors);
+    }
+
+    private void run(Supplier<String> action, Paragraph message, FieldErrors errors) {
+        try {
+            show(message, action.get(), true);
+            reload();
+        } catch (InvalidInput refused) {
+            if (errors.has(refused.field())) {
+                errors.show(refused);
+                message.setText("");
+            } else {
+                show(message, refused.getMessage(), false);
+            }
         } catch (RuntimeException refused) {
             show(message, refused.getMessage(), false);
         }
@@ -323,10 +377,6 @@ public class ImagesView extends Main {
         Paragraph paragraph = new Paragraph();
         paragraph.setId(id);
         return paragraph;
-    }
-
-    private static int value(IntegerField field) {
-        return field.getValue() == null ? 0 : field.getValue();
     }
 
     private static String shortId(String id) {

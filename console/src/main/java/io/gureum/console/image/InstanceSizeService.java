@@ -1,6 +1,7 @@
 package io.gureum.console.image;
 
 import io.gureum.console.project.ProjectAccess;
+import io.gureum.console.system.NameRule;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,6 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class InstanceSizeService {
 
     static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,31}");
+    /** The rule for size names, also shown next to the name field. */
+    public static final NameRule NAME_RULE = new NameRule("size name", NAME,
+            "1 to 32 lower-case letters, digits, '.', '_' or '-', starting with a letter or digit");
     static final int MAX_VCPUS = 16;
     static final long MIN_MEMORY_MIB = 64;
     static final long MAX_MEMORY_MIB = 64 * 1024;
@@ -54,23 +58,23 @@ public class InstanceSizeService {
     @Transactional
     public InstanceSize create(String name, int vcpus, long memoryMib, int diskGib) {
         access.requireAdmin();
-        String clean = name == null ? "" : name.strip();
-        if (!NAME.matcher(clean).matches()) {
-            throw new ImageValidationException("Size name '" + clean + "' is not valid: use 1-32 lower-case letters, "
-                    + "digits, '.', '_' or '-', starting with a letter or digit.");
-        }
+        String clean = name;
+        NAME_RULE.problem(name).ifPresent(problem -> {
+            throw new ImageValidationException("name", problem);
+        });
         if (vcpus < 1 || vcpus > MAX_VCPUS) {
-            throw new ImageValidationException("A size has 1 to " + MAX_VCPUS + " vCPUs, not " + vcpus + ".");
+            throw new ImageValidationException("vcpus", "A size has 1 to " + MAX_VCPUS + " vCPUs, not " + vcpus + ".");
         }
         if (memoryMib < MIN_MEMORY_MIB || memoryMib > MAX_MEMORY_MIB) {
-            throw new ImageValidationException("A size has " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB
+            throw new ImageValidationException("memoryMib", "A size has " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB
                     + " MiB of memory, not " + memoryMib + ".");
         }
         if (diskGib < 1 || diskGib > MAX_DISK_GIB) {
-            throw new ImageValidationException("A size has 1 to " + MAX_DISK_GIB + " GiB of disk, not " + diskGib + ".");
+            throw new ImageValidationException("diskGib", "A size has 1 to " + MAX_DISK_GIB + " GiB of disk, not "
+                    + diskGib + ".");
         }
         if (sizes.existsByName(clean)) {
-            throw new ImageValidationException("There is a size named '" + clean + "' already.");
+            throw new ImageValidationException("name", "There is a size named '" + clean + "' already.");
         }
         InstanceSize created = store(clean, vcpus, memoryMib, diskGib);
         events.publishEvent(new ImageEvents.ImageChanged("size.created", "instance size " + clean, created.label()));

@@ -3,6 +3,7 @@ package io.gureum.console.image;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.project.ProjectAccess;
+import io.gureum.console.system.NameRule;
 import io.gureum.hypervisor.DiskFormat;
 import io.gureum.hypervisor.HypervisorException;
 import io.gureum.hypervisor.VolumeInfo;
@@ -34,6 +35,9 @@ public class VmImageService {
 
     private static final Logger log = LoggerFactory.getLogger(VmImageService.class);
     static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,63}");
+    /** The rule for VM image names, also shown next to the name fields. */
+    public static final NameRule NAME_RULE = new NameRule("image name", NAME,
+            "1 to 64 letters, digits, spaces or . _ ( ) -, starting with a letter or digit");
 
     private final VmImageRepository images;
     private final DiskImageVerifier verifier;
@@ -80,16 +84,15 @@ public class VmImageService {
     public VmImage upload(String name, DiskFormat format, Path uploaded) {
         try {
             access.requireAdmin();
-            String clean = name == null ? "" : name.strip();
-            if (!NAME.matcher(clean).matches()) {
-                throw new ImageValidationException("Image name '" + clean + "' is not valid: use 1-64 letters, digits, "
-                        + "spaces or . _ ( ) -, starting with a letter or digit.");
-            }
+            String clean = name;
+            NAME_RULE.problem(name).ifPresent(problem -> {
+                throw new ImageValidationException("name", problem);
+            });
             if (format == null) {
-                throw new ImageValidationException("State the image's format: qcow2 or raw.");
+                throw new ImageValidationException("format", "State the image's format: qcow2 or raw.");
             }
             if (images.existsByName(clean)) {
-                throw new ImageValidationException("There is an image named '" + clean + "' already.");
+                throw new ImageValidationException("name", "There is an image named '" + clean + "' already.");
             }
             DiskImageVerifier.Verified verified = verifier.verify(uploaded, format);
             UUID id = UUID.randomUUID();
@@ -149,13 +152,13 @@ public class VmImageService {
     public VmImage importHostVolume(String name, UUID hostId, String volume) {
         access.requireAdmin();
         HostSummary host = host(hostId);
-        String clean = name == null || name.isBlank() ? (volume == null ? "" : volume.strip()) : name.strip();
-        if (!NAME.matcher(clean).matches()) {
-            throw new ImageValidationException("Image name '" + clean + "' is not valid: use 1-64 letters, digits, "
-                    + "spaces or . _ ( ) -, starting with a letter or digit.");
-        }
+        // An empty name means "the volume's name"; a typed name is taken as typed.
+        String clean = name == null || name.isEmpty() ? (volume == null ? "" : volume) : name;
+        NAME_RULE.problem(clean).ifPresent(problem -> {
+            throw new ImageValidationException("name", problem);
+        });
         if (images.existsByName(clean)) {
-            throw new ImageValidationException("There is an image named '" + clean + "' already.");
+            throw new ImageValidationException("name", "There is an image named '" + clean + "' already.");
         }
         VolumeInfo info;
         try {

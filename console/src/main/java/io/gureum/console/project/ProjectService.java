@@ -8,6 +8,8 @@ import io.gureum.console.project.ProjectEvents.MemberRoleChanged;
 import io.gureum.console.project.ProjectEvents.ProjectArchived;
 import io.gureum.console.project.ProjectEvents.ProjectCreated;
 import io.gureum.console.project.ProjectEvents.ProjectRenamed;
+import io.gureum.console.system.Echo;
+import io.gureum.console.system.NameRule;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
@@ -21,6 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class ProjectService {
 
     private static final Pattern NAME = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._-]{0,63}");
+    /** The rule for project names, also shown next to the name fields. */
+    public static final NameRule NAME_RULE = new NameRule("project name", NAME,
+            "1 to 64 letters, digits, spaces, '.', '_' or '-', starting with a letter or digit");
 
     private final ProjectRepository projects;
     private final ProjectMemberRepository members;
@@ -45,9 +50,10 @@ public class ProjectService {
         access.requireAdmin();
         String valid = validName(name);
         if (projects.existsByName(valid)) {
-            throw new IllegalArgumentException("A project named '" + valid + "' exists: choose another name.");
+            throw new ProjectValidationException("name", "A project named '" + valid
+                    + "' exists: choose another name.");
         }
-        UserSummary owner = ownerUsername == null || ownerUsername.isBlank() ? null : user(ownerUsername.strip());
+        UserSummary owner = ownerUsername == null || ownerUsername.isBlank() ? null : user("owner", ownerUsername);
         Project project = projects.save(new Project(valid, clock.instant()));
         events.publishEvent(new ProjectCreated(project.id(), valid, owner == null ? null : owner.username()));
         if (owner != null) {
@@ -121,7 +127,8 @@ public class ProjectService {
             return project.summary(access.roleOf(projectId).orElse(null));
         }
         if (projects.existsByName(valid)) {
-            throw new IllegalArgumentException("A project named '" + valid + "' exists: choose another name.");
+            throw new ProjectValidationException("name", "A project named '" + valid
+                    + "' exists: choose another name.");
         }
         String old = project.name();
         project.rename(valid);
@@ -159,9 +166,10 @@ public class ProjectService {
     public MemberSummary addMember(long projectId, String username, ProjectRole role) {
         access.requireRole(projectId, ProjectRole.OWNER);
         changeable(projectId);
-        UserSummary user = user(username == null ? "" : username.strip());
+        UserSummary user = user("username", username == null ? "" : username);
         if (members.findByProjectIdAndUserId(projectId, user.id()).isPresent()) {
-            throw new IllegalArgumentException(user.username() + " is already a member: change their role instead.");
+            throw new ProjectValidationException("username", user.username()
+                    + " is already a member: change their role instead.");
         }
         members.save(new ProjectMember(projectId, user.id(), role));
         events.publishEvent(new MemberAdded(projectId, user.username(), role));
@@ -221,9 +229,11 @@ public class ProjectService {
                 .orElseThrow(() -> new IllegalArgumentException("That user is not a member of this project."));
     }
 
-    private UserSummary user(String username) {
-        return identity.findByUsername(username)
-                .orElseThrow(() -> new IllegalArgumentException("There is no user '" + username + "'."));
+    /** An existing user named in {@code field}; a lookup, so white space around the name is not held against it. */
+    private UserSummary user(String field, String username) {
+        return identity.findByUsername(username.strip())
+                .orElseThrow(() -> new ProjectValidationException(field, "There is no user " + Echo.quoted(username)
+                        + "."));
     }
 
     private String username(long userId) {
@@ -231,11 +241,9 @@ public class ProjectService {
     }
 
     private static String validName(String name) {
-        String stripped = name == null ? "" : name.strip();
-        if (!NAME.matcher(stripped).matches()) {
-            throw new IllegalArgumentException("Project name '" + stripped + "' is not valid: use 1-64 letters, "
-                    + "digits, spaces, '.', '_' or '-', starting with a letter or digit.");
-        }
-        return stripped;
+        NAME_RULE.problem(name).ifPresent(problem -> {
+            throw new ProjectValidationException("name", problem);
+        });
+        return name;
     }
 }

@@ -17,6 +17,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.gureum.console.ui.FieldErrors;
 import jakarta.annotation.security.PermitAll;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -39,6 +40,8 @@ public class ProjectView extends Main implements BeforeEnterObserver {
     final ComboBox<ProjectRole> newRole = new ComboBox<>("Role");
     final TextField newName = new TextField("New name");
     final Button archive = new Button("Archive project");
+    /** A refused change: next to the member or name field, otherwise above the owner's tools. */
+    final FieldErrors errors = new FieldErrors();
     private ProjectSummary project;
 
     public ProjectView(ProjectService projects, ProjectAccess access) {
@@ -58,7 +61,10 @@ public class ProjectView extends Main implements BeforeEnterObserver {
         archive.addClickListener(click -> act(() -> projects.archive(project.id())));
         ownerTools.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         ownerTools.add(newMember, newRole, add, newName, rename);
-        add(title, role, new H3("Members"), members, ownerTools, archive);
+        newName.setHelperText(ProjectService.NAME_RULE.rule());
+        errors.field("username", newMember).field("role", newRole).field("name", newName);
+        errors.formError().setId("project-error");
+        add(title, role, new H3("Members"), members, errors.formError(), ownerTools, archive);
     }
 
     @Override
@@ -114,11 +120,12 @@ public class ProjectView extends Main implements BeforeEnterObserver {
     }
 
     private void act(Runnable action) {
+        errors.clear();
         try {
             action.run();
             Notification.show("Saved.");
         } catch (IllegalArgumentException | IllegalStateException | AccessDeniedException refused) {
-            Notification.show(refused.getMessage());
+            errors.show(refused);
         }
         project = projects.get(project.id());
         show();

@@ -24,6 +24,8 @@ import com.vaadin.flow.router.RouterLink;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectView;
+import io.gureum.console.system.Echo;
+import io.gureum.console.ui.FieldErrors;
 import jakarta.annotation.security.PermitAll;
 import java.util.function.Function;
 
@@ -42,6 +44,8 @@ public class ProjectsView extends Main {
     final Grid<QuotaOverview> grid = new Grid<>();
     final TextField newName = new TextField("Project name");
     final TextField newOwner = new TextField("Owner (user name)");
+    /** A refused new project: next to its name or owner, otherwise above the form. */
+    final FieldErrors createErrors = new FieldErrors();
 
     public ProjectsView(QuotaService quotas, ProjectService projects, ProjectAccess access) {
         this.quotas = quotas;
@@ -68,22 +72,26 @@ public class ProjectsView extends Main {
 
         add(new H2(admin ? "All projects" : "My projects"));
         if (admin) {
+            newName.setHelperText(ProjectService.NAME_RULE.rule());
+            createErrors.field("name", newName).field("owner", newOwner);
+            createErrors.formError().setId("create-project-error");
             Button create = new Button("Create project", VaadinIcon.PLUS.create(), click -> {
+                createErrors.clear();
                 try {
                     projects.create(newName.getValue(), newOwner.getValue());
-                    Notification.show("Created " + newName.getValue().strip() + ".");
+                    Notification.show("Created " + newName.getValue() + ".");
                     newName.clear();
                     newOwner.clear();
                     refresh();
                 } catch (IllegalArgumentException invalid) {
-                    Notification.show(invalid.getMessage());
+                    createErrors.show(invalid);
                 }
             });
             create.setId("create-project");
             create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             HorizontalLayout form = new HorizontalLayout(newName, newOwner, create);
             form.setAlignItems(HorizontalLayout.Alignment.BASELINE);
-            add(form);
+            add(createErrors.formError(), form);
         }
         Paragraph legend = new Paragraph("Each limit shows what the project's VMs and containers use of it "
                 + "(including those still being made). A project over a limit keeps what it has; new resources are "
@@ -122,7 +130,16 @@ public class ProjectsView extends Main {
             field.setValue((int) current);
             field.setWidth("100%");
             field.addThemeVariants(TextFieldVariant.LUMO_SMALL);
+            field.setMax(Integer.MAX_VALUE);
             field.addValueChangeListener(edit -> {
+                // What cannot be a limit stays in the field with the reason under it, not in a toast.
+                String typed = FieldErrors.unreadable(field);
+                if (typed != null) {
+                    field.setErrorMessage(Echo.quoted(typed) + " is not a whole number from 0 to "
+                            + Integer.MAX_VALUE + ".");
+                    field.setInvalid(true);
+                    return;
+                }
                 if (edit.getValue() == null || edit.getValue() == current) {
                     return;
                 }
@@ -132,7 +149,9 @@ public class ProjectsView extends Main {
                             + (edit.getValue() < use.used() ? ": below what it uses (" + use.used()
                             + "), so new resources are refused." : "."));
                 } catch (IllegalArgumentException invalid) {
-                    Notification.show(invalid.getMessage());
+                    field.setErrorMessage(invalid.getMessage());
+                    field.setInvalid(true);
+                    return;
                 }
                 refresh();
             });

@@ -12,9 +12,19 @@ public record ResourceAmounts(int vcpus, long memoryMib, int diskGib, int vms, i
     public static final ResourceAmounts NONE = new ResourceAmounts(0, 0, 0, 0, 0, 0, 0);
 
     public ResourceAmounts {
-        if (vcpus < 0 || memoryMib < 0 || diskGib < 0 || vms < 0 || containers < 0 || containerCpus < 0
-                || containerMemoryMib < 0) {
-            throw new IllegalArgumentException("Quota amounts cannot be negative.");
+        notNegative("vcpus", "vCPUs", vcpus);
+        notNegative("memoryMib", "memory (MiB)", memoryMib);
+        notNegative("diskGib", "disk (GiB)", diskGib);
+        notNegative("vms", "VMs", vms);
+        notNegative("containers", "containers", containers);
+        notNegative("containerCpus", "container CPUs", containerCpus);
+        notNegative("containerMemoryMib", "container memory (MiB)", containerMemoryMib);
+    }
+
+    private static void notNegative(String field, String what, long amount) {
+        if (amount < 0) {
+            throw new QuotaValidationException(field, "Quota amounts are 0 or more: " + what + " cannot be " + amount
+                    + ".");
         }
     }
 

@@ -23,4 +23,12 @@ public interface Audited {
     default boolean refused() {
         return false;
     }
+
+    /**
+     * True for an action that was tried and failed (a task that ended in error); recorded with the outcome
+     * "failure", and like a refusal it survives whatever transaction the failure rolls back.
+     */
+    default boolean failed() {
+        return false;
+    }
 }

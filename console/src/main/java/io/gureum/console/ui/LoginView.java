@@ -11,6 +11,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 
@@ -46,10 +47,17 @@ public class LoginView extends Main implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
-        if (failed && lastLoginFailure() instanceof LockedException throttled) {
+        Object failure = failed ? lastLoginFailure() : null;
+        if (failure instanceof LockedException throttled) {
             // The throttle says how long to wait; that reveals nothing about the account.
             i18n.getErrorMessage().setTitle("Too many failed logins");
             i18n.getErrorMessage().setMessage(throttled.getMessage());
+            form.setI18n(i18n);
+        } else if (failure instanceof AuthenticationServiceException) {
+            // Not the user's fault (e.g. the database did not answer): saying "wrong password" would mislead.
+            i18n.getErrorMessage().setTitle("Login is not possible right now");
+            i18n.getErrorMessage().setMessage("The console could not check your password. Try again in a minute; "
+                    + "if it keeps happening, tell an administrator.");
             form.setI18n(i18n);
         }
         form.setError(failed);

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,14 +31,16 @@ class InterruptedVmTasks {
     private final VmProvisioner provisioner;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     InterruptedVmTasks(VirtualMachineRepository vms, HostService hosts, VmProvisioner provisioner,
-                       TransactionTemplate transactions, Clock clock) {
+                       TransactionTemplate transactions, Clock clock, ApplicationEventPublisher events) {
         this.vms = vms;
         this.hosts = hosts;
         this.provisioner = provisioner;
         this.transactions = transactions;
         this.clock = clock;
+        this.events = events;
     }
 
     @EventListener
@@ -56,6 +59,9 @@ class InterruptedVmTasks {
         } else if (vm.state() == VmStatus.DELETING) {
             set(vm.id(), false, "delete interrupted by a console restart: delete it again");
         }
+        // The action failed: the audit log says so, as for any other failed action.
+        events.publishEvent(new VmEvents.VmActionFinished(vm.id(), vm.name(), vm.projectId(), task.action(), false,
+                "interrupted by a console restart"));
     }
 
     private String removeHalfMade(VirtualMachine vm) {

@@ -38,6 +38,7 @@ import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
+import io.gureum.console.ui.FieldErrors;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.RowActions;
 import jakarta.annotation.security.PermitAll;
@@ -388,7 +389,9 @@ public class VirtualMachinesView extends Main {
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final ComboBox<HostSummary> host = new ComboBox<>("Host");
         final Select<String> network = new Select<>();
-        final Paragraph error = new Paragraph();
+        /** Refusals next to their fields; the rest (quota, no project) at the top of the dialog. */
+        final FieldErrors errors = new FieldErrors();
+        final Paragraph error = errors.formError();
         final Paragraph quotaHint = new Paragraph();
         final Button createButton = new Button("Create");
         /** Shown instead of an empty Project field when the caller has no project to create in. */
@@ -398,7 +401,7 @@ public class VirtualMachinesView extends Main {
             setHeaderTitle("Create virtual machine");
             name.setId("vm-name");
             name.setRequired(true);
-            name.setHelperText("lower-case letters, digits and '-'");
+            name.setHelperText(VmService.NAME_RULE.rule());
             List<ProjectSummary> mine = projects.projectsToCreateIn();
             project.setLabel("Project");
             project.setId("vm-project");
@@ -439,6 +442,7 @@ public class VirtualMachinesView extends Main {
             vcpus.setStepButtonsVisible(true);
             memoryMib.setValue(256);
             memoryMib.setMin((int) VmService.MIN_MEMORY_MIB);
+            memoryMib.setMax((int) VmService.MAX_MEMORY_MIB);
             memoryMib.setStep(64);
             memoryMib.setStepButtonsVisible(true);
             network.setLabel("Network");
@@ -461,11 +465,12 @@ public class VirtualMachinesView extends Main {
             memoryMib.addValueChangeListener(change -> sizeFollowsFields());
             image.addValueChangeListener(change -> showQuota());
             error.setId("create-vm-error");
-            error.getStyle().set("color", "var(--lumo-error-text-color)");
+            errors.field("name", name).field("project", project).field("image", image).field("vcpus", vcpus)
+                    .field("memoryMib", memoryMib).field("network", network).field("host", host);
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(noProject, new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint, error);
+            add(noProject, error, new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint);
             showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
         }
@@ -486,29 +491,45 @@ public class VirtualMachinesView extends Main {
                 quotaHint.setText("");
                 return;
             }
+            // Only figures the VM can have: a negative or overflowing entry is the field's error, not a preview.
+            var cpus = FieldErrors.inRange(vcpus, 1, VmService.MAX_VCPUS);
+            var memory = FieldErrors.inRange(memoryMib, VmService.MIN_MEMORY_MIB, VmService.MAX_MEMORY_MIB);
+            if (cpus.isEmpty() || memory.isEmpty()) {
+                quotaHint.setText("Enter " + (cpus.isEmpty() ? "1 to " + VmService.MAX_VCPUS + " vCPUs" : "")
+                        + (cpus.isEmpty() && memory.isEmpty() ? " and " : "")
+                        + (memory.isEmpty() ? VmService.MIN_MEMORY_MIB + " to " + VmService.MAX_MEMORY_MIB
+                        + " MiB of memory" : "") + " to see what the VM uses of the project's quota.");
+                return;
+            }
             ResourceAmounts left = quotas.remaining(project.getValue().id());
             int disk = image.getValue() == null ? 0 : image.getValue().diskGib();
-            quotaHint.setText("This VM uses " + (vcpus.getValue() == null ? 0 : vcpus.getValue()) + " of your remaining "
-                    + left.vcpus() + " vCPUs, " + (memoryMib.getValue() == null ? 0 : memoryMib.getValue())
+            quotaHint.setText("This VM uses " + cpus.get() + " of your remaining "
+                    + left.vcpus() + " vCPUs, " + memory.get()
                     + " of " + left.memoryMib() + " MiB memory, " + disk + " of " + left.diskGib()
                     + " GiB disk and 1 of " + left.vms() + " VMs in " + project.getValue().name() + ".");
         }
 
         void submit() {
+            errors.clear();
             if (project.getValue() == null || image.getValue() == null) {
-                error.setText(project.getValue() == null ? "Choose a project (you need to be a member of one)."
+                errors.show(project.getValue() == null ? "project" : "image", project.getValue() == null
+                        ? "Choose a project (you need to be a member of one)."
                         : "There is no image to create a VM from: run src/host/build-test-images.sh on the console's server.");
+                return;
+            }
+            boolean readable = errors.number("vcpus", vcpus, 1, VmService.MAX_VCPUS, true);
+            if (!errors.number("memoryMib", memoryMib, VmService.MIN_MEMORY_MIB, VmService.MAX_MEMORY_MIB, true)
+                    || !readable) {
                 return;
             }
             try {
                 vms.create(new NewVm(name.getValue(), project.getValue().id(), image.getValue().id(),
-                        vcpus.getValue() == null ? 0 : vcpus.getValue(),
-                        memoryMib.getValue() == null ? 0 : memoryMib.getValue(),
+                        vcpus.getValue(), memoryMib.getValue(),
                         host.getValue() == null ? null : host.getValue().id(), network.getValue()));
                 reload();
                 close();
             } catch (QuotaExceededException | VmValidationException refused) {
-                error.setText(refused.getMessage());
+                errors.show(refused);
             }
         }
     }

@@ -28,6 +28,11 @@ public final class VmEvents {
         }
 
         @Override
+        public boolean failed() {
+            return !ok;
+        }
+
+        @Override
         public String target() {
             return "vm " + name;
         }

@@ -9,6 +9,8 @@ import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
+import io.gureum.console.system.Echo;
+import io.gureum.console.system.NameRule;
 import io.gureum.console.task.TaskRequest;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.task.TaskSummary;
@@ -45,6 +47,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class VmService {
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
+    /** The rule for VM names, also shown next to the name field. */
+    public static final NameRule NAME_RULE = new NameRule("VM name", NAME,
+            "1 to 32 lower-case letters, digits or '-', starting with a letter and not ending with '-'");
     static final int MAX_VCPUS = 16;
     static final long MIN_MEMORY_MIB = 64;
     static final long MAX_MEMORY_MIB = 64 * 1024;
@@ -307,26 +312,26 @@ public class VmService {
      * it in a task. Refused requests leave nothing behind.
      */
     public VmOperation create(NewVm request) {
-        String name = request.name() == null ? "" : request.name().strip();
-        if (!NAME.matcher(name).matches()) {
-            throw new VmValidationException("VM name '" + name + "' is not valid: use 1-32 lower-case letters, digits "
-                    + "or '-', starting with a letter and not ending with '-'.");
-        }
+        String name = request.name();
+        NAME_RULE.problem(name).ifPresent(problem -> {
+            throw new VmValidationException("name", problem);
+        });
         if (request.vcpus() < 1 || request.vcpus() > MAX_VCPUS) {
-            throw new VmValidationException("A VM has 1 to " + MAX_VCPUS + " vCPUs, not " + request.vcpus() + ".");
+            throw new VmValidationException("vcpus", "A VM has 1 to " + MAX_VCPUS + " vCPUs, not "
+                    + request.vcpus() + ".");
         }
         if (request.memoryMib() < MIN_MEMORY_MIB || request.memoryMib() > MAX_MEMORY_MIB) {
-            throw new VmValidationException("A VM has " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB
+            throw new VmValidationException("memoryMib", "A VM has " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB
                     + " MiB of memory, not " + request.memoryMib() + ".");
         }
-        BootImage image = images.find(request.imageId()).orElseThrow(() -> new VmValidationException(
-                "There is no image '" + request.imageId() + "'. Available: "
+        BootImage image = images.find(request.imageId()).orElseThrow(() -> new VmValidationException("image",
+                "There is no image " + Echo.quoted(request.imageId()) + ". Available: "
                         + images.bootImages().stream().map(BootImage::id).toList() + "."));
         String network = request.network() == null || request.network().isBlank()
                 ? (networks.isEmpty() ? VmProvisioner.NETWORK : networks.getFirst()) : request.network().strip();
         if (!networks.contains(network)) {
-            throw new VmValidationException("There is no network '" + network + "' for VMs. Available: " + networks
-                    + " (the administrator sets them in gureum.vms.networks).");
+            throw new VmValidationException("network", "There is no network " + Echo.quoted(network)
+                    + " for VMs. Available: " + networks + " (the administrator sets them in gureum.vms.networks).");
         }
         if (request.hostId() != null) {
             access.requireAdmin(); // choosing the host by hand is an administrator's decision
@@ -335,7 +340,7 @@ public class VmService {
         if (image.onlyOnHost() != null) {
             // A volume on one host: VMs made from it can only live there.
             if (wantedHost != null && !wantedHost.equals(image.onlyOnHost())) {
-                throw new VmValidationException("Image '" + image.name() + "' is a volume on host "
+                throw new VmValidationException("host", "Image '" + image.name() + "' is a volume on host "
                         + hostName(image.onlyOnHost()) + ": VMs made from it run on that host only.");
             }
             wantedHost = image.onlyOnHost();
@@ -348,7 +353,7 @@ public class VmService {
             quotas.reserve(request.projectId(), new ResourceAmounts(request.vcpus(), request.memoryMib(),
                     image.diskGib(), 1, 0, 0, 0));
             if (vms.existsByProjectIdAndNameAndStateNot(request.projectId(), name, VmStatus.DELETED)) {
-                throw new VmValidationException("The project has a VM named '" + name + "' already.");
+                throw new VmValidationException("name", "The project has a VM named '" + name + "' already.");
             }
             return vms.save(new VirtualMachine(id, name, request.projectId(), owner, image.id(), request.vcpus(),
                     request.memoryMib(), image.diskGib(), now()));

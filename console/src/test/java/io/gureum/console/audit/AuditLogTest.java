@@ -5,6 +5,7 @@ import static io.gureum.console.testsupport.Actors.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gureum.console.container.ContainerEvents;
 import io.gureum.console.identity.IdentityService;
 import io.gureum.console.identity.LoginThrottle;
 import io.gureum.console.identity.UserSummary;
@@ -16,12 +17,15 @@ import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.testsupport.Fixtures.Tenant;
 import io.gureum.console.testsupport.HttpLogin;
+import io.gureum.console.vm.VmEvents;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Every mutation and login leaves an entry; owners read their projects' entries, administrators all. */
@@ -45,6 +49,9 @@ class AuditLogTest {
 
     @Autowired
     Fixtures fixtures;
+
+    @Autowired
+    ApplicationEventPublisher events;
 
     @LocalServerPort
     int port;
@@ -115,6 +122,29 @@ class AuditLogTest {
         assertThat(asUser(a.owner().username(), () -> audit.csv(AuditFilter.EVERYTHING)))
                 .doesNotContain(b.project().name());
         assertThat(asAdmin(() -> audit.search(AuditFilter.EVERYTHING))).anyMatch(r -> r.projectId() == null);
+    }
+
+    @Test
+    void a_failed_action_of_any_kind_is_recorded_with_the_outcome_failure_and_its_reason() {
+        Tenant t = fixtures.tenant("failing");
+        UUID id = UUID.randomUUID();
+        // What the VM and container tasks publish when they end; the task runs as the system actor.
+        events.publishEvent(new VmEvents.VmActionFinished(id, "web", t.id(), "vm.create", false,
+                "No host can take this VM (1 vCPUs, 256 MiB, 1 GiB)"));
+        events.publishEvent(new ContainerEvents.ContainerActionFinished(id, "cache", t.id(), "container.start", false,
+                "engine unavailable"));
+        events.publishEvent(new VmEvents.VmActionFinished(id, "web", t.id(), "vm.start", true, null));
+
+        List<AuditRecord> entries = aboutProject(t.id());
+        assertThat(entries).filteredOn(r -> r.action().equals("vm.create.failed")).singleElement()
+                .satisfies(r -> {
+                    assertThat(r.outcome()).isEqualTo(Outcome.FAILURE);
+                    assertThat(r.detail()).startsWith("No host can take this VM");
+                });
+        assertThat(entries).filteredOn(r -> r.action().equals("container.start.failed"))
+                .extracting(AuditRecord::outcome).containsExactly(Outcome.FAILURE);
+        assertThat(entries).filteredOn(r -> r.action().equals("vm.start.succeeded"))
+                .extracting(AuditRecord::outcome).containsExactly(Outcome.SUCCESS);
     }
 
     @Test

@@ -62,7 +62,10 @@ class HostsViewTest extends SpringBrowserlessTest {
         test($(Button.class, dialog).withText("Register").single()).click();
 
         assertThat(dialog.isOpened()).isTrue();
-        assertThat($(Paragraph.class, dialog).id("host-check-result").getText()).contains("'command' is not allowed");
+        // Next to the field it concerns, not in a line under the form.
+        TextField uri = $(TextField.class, dialog).withCaption("libvirt URI").single();
+        assertThat(uri.isInvalid()).isTrue();
+        assertThat(uri.getErrorMessage()).contains("'command' is not allowed");
         assertThat(rows(view.grid)).noneMatch(h -> h.name().equals("v-bad"));
     }
 

@@ -45,6 +45,24 @@ class UsersViewTest extends SpringBrowserlessTest {
         assertThat(identity.findByUsername(name).orElseThrow().enabled()).isTrue();
     }
 
+    @Test
+    void a_user_name_with_a_leading_space_is_refused_next_to_the_field_and_not_trimmed() {
+        UsersView view = navigate(UsersView.class);
+        test(view.create).click();
+        UsersView.CreateUserDialog dialog = $(UsersView.CreateUserDialog.class).single();
+        assertThat(dialog.username.getHelperText()).isEqualTo(IdentityService.USERNAME_RULE.rule());
+
+        test(dialog.username).setValue(" leading-space");
+        test(dialog.password).setValue(Fixtures.PASSWORD);
+        test(dialog.save).click();
+
+        assertThat(dialog.isOpened()).isTrue();
+        assertThat(dialog.username.isInvalid()).isTrue();
+        assertThat(dialog.username.getErrorMessage()).startsWith("User name ' leading-space' starts with white space");
+        assertThat(dialog.password.isInvalid()).isFalse();
+        assertThat(identity.findByUsername("leading-space")).isEmpty();
+    }
+
     /** The grid renders its action buttons per row; the first is Disable or Enable. */
     private Button toggleOf(UsersView view, String username) {
         int row = IntStream.range(0, test(view.grid).size())

@@ -73,12 +73,18 @@ class ImagesViewTest extends SpringBrowserlessTest {
             assertThat(s.memoryMib()).isEqualTo(8192);
         });
 
+        // A refusal about the name shows next to the name field.
         test(view.sizeName).setValue("view-big");
         test(view.addSize).click();
-        assertThat(view.sizeMessage.getText()).contains("already");
+        assertThat(view.sizeName.isInvalid()).isTrue();
+        assertThat(view.sizeName.getErrorMessage()).contains("already");
+        assertThat(view.sizeMessage.getText()).isEmpty();
         test(view.sizeName).setValue("View None");
         test(view.addSize).click();
-        assertThat(view.sizeMessage.getText()).contains("not valid");
+        assertThat(view.sizeName.getErrorMessage()).contains("not valid");
+        view.sizeDisk.getElement().setProperty("value", "99999999999");
+        test(view.addSize).click();
+        assertThat(view.sizeDisk.getErrorMessage()).isEqualTo("'99999999999' is not a whole number from 1 to 4096.");
         assertThat(rows(this, view.sizeGrid)).extracting(InstanceSize::name).doesNotContain("View None");
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.IntegerField;
 import io.gureum.console.host.HostService;
 import io.gureum.console.image.ImageCatalog;
@@ -76,6 +77,39 @@ class ProjectsViewTest extends SpringBrowserlessTest {
         assertThat(asAdmin(projects::visibleProjects)).extracting(ProjectSummary::name).contains(name);
         assertThat(Actors.asUser(owner.username(), projects::visibleProjects)).extracting(ProjectSummary::myRole)
                 .containsExactly(io.gureum.console.project.ProjectRole.OWNER);
+    }
+
+    @Test
+    void a_project_name_with_a_leading_space_is_refused_next_to_the_name_field_not_in_a_toast() {
+        ProjectsView view = navigate(ProjectsView.class);
+        assertThat(view.newName.getHelperText()).isEqualTo(ProjectService.NAME_RULE.rule());
+
+        test(view.newName).setValue(" leading-space");
+        test($(com.vaadin.flow.component.button.Button.class).id("create-project")).click();
+
+        assertThat(view.newName.isInvalid()).isTrue();
+        assertThat(view.newName.getErrorMessage()).startsWith("Project name ' leading-space' starts with white space");
+        assertThat($(Notification.class).all()).isEmpty();
+        assertThat(asAdmin(projects::visibleProjects)).extracting(ProjectSummary::name)
+                .doesNotContain("leading-space", " leading-space");
+    }
+
+    @Test
+    void a_negative_or_overflowing_limit_stays_in_its_field_with_the_reason_and_changes_nothing() {
+        Tenant t = fixtures.tenant("neg");
+        ProjectsView view = navigate(ProjectsView.class);
+        ResourceAmounts before = quotas.limits(t.id());
+
+        IntegerField vcpus = field(view, t.id(), VCPUS);
+        vcpus.setValue(-1);
+        assertThat(vcpus.isInvalid()).isTrue();
+        assertThat(vcpus.getErrorMessage()).isEqualTo("Quota amounts are 0 or more: vCPUs cannot be -1.");
+
+        IntegerField memory = field(view, t.id(), VCPUS + 1);
+        memory.getElement().setProperty("value", "99999999999");
+        assertThat(memory.isInvalid()).isTrue();
+        assertThat(memory.getErrorMessage()).isEqualTo("'99999999999' is not a whole number from 0 to 2147483647.");
+        assertThat(quotas.limits(t.id())).isEqualTo(before);
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.gureum.console.task.TaskService;
 import io.gureum.console.testsupport.Actors;
 import io.gureum.console.testsupport.Chromium;
 import io.gureum.console.testsupport.ConsoleTest;
+import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.vm.VmService;
 import io.gureum.console.testsupport.Requires;
 import java.io.IOException;
@@ -52,6 +53,9 @@ class BrowserLoginTest {
 
     @Autowired
     LoginThrottle throttle;
+
+    @Autowired
+    io.gureum.console.identity.IdentityService users;
 
     private Chromium browser;
 
@@ -126,6 +130,37 @@ class BrowserLoginTest {
             page.locator("#logout").click();
             page.waitForURL(Pattern.compile(".*/login$"));
             page.navigate(base() + "/hosts");
+            page.waitForURL(Pattern.compile(".*/login$"));
+        }
+    }
+
+    @Test
+    void unknown_and_forbidden_pages_say_so_inside_the_shell_in_a_real_browser() {
+        throttle.forgetAll();
+        try (Page page = browser.newPage()) {
+            Chromium.logIn(page, base(), "admin", ConsoleTest.ADMIN_PASSWORD);
+
+            page.navigate(base() + "/no-such-page");
+
+            assertThat(page.locator("#not-found h2")).hasText("Not found");
+            assertThat(page.locator("#not-found-text")).containsText("'/no-such-page'");
+            assertThat(page.locator("#main-nav")).isVisible();
+            org.assertj.core.api.Assertions.assertThat(page.content()).doesNotContain("Exception")
+                    .doesNotContain("Could not navigate");
+        }
+        // A user whose role may not open a place reads "no access" inside the shell, not an empty 403.
+        String user = Actors.asAdmin(() -> users.createUser(Actors.unique("plain").toLowerCase()
+                .replaceAll("[^a-z0-9.-]", "-"), null, Fixtures.PASSWORD, false)).username();
+        try (Page page = browser.newPage()) {
+            Chromium.logIn(page, base(), user, Fixtures.PASSWORD);
+            page.navigate(base() + "/hosts");
+
+            assertThat(page.locator("#access-denied h2")).hasText("No access");
+            assertThat(page.locator("#main-nav")).isVisible();
+        }
+        // Anonymous visitors of an unknown address are sent to the login, learning nothing.
+        try (Page page = browser.newPage()) {
+            page.navigate(base() + "/no-such-page");
             page.waitForURL(Pattern.compile(".*/login$"));
         }
     }

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.login.LoginForm;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.server.VaadinSession;
 import io.gureum.console.dashboard.DashboardView;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.web.WebAttributes;
 import io.gureum.console.testsupport.ConsoleTest;
@@ -47,6 +48,18 @@ class LoginViewTest extends SpringBrowserlessTest {
         assertThat(view.form.isError()).isTrue();
         assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Too many failed logins");
         assertThat(view.i18n.getErrorMessage().getMessage()).isEqualTo("Too many failed logins, try again in 30 s.");
+    }
+
+    @Test
+    void a_login_that_failed_inside_the_console_says_so_instead_of_blaming_the_password() {
+        VaadinSession.getCurrent().getSession().setAttribute(WebAttributes.AUTHENTICATION_EXCEPTION,
+                new InternalAuthenticationServiceException("The database has been closed [90098-240]"));
+        UI.getCurrent().navigate("login", QueryParameters.of("error", ""));
+        LoginView view = (LoginView) getCurrentView();
+
+        assertThat(view.form.isError()).isTrue();
+        assertThat(view.i18n.getErrorMessage().getTitle()).isEqualTo("Login is not possible right now");
+        assertThat(view.i18n.getErrorMessage().getMessage()).doesNotContain("database").contains("Try again");
     }
 
     @Test

@@ -5,6 +5,9 @@ import static io.gureum.console.testsupport.Actors.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gureum.console.audit.AuditFilter;
+import io.gureum.console.audit.AuditService;
+import io.gureum.console.audit.Outcome;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.host.NewHost;
@@ -59,6 +62,9 @@ class VmServiceTest {
 
     @Autowired
     VmUsage usage;
+
+    @Autowired
+    AuditService audit;
 
     HostSummary simulated;
     HostSummary local;
@@ -157,6 +163,12 @@ class VmServiceTest {
         VmSummary vm = asUser(tenant.member().username(), () -> vms.get(created.vm().id()));
         assertThat(vm.state()).isEqualTo(VmStatus.ERROR);
         assertThat(usage.usage(tenant.id()).vms()).isZero();
+        // The audit log says it failed, not "success" with a failure's reason.
+        assertThat(asAdmin(() -> audit.search(new AuditFilter(null, tenant.id(), "vm.create.failed", null, null,
+                null)))).singleElement().satisfies(entry -> {
+                    assertThat(entry.outcome()).isEqualTo(Outcome.FAILURE);
+                    assertThat(entry.detail()).contains("No host can take this VM");
+                });
     }
 
     @Test
@@ -355,6 +367,11 @@ class VmServiceTest {
         assertThatThrownBy(() -> hosts.hypervisorOf(simulated.id()).info(domain))
                 .isInstanceOf(HypervisorException.NotFound.class);
         assertThat(usage.usage(tenant.id()).vms()).isZero();
+        assertThat(asAdmin(() -> audit.search(new AuditFilter(null, tenant.id(), "vm.create.failed", null, null,
+                null)))).singleElement().satisfies(entry -> {
+                    assertThat(entry.outcome()).isEqualTo(Outcome.FAILURE);
+                    assertThat(entry.detail()).isEqualTo("interrupted by a console restart");
+                });
     }
 
     private static void sleep(long millis) {

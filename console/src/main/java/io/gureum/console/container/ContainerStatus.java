@@ -20,4 +20,9 @@ public enum ContainerStatus {
     public boolean countsAgainstQuota() {
         return this != ERROR && this != DELETED;
     }
+
+    /** The same state in the words every workload shares. */
+    public io.gureum.console.workload.WorkloadState toWorkloadState() {
+        return io.gureum.console.workload.WorkloadState.valueOf(name());
+    }
 }

@@ -1,5 +1,8 @@
 package io.gureum.console.container;
 
+import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.WorkloadState;
+import io.gureum.console.workload.WorkloadSummary;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,5 +11,15 @@ public record ContainerSummary(UUID id, String name, long projectId, String owne
                                String engineId, String image, String command, double cpus, long memoryMib,
                                String restartPolicy, Integer containerPort, Integer hostPort, ContainerStatus state,
                                String stateReason, String errorMessage, String health, Instant createdAt,
-                               Instant updatedAt) {
+                               Instant updatedAt) implements WorkloadSummary {
+
+    @Override
+    public WorkloadKind kind() {
+        return WorkloadKind.CONTAINER;
+    }
+
+    @Override
+    public WorkloadState workloadState() {
+        return state.toWorkloadState();
+    }
 }

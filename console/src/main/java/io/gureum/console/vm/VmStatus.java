@@ -18,4 +18,9 @@ public enum VmStatus {
     public boolean countsAgainstQuota() {
         return this != ERROR && this != DELETED;
     }
+
+    /** The same state in the words every workload shares. */
+    public io.gureum.console.workload.WorkloadState toWorkloadState() {
+        return io.gureum.console.workload.WorkloadState.valueOf(name());
+    }
 }

@@ -1,0 +1,33 @@
+package io.gureum.console.workload;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** What every workload shows, whatever its kind: the read side the shared grid, pages and listings use. */
+public interface WorkloadSummary {
+
+    WorkloadKind kind();
+
+    UUID id();
+
+    String name();
+
+    long projectId();
+
+    String owner();
+
+    /** Null while it is not placed. */
+    UUID hostId();
+
+    String hostName();
+
+    WorkloadState workloadState();
+
+    String stateReason();
+
+    String errorMessage();
+
+    Instant createdAt();
+
+    Instant updatedAt();
+}

@@ -109,13 +109,15 @@ class ContainerStateSync {
         }
     }
 
-    /** The host monitor saw the engine stop or start answering: states follow at once, not at the next resync. */
+    /**
+     * The host monitor saw the engine answer again: states (and leftovers of creates that failed meanwhile) are
+     * brought in line at once, not at the next resync. An engine that stops answering turns its containers
+     * UNKNOWN at the next resync, whose listing fails; one slow answer to the monitor is no reason to.
+     */
     @EventListener
     void engineAvailabilityChanged(HostEvents.EngineAvailabilityChanged changed) {
         if (changed.available()) {
             resyncHost(changed.hostId());
-        } else {
-            unknownOnHost(changed.hostId(), "container engine does not answer: " + changed.message());
         }
     }
 

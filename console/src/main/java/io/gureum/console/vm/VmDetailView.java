@@ -65,6 +65,8 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     private final java.util.Map<String, Button> buttons = new java.util.HashMap<>();
     private UUID id;
     private Instant lastScreenshot = Instant.EPOCH;
+    private VmStatus screenshotState;
+    private boolean serialRead;
     private final LiveUpdates liveUpdates;
     private Registration updates;
 
@@ -248,17 +250,34 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         refreshUsage(vm);
         refreshEvents();
         String log = vms.serialLog(id, 8192);
-        serial.setText(!log.isEmpty() ? log : VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
-                ? "(no serial log to show: the console reads the serial log only of the VMs it made, not of adopted ones)"
-                : "(nothing printed yet)");
-        if (Duration.between(lastScreenshot, clock.instant()).compareTo(SCREENSHOT_EVERY) >= 0) {
+        boolean hostSilent = state == VmStatus.UNKNOWN;
+        if (!log.isEmpty()) {
+            serialRead = true;
+            serial.setText(log);
+        } else if (hostSilent && serialRead) {
+            // Its host does not answer: keep what was read last rather than claim the guest printed nothing.
+            serial.getElement().setAttribute("title", "not updated: the VM's host does not answer");
+        } else {
+            serial.setText(hostSilent ? "(the serial log cannot be read: the VM's host does not answer)"
+                    : VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
+                    ? "(no serial log to show: the console reads the serial log only of the VMs it made, not of adopted ones)"
+                    : "(nothing printed yet)");
+        }
+        if (!hostSilent) {
+            serial.getElement().removeAttribute("title");
+        }
+        // At once when the state changed (a stale picture of a VM whose host went silent is not the truth).
+        if (state != screenshotState
+                || Duration.between(lastScreenshot, clock.instant()).compareTo(SCREENSHOT_EVERY) >= 0) {
             lastScreenshot = clock.instant();
+            screenshotState = state;
             screenshot.removeAll();
             vms.screenshot(id).ifPresentOrElse(png -> {
                 Image image = new Image(png, "Screen of " + vm.name());
                 image.setWidth("480px");
                 screenshot.add(image);
-            }, () -> screenshot.add(new Paragraph("No screen: the VM is not running.")));
+            }, () -> screenshot.add(new Paragraph(hostSilent ? "No screen: the VM's host does not answer."
+                    : "No screen: the VM is not running.")));
         }
     }
 

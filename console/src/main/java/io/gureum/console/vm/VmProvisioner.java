@@ -134,11 +134,11 @@ class VmProvisioner {
         } catch (HypervisorException.NotFound noPool) {
             log.debug("no pool on host {}: no disk of {} to remove", host.name(), vm.domainName());
         }
-        if (domain.isEmpty() && disks == 0) {
-            return "nothing of it was left on host " + host.name() + ".";
+        if (domain.isPresent()) {
+            return "its domain and disk were removed from host " + host.name() + "."; // the domain's disk goes with it
         }
-        return (domain.isPresent() ? "its domain" + (disks > 0 ? " and a disk" : "") : "a disk")
-                + " left on host " + host.name() + " " + (domain.isPresent() && disks == 0 ? "was" : "were") + " removed.";
+        return disks > 0 ? "its disk, made before its domain was defined, was removed from host " + host.name() + "."
+                : "nothing of it was left on host " + host.name() + ".";
     }
 
     void removeQuietly(Hypervisor hypervisor, UUID domain) {

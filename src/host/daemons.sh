@@ -27,7 +27,7 @@ start_libvirt() {
   if systemd_is_pid1; then
     systemctl enable --now virtlogd.socket >/dev/null 2>&1 || true
     if systemctl list-unit-files libvirtd.service >/dev/null 2>&1; then
-      systemctl start libvirtd.service >/dev/null 2>&1 || true
+      systemctl enable --now libvirtd.service >/dev/null 2>&1 || true
     fi
     systemctl start virtqemud.socket virtnetworkd.socket virtstoraged.socket >/dev/null 2>&1 || true
   else

@@ -245,8 +245,9 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
                 + (vm.stateReason() == null ? "" : " · " + vm.stateReason())
                 + (vm.errorMessage() == null ? "" : " · error: " + vm.errorMessage()));
         List<String> leased = vms.addresses(id);
-        addresses.setText(leased.isEmpty() ? "No address leased yet (the guest asks the host's DHCP when it runs)."
-                : String.join(", ", leased));
+        addresses.setText(!leased.isEmpty() ? String.join(", ", leased) : state == VmStatus.UNKNOWN
+                ? "Its addresses cannot be read: the VM's host does not answer."
+                : "No address leased yet (the guest asks the host's DHCP when it runs).");
         refreshUsage(vm);
         refreshEvents();
         String log = vms.serialLog(id, 8192);

@@ -8,7 +8,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** The driver boundary is the architecture: keep it visible and enforced. */
+/** The driver boundary is the architecture: keep it visible and enforced; so is the line between the two kinds. */
 class ArchitectureTest {
 
     private static final JavaClasses GUREUM = new ClassFileImporter()
@@ -41,6 +41,26 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("io.gureum.container..")
                 .should().dependOnClassesThat().resideInAPackage("io.gureum.hypervisor..")
                 .allowEmptyShould(true)
+                .check(GUREUM);
+    }
+
+    @Test
+    void the_shared_workload_model_knows_no_kind() {
+        // Mechanics written once over the kind adapters; a reference to vm/ or container/ would make it one kind's.
+        noClasses().that().resideInAPackage("io.gureum.console.workload..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.gureum.console.vm..",
+                        "io.gureum.console.container..")
+                .check(GUREUM);
+    }
+
+    @Test
+    void vms_and_containers_are_independent_of_each_other() {
+        // What both kinds need lives in workload/; neither kind borrows from the other.
+        noClasses().that().resideInAPackage("io.gureum.console.vm..")
+                .should().dependOnClassesThat().resideInAPackage("io.gureum.console.container..")
+                .check(GUREUM);
+        noClasses().that().resideInAPackage("io.gureum.console.container..")
+                .should().dependOnClassesThat().resideInAPackage("io.gureum.console.vm..")
                 .check(GUREUM);
     }
 

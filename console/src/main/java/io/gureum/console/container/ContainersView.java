@@ -22,11 +22,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import java.util.LinkedHashMap;
 import com.vaadin.flow.shared.Registration;
 import io.gureum.console.ui.LiveUpdates;
-import io.gureum.console.project.NoProjectNotice;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectService;
-import io.gureum.console.project.ProjectSummary;
-import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.system.Echo;
@@ -35,6 +32,7 @@ import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.RowActions;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.ui.AdoptDialog;
+import io.gureum.console.workload.ui.CreateWorkloadDialog;
 import io.gureum.console.workload.ui.LivePage;
 import io.gureum.console.workload.ui.UnmanagedSection;
 import io.gureum.console.workload.ui.WorkloadActions;
@@ -246,10 +244,8 @@ public class ContainersView extends LivePage {
     }
 
     /** Name, project, image, command, CPUs, memory, restart policy and an optional published port. */
-    final class CreateContainerDialog extends Dialog {
+    final class CreateContainerDialog extends CreateWorkloadDialog {
 
-        final TextField name = new TextField("Name");
-        final Select<ProjectSummary> project = new Select<>();
         final Select<String> image = new Select<>();
         final TextField command = new TextField("Command");
         final NumberField cpus = new NumberField("CPUs");
@@ -264,33 +260,10 @@ public class ContainersView extends LivePage {
         final IntegerField healthInterval = new IntegerField("Check every (s)");
         final IntegerField healthTimeout = new IntegerField("Timeout (s)");
         final IntegerField healthRetries = new IntegerField("Retries");
-        /** Refusals next to their fields; the rest (quota, no project) at the top of the dialog. */
-        final FieldErrors errors = new FieldErrors();
-        final Paragraph error = errors.formError();
-        final Paragraph quotaHint = new Paragraph();
-        final Button createButton = new Button("Create");
-        /** Shown instead of an empty Project field when the caller has no project to create in. */
-        final NoProjectNotice noProject;
 
         CreateContainerDialog() {
-            setHeaderTitle("Create container");
-            name.setRequired(true);
-            name.setHelperText(ContainerService.NAME_RULE.rule());
-            List<ProjectSummary> mine = projects.projectsToCreateIn();
-            project.setLabel("Project");
-            project.setId("container-project");
-            project.setItems(mine);
-            project.setItemLabelGenerator(ProjectSummary::name);
-            if (!mine.isEmpty()) {
-                project.setValue(mine.getFirst()); // the only one, or the first of several
-            }
-            noProject = new NoProjectNotice(projects, access.isAdmin(), "a container", made -> {
-                project.setItems(List.of(made));
-                project.setValue(made);
-                createButton.setEnabled(true);
-            });
-            noProject.setVisible(mine.isEmpty());
-            createButton.setEnabled(!mine.isEmpty());
+            super("Create container", "container", ContainerService.NAME_RULE.rule(), "a container", projects,
+                    access.isAdmin());
             List<String> available = containers.images();
             image.setLabel("Image");
             image.setItems(available);
@@ -317,21 +290,14 @@ public class ContainersView extends LivePage {
             port.setHelperText("optional: published on an automatic port of 127.0.0.1");
             port.setMin(1);
             port.setMax(65535);
-            quotaHint.setId("container-quota-hint");
-            quotaHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            project.addValueChangeListener(change -> showQuota());
             cpus.addValueChangeListener(change -> showQuota());
             memoryMib.addValueChangeListener(change -> showQuota());
-            error.setId("create-container-error");
-            errors.field("name", name).field("project", project).field("image", image).field("command", command)
+            errors.field("image", image).field("command", command)
                     .field("cpus", cpus).field("memoryMib", memoryMib).field("restartPolicy", restart)
                     .field("containerPort", port).field("env", env).field("healthKind", healthKind)
                     .field("healthCommand", healthCommand).field("healthPort", healthPort)
                     .field("healthPath", healthPath).field("healthInterval", healthInterval)
                     .field("healthTimeout", healthTimeout).field("healthRetries", healthRetries);
-
-            createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            createButton.addClickListener(click -> submit());
             env.setHelperText("one KEY=value a line; names are letters, digits and '_'");
             env.setPlaceholder("GREETING=hello");
             healthKind.setLabel("Health check");
@@ -352,11 +318,8 @@ public class ContainersView extends LivePage {
             healthRetries.setMax(io.gureum.container.HealthCheck.MAX_RETRIES);
             healthKind.addValueChangeListener(change -> showHealthFields());
             showHealthFields();
-            add(noProject, error, new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env,
-                    healthKind, healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries),
-                    quotaHint);
-            showQuota();
-            getFooter().add(new Button("Cancel", click -> close()), createButton);
+            layout(new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env, healthKind,
+                    healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries));
         }
 
         private void showHealthFields() {
@@ -393,7 +356,8 @@ public class ContainersView extends LivePage {
         }
 
         /** "This container uses 1 of your remaining 4 container CPUs, ..." for the chosen project. */
-        void showQuota() {
+        @Override
+        protected void showQuota() {
             if (project.getValue() == null) {
                 quotaHint.setText("");
                 return;
@@ -420,12 +384,10 @@ public class ContainersView extends LivePage {
                     + project.getValue().name() + ".");
         }
 
-        void submit() {
-            errors.clear();
-            if (project.getValue() == null || image.getValue() == null) {
-                errors.show(project.getValue() == null ? "project" : "image", project.getValue() == null
-                        ? "Choose a project (you need to be a member of one)."
-                        : "There is no image on any container engine to create a container from.");
+        @Override
+        protected void submit() {
+            if (!chosen(image.getValue(), "image",
+                    "There is no image on any container engine to create a container from.")) {
                 return;
             }
             boolean health = !HEALTH_NONE.equals(healthKind.getValue());
@@ -445,15 +407,10 @@ public class ContainersView extends LivePage {
             if (!readable) {
                 return;
             }
-            try {
-                containers.create(new NewContainer(name.getValue(), project.getValue().id(), image.getValue(),
-                        command.getValue(), parseEnv(env.getValue()), cpus.getValue(), memoryMib.getValue(),
-                        restart.getValue(), port.getValue(), healthCheck()));
-                reload();
-                close();
-            } catch (QuotaExceededException | ContainerValidationException refused) {
-                errors.show(refused);
-            }
+            create(() -> containers.create(new NewContainer(name.getValue(), project.getValue().id(),
+                    image.getValue(), command.getValue(), parseEnv(env.getValue()), cpus.getValue(),
+                    memoryMib.getValue(), restart.getValue(), port.getValue(), healthCheck())),
+                    ContainersView.this::reload);
         }
     }
 }

@@ -4,12 +4,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
@@ -25,11 +23,9 @@ import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.BootImage;
 import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.image.InstanceSize;
-import io.gureum.console.project.NoProjectNotice;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
-import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.ui.FieldErrors;
@@ -37,6 +33,7 @@ import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.RowActions;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.ui.AdoptDialog;
+import io.gureum.console.workload.ui.CreateWorkloadDialog;
 import io.gureum.console.workload.ui.LivePage;
 import io.gureum.console.workload.ui.UnmanagedSection;
 import io.gureum.console.workload.ui.WorkloadActions;
@@ -257,10 +254,8 @@ public class VirtualMachinesView extends LivePage {
     static final InstanceSize CUSTOM_SIZE = new InstanceSize(null, "custom", 0, 0, 0);
 
     /** Name, project, image, size (preset or custom vCPUs and memory) and (for admins) the host. */
-    final class CreateVmDialog extends Dialog {
+    final class CreateVmDialog extends CreateWorkloadDialog {
 
-        final TextField name = new TextField("Name");
-        final Select<ProjectSummary> project = new Select<>();
         final Select<BootImage> image = new Select<>();
         final Select<InstanceSize> size = new Select<>();
         private boolean applyingSize;
@@ -268,34 +263,10 @@ public class VirtualMachinesView extends LivePage {
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final ComboBox<HostSummary> host = new ComboBox<>("Host");
         final Select<String> network = new Select<>();
-        /** Refusals next to their fields; the rest (quota, no project) at the top of the dialog. */
-        final FieldErrors errors = new FieldErrors();
-        final Paragraph error = errors.formError();
-        final Paragraph quotaHint = new Paragraph();
-        final Button createButton = new Button("Create");
-        /** Shown instead of an empty Project field when the caller has no project to create in. */
-        final NoProjectNotice noProject;
 
         CreateVmDialog() {
-            setHeaderTitle("Create virtual machine");
+            super("Create virtual machine", "vm", VmService.NAME_RULE.rule(), "a VM", projects, access.isAdmin());
             name.setId("vm-name");
-            name.setRequired(true);
-            name.setHelperText(VmService.NAME_RULE.rule());
-            List<ProjectSummary> mine = projects.projectsToCreateIn();
-            project.setLabel("Project");
-            project.setId("vm-project");
-            project.setItems(mine);
-            project.setItemLabelGenerator(ProjectSummary::name);
-            if (!mine.isEmpty()) {
-                project.setValue(mine.getFirst()); // the only one, or the first of several
-            }
-            noProject = new NoProjectNotice(projects, access.isAdmin(), "a VM", made -> {
-                project.setItems(List.of(made));
-                project.setValue(made);
-                createButton.setEnabled(true);
-            });
-            noProject.setVisible(mine.isEmpty());
-            createButton.setEnabled(!mine.isEmpty());
             image.setLabel("Image");
             image.setItems(images.bootImages());
             image.setItemLabelGenerator(BootImage::name);
@@ -337,21 +308,12 @@ public class VirtualMachinesView extends LivePage {
             if (access.isAdmin()) {
                 host.setItems(hosts.forPlacement());
             }
-            quotaHint.setId("vm-quota-hint");
-            quotaHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            project.addValueChangeListener(change -> showQuota());
             vcpus.addValueChangeListener(change -> sizeFollowsFields());
             memoryMib.addValueChangeListener(change -> sizeFollowsFields());
             image.addValueChangeListener(change -> showQuota());
-            error.setId("create-vm-error");
-            errors.field("name", name).field("project", project).field("image", image).field("vcpus", vcpus)
+            errors.field("image", image).field("vcpus", vcpus)
                     .field("memoryMib", memoryMib).field("network", network).field("host", host);
-
-            createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            createButton.addClickListener(click -> submit());
-            add(noProject, error, new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint);
-            showQuota();
-            getFooter().add(new Button("Cancel", click -> close()), createButton);
+            layout(new FormLayout(name, project, image, size, vcpus, memoryMib, network, host));
         }
 
         /** Hand-edited vCPUs or memory that match no longer the chosen preset make the size "custom". */
@@ -365,7 +327,8 @@ public class VirtualMachinesView extends LivePage {
         }
 
         /** "This VM uses 1 of your remaining 6 vCPUs, ..." for the chosen project. */
-        void showQuota() {
+        @Override
+        protected void showQuota() {
             if (project.getValue() == null) {
                 quotaHint.setText("");
                 return;
@@ -388,12 +351,10 @@ public class VirtualMachinesView extends LivePage {
                     + " GiB disk and 1 of " + left.vms() + " VMs in " + project.getValue().name() + ".");
         }
 
-        void submit() {
-            errors.clear();
-            if (project.getValue() == null || image.getValue() == null) {
-                errors.show(project.getValue() == null ? "project" : "image", project.getValue() == null
-                        ? "Choose a project (you need to be a member of one)."
-                        : "There is no image to create a VM from: run src/host/build-test-images.sh on the console's server.");
+        @Override
+        protected void submit() {
+            if (!chosen(image.getValue(), "image",
+                    "There is no image to create a VM from: run src/host/build-test-images.sh on the console's server.")) {
                 return;
             }
             boolean readable = errors.number("vcpus", vcpus, 1, VmService.MAX_VCPUS, true);
@@ -401,15 +362,9 @@ public class VirtualMachinesView extends LivePage {
                     || !readable) {
                 return;
             }
-            try {
-                vms.create(new NewVm(name.getValue(), project.getValue().id(), image.getValue().id(),
-                        vcpus.getValue(), memoryMib.getValue(),
-                        host.getValue() == null ? null : host.getValue().id(), network.getValue()));
-                reload();
-                close();
-            } catch (QuotaExceededException | VmValidationException refused) {
-                errors.show(refused);
-            }
+            create(() -> vms.create(new NewVm(name.getValue(), project.getValue().id(), image.getValue().id(),
+                    vcpus.getValue(), memoryMib.getValue(), host.getValue() == null ? null : host.getValue().id(),
+                    network.getValue())), VirtualMachinesView.this::reload);
         }
     }
 }

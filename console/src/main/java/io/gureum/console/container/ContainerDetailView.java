@@ -3,37 +3,26 @@ package io.gureum.console.container;
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
-import io.gureum.console.ui.LiveUpdates;
-import io.gureum.console.task.TaskList;
+import io.gureum.console.system.LiveUpdate;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.Formats;
+import io.gureum.console.ui.LiveUpdates;
+import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.ui.WorkloadDetailPage;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * One container: state, health with its last output, spec, host, ports, address, actions, its output followed
@@ -42,62 +31,46 @@ import java.util.function.Supplier;
 @Route("containers/:containerId")
 @PageTitle("Container")
 @PermitAll
-public class ContainerDetailView extends Main implements BeforeEnterObserver {
+public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
 
-    static final int POLL_MILLIS = 2_000;
     static final Duration STATS_EVERY = Duration.ofSeconds(5);
     static final int LOG_TAIL = 200;
     /** Lines kept on the page; older ones are dropped as new ones come. */
     static final int MAX_LOG_LINES = 500;
 
     private final ContainerService containers;
-    private final TaskService tasks;
-    private final Clock clock;
-    final H2 title = new H2();
-    final Div stateHolder = new Div();
     final Paragraph facts = new Paragraph();
     final Paragraph health = new Paragraph();
     final Paragraph network = new Paragraph();
     final Paragraph stats = new Paragraph();
     final Div logs = new Div();
-    private final Map<String, Button> buttons = new HashMap<>();
-    private UUID id;
     private Instant lastStats = Instant.EPOCH;
-    private final LiveUpdates liveUpdates;
-    private Registration updates;
     private AutoCloseable following;
 
     public ContainerDetailView(ContainerService containers, TaskService tasks, Clock clock,
                                LiveUpdates liveUpdates) {
+        super(WorkloadKind.CONTAINER, "Container", ContainerNotFoundException.class, tasks, clock, liveUpdates);
         this.containers = containers;
-        this.tasks = tasks;
-        this.clock = clock;
-        this.liveUpdates = liveUpdates;
-        getStyle().set("padding", "var(--lumo-space-m)");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        stopFollowing();
-        removeAll();
-        buttons.clear();
-        String raw = event.getRouteParameters().get("containerId").orElse("");
-        try {
-            id = UUID.fromString(raw);
-            build(containers.inspect(id));
-        } catch (IllegalArgumentException | ContainerNotFoundException notVisible) {
-            id = null;
-            Paragraph missing = new Paragraph("There is no container " + raw + ".");
-            missing.setId("container-not-found");
-            add(new H2("Container"), missing);
-        }
+    protected ContainerDetails load(UUID id) {
+        return containers.inspect(id);
     }
 
-    private void build(ContainerDetails details) {
+    @Override
+    protected boolean concerns(LiveUpdate update) {
+        return update instanceof ContainerEvents.ContainerStateChanged changed && changed.containerId().equals(id);
+    }
+
+    @Override
+    protected void leaving() {
+        stopFollowing();
+    }
+
+    @Override
+    protected void build(ContainerDetails details) {
         ContainerSummary c = details.summary();
-        title.setText(c.name());
-        title.setId("container-title");
-        stateHolder.setId("container-state");
         facts.setId("container-facts");
         health.setId("container-health");
         network.setId("container-network");
@@ -108,10 +81,10 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
                 .set("font-size", "var(--lumo-font-size-xs)").set("max-height", "24rem").set("overflow", "auto")
                 .set("background", "var(--lumo-contrast-5pct)").set("padding", "var(--lumo-space-s)");
         lastStats = Instant.EPOCH;
-        add(new HorizontalLayout(title, stateHolder), facts, actions(), new H3("Health"), health,
+        add(header(c), facts, actions(), new H3("Health"), health,
                 new H3("Network"), network, new H3("Resource use"), stats,
                 new H3("Output (live, last " + MAX_LOG_LINES + " lines)"), logs,
-                new TaskList(tasks, clock, "container", c.id().toString()));
+                taskList(c));
         refresh(details);
         if (isAttached()) {
             getUI().ifPresent(this::startFollowing);
@@ -119,78 +92,26 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
     }
 
     private HorizontalLayout actions() {
-        HorizontalLayout bar = new HorizontalLayout(
+        return new HorizontalLayout(
                 action("Start", () -> containers.start(id)),
                 action("Stop", () -> containers.stop(id)),
-                action("Restart", () -> containers.restart(id)));
-        Button delete = new Button("Delete", click -> {
-            ConfirmDialog confirm = new ConfirmDialog("Delete container " + title.getText() + "?",
-                    "It is stopped and removed from its host. This cannot be undone.", "Delete",
-                    yes -> {
-                        if (run(() -> containers.delete(id))) {
-                            UI.getCurrent().navigate(ContainersView.class);
-                        }
-                    });
-            confirm.setCancelable(true);
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.open();
-        });
-        delete.setId("container-action-delete");
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        buttons.put("Delete", delete);
-        bar.add(delete);
-        return bar;
+                action("Restart", () -> containers.restart(id)),
+                deleteButton("container", "It is stopped and removed from its host. This cannot be undone.",
+                        () -> containers.delete(id)));
     }
 
-    private Button action(String text, Supplier<?> action) {
-        Button button = new Button(text, click -> {
-            if (run(action::get)) {
-                refreshNow();
-            }
-        });
-        button.setId("container-action-" + text.toLowerCase(Locale.ROOT));
-        buttons.put(text, button);
-        return button;
-    }
-
-    Button button(String text) {
-        return buttons.get(text);
-    }
-
-    private boolean run(Runnable action) {
-        try {
-            action.run();
-            return true;
-        } catch (RuntimeException refused) {
-            Notification.show(refused.getMessage(), 8000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return false;
-        }
-    }
-
-    private void refreshNow() {
-        if (id == null) {
-            return;
-        }
-        try {
-            refresh(containers.inspect(id));
-        } catch (ContainerNotFoundException deleted) {
-            UI.getCurrent().navigate(ContainersView.class);
-        }
-    }
-
-    void refresh(ContainerDetails details) {
+    @Override
+    protected void refresh(ContainerDetails details) {
         ContainerSummary c = details.summary();
         ContainerStatus state = c.state();
         boolean onHost = c.engineId() != null && state != ContainerStatus.DELETING;
         boolean stopped = state == ContainerStatus.STOPPED || state == ContainerStatus.EXITED;
         boolean running = state == ContainerStatus.RUNNING || state == ContainerStatus.PAUSED;
-        buttons.get("Start").setEnabled(onHost && stopped);
-        buttons.get("Stop").setEnabled(onHost && running);
-        buttons.get("Restart").setEnabled(onHost && (running || stopped));
-        buttons.get("Delete").setEnabled(state != ContainerStatus.PROVISIONING && state != ContainerStatus.DELETING);
-        stateHolder.removeAll();
-        stateHolder.add(ContainersView.stateBadge(c));
+        button("Start").setEnabled(onHost && stopped);
+        button("Stop").setEnabled(onHost && running);
+        button("Restart").setEnabled(onHost && (running || stopped));
+        button("Delete").setEnabled(state != ContainerStatus.PROVISIONING && state != ContainerStatus.DELETING);
+        showState(c, c.stateReason());
         facts.setText("Image " + c.image() + " · command " + (c.command() == null ? "(the image's own)"
                 : ShellQuoting.shCommand(c.command())) + " · " + ContainersView.cpus(c.cpus()) + " CPU"
                 + (c.cpus() == 1 ? "" : "s") + " · " + Formats.bytes(c.memoryMib() << 20) + " memory · restart "
@@ -308,18 +229,12 @@ public class ContainerDetailView extends Main implements BeforeEnterObserver {
     @Override
     protected void onAttach(AttachEvent event) {
         startFollowing(event.getUI());
-        // A state change observed on the engine shows at once (server push), not at the next poll.
-        updates = liveUpdates.follow(event.getUI(), POLL_MILLIS, this::refreshNow,
-                update -> update instanceof ContainerEvents.ContainerStateChanged changed
-                        && changed.containerId().equals(id), this::refreshNow);
+        super.onAttach(event);
     }
 
     @Override
     protected void onDetach(DetachEvent event) {
         stopFollowing();
-        if (updates != null) {
-            updates.remove();
-            updates = null;
-        }
+        super.onDetach(event);
     }
 }

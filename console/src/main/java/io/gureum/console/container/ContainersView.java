@@ -1,22 +1,14 @@
 package io.gureum.console.container;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -26,37 +18,37 @@ import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.LinkedHashMap;
 import com.vaadin.flow.shared.Registration;
 import io.gureum.console.ui.LiveUpdates;
-import io.gureum.console.project.NoProjectNotice;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectService;
-import io.gureum.console.project.ProjectSummary;
-import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.system.Echo;
 import io.gureum.console.ui.FieldErrors;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.RowActions;
+import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.ui.AdoptDialog;
+import io.gureum.console.workload.ui.CreateWorkloadDialog;
+import io.gureum.console.workload.ui.LivePage;
+import io.gureum.console.workload.ui.UnmanagedSection;
+import io.gureum.console.workload.ui.WorkloadActions;
+import io.gureum.console.workload.ui.WorkloadGrid;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Containers of the caller's projects: create, start, stop, restart, delete, read their logs. */
 @Route("containers")
 @PageTitle("Containers")
 @Menu(title = "Containers", order = 20, icon = "vaadin:cubes")
 @PermitAll
-public class ContainersView extends Main {
+public class ContainersView extends LivePage {
 
-    static final int POLL_MILLIS = 2_000;
     static final int LOG_LINES = 200;
 
     final Grid<ContainerSummary> grid = new Grid<>();
@@ -68,10 +60,9 @@ public class ContainersView extends Main {
     private final ProjectService projects;
     private final ProjectAccess access;
     private final QuotaService quotas;
-    private Map<Long, String> projectNames = Map.of();
+    private final WorkloadGrid<ContainerSummary> columns;
     private int shownRows = -1;
     private final LiveUpdates liveUpdates;
-    private Registration updates;
 
     public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access,
                           QuotaService quotas, Clock clock, LiveUpdates liveUpdates) {
@@ -80,28 +71,19 @@ public class ContainersView extends Main {
         this.containers = containers;
         this.projects = projects;
         this.access = access;
-        getStyle().set("padding", "var(--lumo-space-m)");
 
         grid.setId("containers-grid");
-        // Fixed widths that fit a 1366-pixel screen with the navigation open (an auto width is measured while the
-        // grid may still be empty); long values wrap instead of widening the table.
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addComponentColumn(c -> new RouterLink(c.name(), ContainerDetailView.class,
-                new RouteParameters("containerId", c.id().toString()))).setHeader("Name").setWidth("7rem")
-                .setFlexGrow(1);
-        grid.addColumn(c -> projectNames.getOrDefault(c.projectId(), "#" + c.projectId())).setHeader("Project")
-                .setWidth("7rem").setFlexGrow(1);
-        grid.addComponentColumn(ContainersView::stateBadge).setHeader("State").setWidth("7.5rem").setFlexGrow(0);
-        grid.addColumn(c -> c.health() == null ? "" : c.health().toLowerCase()).setHeader("Health").setWidth("6rem")
-                .setFlexGrow(0);
-        grid.addColumn(c -> c.hostName() == null ? "" : c.hostName()).setHeader("Host").setWidth("6rem")
-                .setFlexGrow(1);
-        grid.addColumn(c -> cpus(c.cpus())).setHeader("CPUs").setWidth("4.5rem").setFlexGrow(0);
-        grid.addColumn(c -> Formats.bytes(c.memoryMib() << 20)).setHeader("Memory").setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(ContainersView::ports).setHeader("Ports").setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(c -> Formats.ago(c.createdAt(), clock.instant())).setHeader("Age").setWidth("6.5rem")
-                .setFlexGrow(0);
-        grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("5.5rem").setFlexGrow(0);
+        columns = new WorkloadGrid<>(grid, WorkloadKind.CONTAINER, projects, clock);
+        columns.name("7rem");
+        columns.project("7rem");
+        columns.state(c -> c.stateReason() == null ? "" : c.stateReason());
+        columns.column(c -> c.health() == null ? "" : c.health().toLowerCase(), "Health", "6rem", 0);
+        columns.host("6rem");
+        columns.column(c -> cpus(c.cpus()), "CPUs", "4.5rem", 0);
+        columns.column(c -> Formats.bytes(c.memoryMib() << 20), "Memory", "6.5rem", 0);
+        columns.column(ContainersView::ports, "Ports", "8rem", 1);
+        columns.age();
+        columns.actions(new ComponentRenderer<>(this::actions));
         grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> new Paragraph(
                 c.state() == ContainerStatus.ERROR ? "Error: " + c.errorMessage()
                         : "State reason: " + (c.stateReason() == null ? "-" : c.stateReason()) + " · image "
@@ -115,36 +97,21 @@ public class ContainersView extends Main {
 
         add(new HorizontalLayout(new H2("Containers"), create), grid);
         if (access.isAdmin()) {
-            add(unmanagedSection());
+            unmanagedGrid.setId("unmanaged-containers-grid");
+            refreshUnmanaged.setId("refresh-unmanaged-containers");
+            add(new UnmanagedSection<>("Unmanaged on hosts", unmanagedGrid, refreshUnmanaged, "Containers made by "
+                    + "hand on a host's engine, unknown to the console. Adopting one counts one container, its CPU "
+                    + "limit rounded up (1 when it has none) and its memory limit ("
+                    + ContainerService.ASSUMED_UNLIMITED_MEMORY_MIB + " MiB assumed when it has none) against the "
+                    + "project's quota.", g -> {
+                        g.addColumn(UnmanagedContainer::hostName).setHeader("Host");
+                        g.addColumn(UnmanagedContainer::name).setHeader("Container");
+                        g.addColumn(UnmanagedContainer::image).setHeader("Image");
+                        g.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
+                        g.addColumn(u -> u.status() == null ? "" : u.status()).setHeader("Status");
+                    }, null, u -> new AdoptContainerDialog(u).open(), this::reloadUnmanaged));
         }
         reload();
-    }
-
-    private Div unmanagedSection() {
-        unmanagedGrid.setId("unmanaged-containers-grid");
-        unmanagedGrid.addColumn(UnmanagedContainer::hostName).setHeader("Host");
-        unmanagedGrid.addColumn(UnmanagedContainer::name).setHeader("Container");
-        unmanagedGrid.addColumn(UnmanagedContainer::image).setHeader("Image");
-        unmanagedGrid.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
-        unmanagedGrid.addColumn(u -> u.status() == null ? "" : u.status()).setHeader("Status");
-        unmanagedGrid.addComponentColumn(u -> {
-            Button adopt = new Button("Adopt into project…", click -> new AdoptContainerDialog(u).open());
-            adopt.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return adopt;
-        });
-        unmanagedGrid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
-        unmanagedGrid.setAllRowsVisible(true);
-        refreshUnmanaged.setId("refresh-unmanaged-containers");
-        refreshUnmanaged.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        refreshUnmanaged.addClickListener(click -> reloadUnmanaged());
-        reloadUnmanaged();
-        Paragraph hint = new Paragraph("Containers made by hand on a host's engine, unknown to the console. Adopting "
-                + "one counts one container, its CPU limit rounded up (1 when it has none) and its memory limit ("
-                + ContainerService.ASSUMED_UNLIMITED_MEMORY_MIB + " MiB assumed when it has none) against the "
-                + "project's quota.");
-        hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        return new Div(new HorizontalLayout(new com.vaadin.flow.component.html.H3("Unmanaged on hosts"),
-                refreshUnmanaged), hint, unmanagedGrid);
     }
 
     /** Lists every engine's containers: on open, on "Look again" and after an adoption, not on every poll. */
@@ -153,44 +120,20 @@ public class ContainersView extends Main {
     }
 
     /** Chooses the project an unmanaged container is adopted into; a refusal (quota) is shown here. */
-    final class AdoptContainerDialog extends Dialog {
-
-        final Select<ProjectSummary> project = new Select<>();
-        final Paragraph error = new Paragraph();
-        final Button adoptButton = new Button("Adopt");
+    final class AdoptContainerDialog extends AdoptDialog {
 
         AdoptContainerDialog(UnmanagedContainer container) {
-            setHeaderTitle("Adopt " + container.name() + " from " + container.hostName());
-            project.setLabel("Project");
-            project.setId("adopt-container-project");
-            project.setItems(projects.visibleProjects().stream().filter(p -> !p.archived()).toList());
-            project.setItemLabelGenerator(ProjectSummary::name);
-            error.setId("adopt-container-error");
-            error.getStyle().set("color", "var(--lumo-error-text-color)");
-            adoptButton.setId("adopt-container");
-            adoptButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            adoptButton.addClickListener(click -> {
-                if (project.getValue() == null) {
-                    error.setText("Choose a project.");
-                    return;
-                }
-                try {
-                    containers.adopt(container.hostId(), container.engineId(), project.getValue().id());
-                    close();
-                    reloadUnmanaged();
-                    reload();
-                } catch (RuntimeException refused) {
-                    error.setText(refused.getMessage());
-                }
-            });
-            add(project, error);
-            getFooter().add(new Button("Cancel", click -> close()), adoptButton);
+            super("adopt-container", "Adopt " + container.name() + " from " + container.hostName(),
+                    projects.visibleProjects(),
+                    project -> containers.adopt(container.hostId(), container.engineId(), project), () -> {
+                        reloadUnmanaged();
+                        reload();
+                    });
         }
     }
 
     void reload() {
-        projectNames = projects.visibleProjects().stream()
-                .collect(Collectors.toMap(ProjectSummary::id, ProjectSummary::name, (a, b) -> a));
+        columns.reloadProjectNames();
         List<ContainerSummary> rows = containers.list();
         grid.setItems(rows);
         if (rows.size() != shownRows) {
@@ -201,19 +144,11 @@ public class ContainersView extends Main {
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
+    protected Registration follow(UI ui) {
         // States change on the engines at any time: follow them without a manual reload, at once when the state
         // sync observes a change (server push).
-        updates = liveUpdates.follow(event.getUI(), POLL_MILLIS, this::reload,
+        return liveUpdates.follow(ui, POLL_MILLIS, this::reload,
                 update -> update instanceof ContainerEvents.ContainerStateChanged, this::reload);
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (updates != null) {
-            updates.remove();
-            updates = null;
-        }
     }
 
     static final String HEALTH_NONE = "none";
@@ -255,20 +190,6 @@ public class ContainersView extends Main {
         return (c.hostPort() == null ? "?" : "127.0.0.1:" + c.hostPort()) + " → " + c.containerPort() + "/tcp";
     }
 
-    static Span stateBadge(ContainerSummary c) {
-        Span badge = new Span(c.state().name().toLowerCase());
-        badge.getElement().getThemeList().add(switch (c.state()) {
-            case RUNNING -> "badge success";
-            case ERROR -> "badge error";
-            case UNKNOWN -> "badge contrast";
-            default -> "badge";
-        });
-        if (c.stateReason() != null) {
-            badge.setTitle(c.stateReason());
-        }
-        return badge;
-    }
-
     private RowActions actions(ContainerSummary c) {
         boolean stopped = c.state() == ContainerStatus.STOPPED || c.state() == ContainerStatus.EXITED;
         boolean running = c.state() == ContainerStatus.RUNNING || c.state() == ContainerStatus.PAUSED;
@@ -278,24 +199,15 @@ public class ContainersView extends Main {
         menu.action("Restart", running || stopped, () -> run(() -> containers.restart(c.id())));
         menu.action("Logs", c.engineId() != null, () -> new LogsDialog(c).open());
         menu.dangerous("Delete…", c.state() != ContainerStatus.PROVISIONING && c.state() != ContainerStatus.DELETING,
-                () -> {
-                    ConfirmDialog confirm = new ConfirmDialog("Delete container " + c.name() + "?",
-                            "It is stopped and removed from its host. This cannot be undone.", "Delete",
-                            yes -> run(() -> containers.delete(c.id())));
-                    confirm.setCancelable(true);
-                    confirm.setConfirmButtonTheme("error primary");
-                    confirm.open();
-                });
+                () -> WorkloadActions.confirmDelete("container", c.name(),
+                        "It is stopped and removed from its host. This cannot be undone.",
+                        () -> run(() -> containers.delete(c.id()))));
         return menu;
     }
 
     private void run(Runnable action) {
-        try {
-            action.run();
+        if (WorkloadActions.run(action)) {
             reload();
-        } catch (RuntimeException refused) {
-            Notification.show(refused.getMessage(), 8000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
@@ -332,10 +244,8 @@ public class ContainersView extends Main {
     }
 
     /** Name, project, image, command, CPUs, memory, restart policy and an optional published port. */
-    final class CreateContainerDialog extends Dialog {
+    final class CreateContainerDialog extends CreateWorkloadDialog {
 
-        final TextField name = new TextField("Name");
-        final Select<ProjectSummary> project = new Select<>();
         final Select<String> image = new Select<>();
         final TextField command = new TextField("Command");
         final NumberField cpus = new NumberField("CPUs");
@@ -350,33 +260,10 @@ public class ContainersView extends Main {
         final IntegerField healthInterval = new IntegerField("Check every (s)");
         final IntegerField healthTimeout = new IntegerField("Timeout (s)");
         final IntegerField healthRetries = new IntegerField("Retries");
-        /** Refusals next to their fields; the rest (quota, no project) at the top of the dialog. */
-        final FieldErrors errors = new FieldErrors();
-        final Paragraph error = errors.formError();
-        final Paragraph quotaHint = new Paragraph();
-        final Button createButton = new Button("Create");
-        /** Shown instead of an empty Project field when the caller has no project to create in. */
-        final NoProjectNotice noProject;
 
         CreateContainerDialog() {
-            setHeaderTitle("Create container");
-            name.setRequired(true);
-            name.setHelperText(ContainerService.NAME_RULE.rule());
-            List<ProjectSummary> mine = projects.projectsToCreateIn();
-            project.setLabel("Project");
-            project.setId("container-project");
-            project.setItems(mine);
-            project.setItemLabelGenerator(ProjectSummary::name);
-            if (!mine.isEmpty()) {
-                project.setValue(mine.getFirst()); // the only one, or the first of several
-            }
-            noProject = new NoProjectNotice(projects, access.isAdmin(), "a container", made -> {
-                project.setItems(List.of(made));
-                project.setValue(made);
-                createButton.setEnabled(true);
-            });
-            noProject.setVisible(mine.isEmpty());
-            createButton.setEnabled(!mine.isEmpty());
+            super("Create container", "container", ContainerService.NAME_RULE.rule(), "a container", projects,
+                    access.isAdmin());
             List<String> available = containers.images();
             image.setLabel("Image");
             image.setItems(available);
@@ -403,21 +290,14 @@ public class ContainersView extends Main {
             port.setHelperText("optional: published on an automatic port of 127.0.0.1");
             port.setMin(1);
             port.setMax(65535);
-            quotaHint.setId("container-quota-hint");
-            quotaHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            project.addValueChangeListener(change -> showQuota());
             cpus.addValueChangeListener(change -> showQuota());
             memoryMib.addValueChangeListener(change -> showQuota());
-            error.setId("create-container-error");
-            errors.field("name", name).field("project", project).field("image", image).field("command", command)
+            errors.field("image", image).field("command", command)
                     .field("cpus", cpus).field("memoryMib", memoryMib).field("restartPolicy", restart)
                     .field("containerPort", port).field("env", env).field("healthKind", healthKind)
                     .field("healthCommand", healthCommand).field("healthPort", healthPort)
                     .field("healthPath", healthPath).field("healthInterval", healthInterval)
                     .field("healthTimeout", healthTimeout).field("healthRetries", healthRetries);
-
-            createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            createButton.addClickListener(click -> submit());
             env.setHelperText("one KEY=value a line; names are letters, digits and '_'");
             env.setPlaceholder("GREETING=hello");
             healthKind.setLabel("Health check");
@@ -438,11 +318,8 @@ public class ContainersView extends Main {
             healthRetries.setMax(io.gureum.container.HealthCheck.MAX_RETRIES);
             healthKind.addValueChangeListener(change -> showHealthFields());
             showHealthFields();
-            add(noProject, error, new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env,
-                    healthKind, healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries),
-                    quotaHint);
-            showQuota();
-            getFooter().add(new Button("Cancel", click -> close()), createButton);
+            layout(new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env, healthKind,
+                    healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries));
         }
 
         private void showHealthFields() {
@@ -479,7 +356,8 @@ public class ContainersView extends Main {
         }
 
         /** "This container uses 1 of your remaining 4 container CPUs, ..." for the chosen project. */
-        void showQuota() {
+        @Override
+        protected void showQuota() {
             if (project.getValue() == null) {
                 quotaHint.setText("");
                 return;
@@ -506,12 +384,10 @@ public class ContainersView extends Main {
                     + project.getValue().name() + ".");
         }
 
-        void submit() {
-            errors.clear();
-            if (project.getValue() == null || image.getValue() == null) {
-                errors.show(project.getValue() == null ? "project" : "image", project.getValue() == null
-                        ? "Choose a project (you need to be a member of one)."
-                        : "There is no image on any container engine to create a container from.");
+        @Override
+        protected void submit() {
+            if (!chosen(image.getValue(), "image",
+                    "There is no image on any container engine to create a container from.")) {
                 return;
             }
             boolean health = !HEALTH_NONE.equals(healthKind.getValue());
@@ -531,15 +407,10 @@ public class ContainersView extends Main {
             if (!readable) {
                 return;
             }
-            try {
-                containers.create(new NewContainer(name.getValue(), project.getValue().id(), image.getValue(),
-                        command.getValue(), parseEnv(env.getValue()), cpus.getValue(), memoryMib.getValue(),
-                        restart.getValue(), port.getValue(), healthCheck()));
-                reload();
-                close();
-            } catch (QuotaExceededException | ContainerValidationException refused) {
-                errors.show(refused);
-            }
+            create(() -> containers.create(new NewContainer(name.getValue(), project.getValue().id(),
+                    image.getValue(), command.getValue(), parseEnv(env.getValue()), cpus.getValue(),
+                    memoryMib.getValue(), restart.getValue(), port.getValue(), healthCheck())),
+                    ContainersView.this::reload);
         }
     }
 }

@@ -1,22 +1,14 @@
 package io.gureum.console.vm;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
-import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -31,42 +23,46 @@ import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.BootImage;
 import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.image.InstanceSize;
-import io.gureum.console.project.NoProjectNotice;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
-import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.ui.FieldErrors;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.RowActions;
+import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.ui.AdoptDialog;
+import io.gureum.console.workload.ui.CreateWorkloadDialog;
+import io.gureum.console.workload.ui.LivePage;
+import io.gureum.console.workload.ui.UnmanagedSection;
+import io.gureum.console.workload.ui.WorkloadActions;
+import io.gureum.console.workload.ui.WorkloadFilters;
+import io.gureum.console.workload.ui.WorkloadGrid;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Virtual machines of the caller's projects: create, start, shut down, force off, delete. */
 @Route("vms")
 @PageTitle("Virtual machines")
 @Menu(title = "Virtual machines", order = 10, icon = "vaadin:desktop")
 @PermitAll
-public class VirtualMachinesView extends Main {
+public class VirtualMachinesView extends LivePage {
 
-    static final int POLL_MILLIS = 2_000;
     /** Without VM events the grid is still re-read every 15 polls (30 s). */
     static final int FULL_RELOAD_POLLS = 15;
 
     final Grid<VmSummary> grid = new Grid<>();
     final Button create = new Button("Create VM");
-    final ComboBox<ProjectSummary> projectFilter = new ComboBox<>("Project");
-    final ComboBox<VmStatus> stateFilter = new ComboBox<>("State");
-    final ComboBox<HostSummary> hostFilter = new ComboBox<>("Host");
-    final TextField nameFilter = new TextField("Name");
+    private final WorkloadFilters<VmStatus> filters;
+    final ComboBox<ProjectSummary> projectFilter;
+    final ComboBox<VmStatus> stateFilter;
+    final ComboBox<HostSummary> hostFilter;
+    final TextField nameFilter;
     /** Admins only: domains on the hosts that no VM row knows, to adopt into a project. */
     final Grid<UnmanagedVm> unmanagedGrid = new Grid<>();
-    final com.vaadin.flow.component.html.H3 unmanagedTitle = new com.vaadin.flow.component.html.H3("Unmanaged on hosts");
     final Button refreshUnmanaged = new Button("Look again");
     VmFilter filter = VmFilter.ANY;
     /** First leased address of RUNNING VMs, read once per refresh (one libvirt call per VM, not per render). */
@@ -77,9 +73,8 @@ public class VirtualMachinesView extends Main {
     private final ImageCatalog images;
     private final HostService hosts;
     private final QuotaService quotas;
-    private Map<Long, String> projectNames = Map.of();
+    private final WorkloadGrid<VmSummary> columns;
     private final LiveUpdates liveUpdates;
-    private Registration updates;
     private final VmStateFeed feed;
     private long shownVersion = -1;
     private int quietPolls;
@@ -95,32 +90,18 @@ public class VirtualMachinesView extends Main {
         this.access = access;
         this.images = images;
         this.hosts = hosts;
-        getStyle().set("padding", "var(--lumo-space-m)");
 
         grid.setId("vms-grid");
-        // Lit renderers, not component columns: a row is a few strings in the browser, not a tree of server-side
-        // components (link, badge, four buttons) that every open session keeps for every rendered row.
-        // Widths that fit a 1366-pixel screen with the navigation open; long values wrap instead of widening the table.
-        grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-        grid.addColumn(LitRenderer.<VmSummary>of("<a href=\"vms/${item.id}\" router-link>${item.name}</a>")
-                .withProperty("id", vm -> vm.id().toString()).withProperty("name", VmSummary::name)).setHeader("Name")
-                .setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(vm -> projectNames.getOrDefault(vm.projectId(), "#" + vm.projectId())).setHeader("Project")
-                .setWidth("8rem").setFlexGrow(1);
-        grid.addColumn(LitRenderer.<VmSummary>of("<span theme=\"${item.theme}\" title=\"${item.reason}\">"
-                        + "${item.state}</span>")
-                .withProperty("state", vm -> vm.state().name().toLowerCase())
-                .withProperty("theme", vm -> badgeTheme(vm.state()))
-                .withProperty("reason", vm -> reasonInWords(vm, ""))).setHeader("State").setWidth("7.5rem")
-                .setFlexGrow(0);
-        grid.addColumn(vm -> vm.hostName() == null ? "" : vm.hostName()).setHeader("Host").setWidth("7rem")
-                .setFlexGrow(1);
-        grid.addColumn(VmSummary::vcpus).setHeader("vCPUs").setWidth("5rem").setFlexGrow(0);
-        grid.addColumn(vm -> Formats.bytes(vm.memoryMib() << 20)).setHeader("Memory").setWidth("6.5rem").setFlexGrow(0);
-        grid.addColumn(this::firstAddress).setHeader("IP").setWidth("10.5rem").setFlexGrow(0);
-        grid.addColumn(vm -> Formats.ago(vm.createdAt(), clock.instant())).setHeader("Age").setWidth("6.5rem")
-                .setFlexGrow(0);
-        grid.addColumn(actionsRenderer()).setHeader("Actions").setWidth("5.5rem").setFlexGrow(0);
+        columns = new WorkloadGrid<>(grid, WorkloadKind.VM, projects, clock);
+        columns.name("8rem");
+        columns.project("8rem");
+        columns.state(vm -> reasonInWords(vm, ""));
+        columns.host("7rem");
+        columns.column(VmSummary::vcpus, "vCPUs", "5rem", 0);
+        columns.column(vm -> Formats.bytes(vm.memoryMib() << 20), "Memory", "6.5rem", 0);
+        columns.column(this::firstAddress, "IP", "10.5rem", 0);
+        columns.age();
+        columns.actions(actionsRenderer());
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(vm -> new Paragraph(
                 vm.state() == VmStatus.ERROR ? "Error: " + vm.errorMessage()
                         : "State reason: " + reasonInWords(vm, "-") + " · image "
@@ -131,11 +112,29 @@ public class VirtualMachinesView extends Main {
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         create.addClickListener(click -> new CreateVmDialog().open());
 
-        add(new HorizontalLayout(new H2("Virtual machines"), create), filters(), grid);
+        filters = new WorkloadFilters<>("vm-filter", projects.visibleProjects(),
+                java.util.Arrays.stream(VmStatus.values()).filter(st -> st != VmStatus.DELETED).toList(),
+                hosts.forPlacement(), this::applyFilter);
+        projectFilter = filters.project;
+        stateFilter = filters.state;
+        hostFilter = filters.host;
+        nameFilter = filters.name;
+        add(new HorizontalLayout(new H2("Virtual machines"), create), filters, grid);
         grid.setItems(query -> vms.page(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> vms.count(filter));
         if (access.isAdmin()) {
-            add(unmanagedSection());
+            unmanagedGrid.setId("unmanaged-vms-grid");
+            refreshUnmanaged.setId("refresh-unmanaged-vms");
+            add(new UnmanagedSection<>("Unmanaged on hosts", unmanagedGrid, refreshUnmanaged, "Domains made by hand "
+                    + "on a host, unknown to the console. Adopting one counts its vCPUs and memory against the "
+                    + "project's quota (not its disks: the console did not make them and never deletes them).",
+                    g -> {
+                        g.addColumn(UnmanagedVm::hostName).setHeader("Host");
+                        g.addColumn(UnmanagedVm::name).setHeader("Domain");
+                        g.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
+                        g.addColumn(UnmanagedVm::vcpus).setHeader("vCPUs");
+                        g.addColumn(u -> Formats.bytes(u.memoryMib() << 20)).setHeader("Memory");
+                    }, u -> "adopt-vm-" + u.domainUuid(), u -> new AdoptVmDialog(u).open(), this::reloadUnmanaged));
         }
         reload();
     }
@@ -143,46 +142,13 @@ public class VirtualMachinesView extends Main {
     void reload() {
         shownVersion = feed.version();
         quietPolls = 0;
-        projectNames = projects.visibleProjects().stream()
-                .collect(Collectors.toMap(ProjectSummary::id, ProjectSummary::name, (a, b) -> a));
+        columns.reloadProjectNames();
         addressCache.clear();
         grid.getDataProvider().refreshAll();
     }
 
-    /** Project, state, host and name filters; each change narrows the paged query. */
-    private HorizontalLayout filters() {
-        projectFilter.setId("vm-filter-project");
-        projectFilter.setItems(projects.visibleProjects());
-        projectFilter.setItemLabelGenerator(ProjectSummary::name);
-        projectFilter.setClearButtonVisible(true);
-        projectFilter.setPlaceholder("any");
-        stateFilter.setId("vm-filter-state");
-        stateFilter.setItems(java.util.Arrays.stream(VmStatus.values()).filter(st -> st != VmStatus.DELETED).toList());
-        stateFilter.setItemLabelGenerator(st -> st.name().toLowerCase());
-        stateFilter.setClearButtonVisible(true);
-        stateFilter.setPlaceholder("any");
-        hostFilter.setId("vm-filter-host");
-        hostFilter.setItems(hosts.forPlacement());
-        hostFilter.setItemLabelGenerator(HostSummary::name);
-        hostFilter.setClearButtonVisible(true);
-        hostFilter.setPlaceholder("any");
-        nameFilter.setId("vm-filter-name");
-        nameFilter.setPlaceholder("contains");
-        nameFilter.setClearButtonVisible(true);
-        nameFilter.setValueChangeMode(com.vaadin.flow.data.value.ValueChangeMode.LAZY);
-        projectFilter.addValueChangeListener(change -> applyFilter());
-        stateFilter.addValueChangeListener(change -> applyFilter());
-        hostFilter.addValueChangeListener(change -> applyFilter());
-        nameFilter.addValueChangeListener(change -> applyFilter());
-        HorizontalLayout bar = new HorizontalLayout(projectFilter, stateFilter, hostFilter, nameFilter);
-        bar.setAlignItems(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
-        return bar;
-    }
-
     void applyFilter() {
-        filter = new VmFilter(projectFilter.getValue() == null ? null : projectFilter.getValue().id(),
-                stateFilter.getValue(), hostFilter.getValue() == null ? null : hostFilter.getValue().id(),
-                nameFilter.getValue() == null || nameFilter.getValue().isBlank() ? null : nameFilter.getValue().strip());
+        filter = new VmFilter(filters.projectId(), stateFilter.getValue(), filters.hostId(), filters.nameContains());
         reload();
     }
 
@@ -201,119 +167,41 @@ public class VirtualMachinesView extends Main {
         });
     }
 
-    private com.vaadin.flow.component.html.Div unmanagedSection() {
-        unmanagedGrid.setId("unmanaged-vms-grid");
-        unmanagedGrid.addColumn(UnmanagedVm::hostName).setHeader("Host");
-        unmanagedGrid.addColumn(UnmanagedVm::name).setHeader("Domain");
-        unmanagedGrid.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
-        unmanagedGrid.addColumn(UnmanagedVm::vcpus).setHeader("vCPUs");
-        unmanagedGrid.addColumn(u -> Formats.bytes(u.memoryMib() << 20)).setHeader("Memory");
-        unmanagedGrid.addComponentColumn(u -> {
-            Button adopt = new Button("Adopt into project…", click -> new AdoptVmDialog(u).open());
-            adopt.setId("adopt-vm-" + u.domainUuid());
-            adopt.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-            return adopt;
-        });
-        unmanagedGrid.getColumns().forEach(column -> column.setAutoWidth(true).setFlexGrow(0));
-        unmanagedGrid.setAllRowsVisible(true);
-        refreshUnmanaged.setId("refresh-unmanaged-vms");
-        refreshUnmanaged.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-        refreshUnmanaged.addClickListener(click -> reloadUnmanaged());
-        reloadUnmanaged();
-        Paragraph hint = new Paragraph("Domains made by hand on a host, unknown to the console. Adopting one counts "
-                + "its vCPUs and memory against the project's quota (not its disks: the console did not make them and "
-                + "never deletes them).");
-        hint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-        return new com.vaadin.flow.component.html.Div(new HorizontalLayout(unmanagedTitle, refreshUnmanaged), hint,
-                unmanagedGrid);
-    }
-
     /** Lists every host's domains: on attach, on "Look again" and after an adoption, not on every poll. */
     void reloadUnmanaged() {
         unmanagedGrid.setItems(vms.unmanaged());
     }
 
     /** Chooses the project an unmanaged domain is adopted into; a refusal (quota) is shown here. */
-    final class AdoptVmDialog extends Dialog {
-
-        final Select<ProjectSummary> project = new Select<>();
-        final Paragraph error = new Paragraph();
-        final Button adoptButton = new Button("Adopt");
+    final class AdoptVmDialog extends AdoptDialog {
 
         AdoptVmDialog(UnmanagedVm domain) {
-            setHeaderTitle("Adopt " + domain.name() + " from " + domain.hostName());
-            project.setLabel("Project");
-            project.setId("adopt-vm-project");
-            List<ProjectSummary> open = projects.visibleProjects().stream().filter(p -> !p.archived()).toList();
-            project.setItems(open);
-            project.setItemLabelGenerator(ProjectSummary::name);
-            error.setId("adopt-vm-error");
-            error.getStyle().set("color", "var(--lumo-error-text-color)");
-            adoptButton.setId("adopt-vm");
-            adoptButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            adoptButton.addClickListener(click -> {
-                if (project.getValue() == null) {
-                    error.setText("Choose a project.");
-                    return;
-                }
-                try {
-                    vms.adopt(domain.hostId(), domain.domainUuid(), project.getValue().id());
-                    close();
-                    reloadUnmanaged();
-                    reload();
-                } catch (RuntimeException refused) {
-                    error.setText(refused.getMessage());
-                }
-            });
-            add(new Paragraph(domain.vcpus() + " vCPUs and " + domain.memoryMib() + " MiB count against the "
-                    + "project's quota, and one VM."), project, error);
-            getFooter().add(new Button("Cancel", click -> close()), adoptButton);
+            super("adopt-vm", "Adopt " + domain.name() + " from " + domain.hostName(), projects.visibleProjects(),
+                    project -> vms.adopt(domain.hostId(), domain.domainUuid(), project), () -> {
+                        reloadUnmanaged();
+                        reload();
+                    }, new Paragraph(domain.vcpus() + " vCPUs and " + domain.memoryMib() + " MiB count against the "
+                            + "project's quota, and one VM."));
         }
     }
 
     @Override
-    protected void onAttach(AttachEvent event) {
+    protected Registration follow(UI ui) {
         // States change on the hosts at any time; follow them without a manual reload.
         // Asking a counter is free; re-reading the page is a query per session per poll. Poll: reload when a VM event
         // happened since the last reload (task progress, actions), and now and then anyway (ages). A state observed
         // on a host shows at once (server push).
-        updates = liveUpdates.follow(event.getUI(), POLL_MILLIS, () -> {
+        return liveUpdates.follow(ui, POLL_MILLIS, () -> {
             if (feed.version() != shownVersion || ++quietPolls >= FULL_RELOAD_POLLS) {
                 reload();
             }
         }, update -> update instanceof VmEvents.VmStateChanged, this::reload);
     }
 
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (updates != null) {
-            updates.remove();
-            updates = null;
-        }
-    }
-
-    static Span stateBadge(VmSummary vm) {
-        Span badge = new Span(vm.state().name().toLowerCase());
-        badge.getElement().getThemeList().add(badgeTheme(vm.state()));
-        if (vm.stateReason() != null) {
-            badge.setTitle(reasonInWords(vm, ""));
-        }
-        return badge;
-    }
-
     /** libvirt's reason for the VM's state, in words. */
     static String reasonInWords(VmSummary vm, String none) {
         String words = VmStateReasons.inWords(vm.state(), vm.stateReason());
         return words == null ? none : words;
-    }
-
-    static String badgeTheme(VmStatus state) {
-        return switch (state) {
-            case RUNNING -> "badge success";
-            case ERROR, CRASHED -> "badge error";
-            case UNKNOWN -> "badge contrast";
-            default -> "badge";
-        };
     }
 
     /**
@@ -344,33 +232,21 @@ public class VirtualMachinesView extends Main {
             case "start" -> run(() -> vms.start(vm.id()));
             case "shutdown" -> run(() -> vms.shutdown(vm.id()));
             case "forceOff" -> run(() -> vms.forceOff(vm.id()));
-            case "delete" -> confirmDelete(vm);
+            case "delete" -> WorkloadActions.confirmDelete("VM", vm.name(),
+                    VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
+                            ? "It is powered off and removed from its host. It was adopted: its disks were not made "
+                            + "by the console and stay on the host. This cannot be undone."
+                            : "It is powered off and removed from its host with its disk. This cannot be undone.",
+                    () -> run(() -> vms.delete(vm.id())));
             default -> {
                 // not an action of this menu: ignore what a modified client sends
             }
         }
     }
 
-    private void confirmDelete(VmSummary vm) {
-        ConfirmDialog confirm = new ConfirmDialog("Delete VM " + vm.name() + "?",
-                VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
-                        ? "It is powered off and removed from its host. It was adopted: its disks were not made by "
-                        + "the console and stay on the host. This cannot be undone."
-                        : "It is powered off and removed from its host with its disk. This cannot be undone.",
-                "Delete",
-                yes -> run(() -> vms.delete(vm.id())));
-        confirm.setCancelable(true);
-        confirm.setConfirmButtonTheme("error primary");
-        confirm.open();
-    }
-
     private void run(Runnable action) {
-        try {
-            action.run();
+        if (WorkloadActions.run(action)) {
             reload();
-        } catch (RuntimeException refused) {
-            Notification.show(refused.getMessage(), 8000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
         }
     }
 
@@ -378,10 +254,8 @@ public class VirtualMachinesView extends Main {
     static final InstanceSize CUSTOM_SIZE = new InstanceSize(null, "custom", 0, 0, 0);
 
     /** Name, project, image, size (preset or custom vCPUs and memory) and (for admins) the host. */
-    final class CreateVmDialog extends Dialog {
+    final class CreateVmDialog extends CreateWorkloadDialog {
 
-        final TextField name = new TextField("Name");
-        final Select<ProjectSummary> project = new Select<>();
         final Select<BootImage> image = new Select<>();
         final Select<InstanceSize> size = new Select<>();
         private boolean applyingSize;
@@ -389,34 +263,10 @@ public class VirtualMachinesView extends Main {
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final ComboBox<HostSummary> host = new ComboBox<>("Host");
         final Select<String> network = new Select<>();
-        /** Refusals next to their fields; the rest (quota, no project) at the top of the dialog. */
-        final FieldErrors errors = new FieldErrors();
-        final Paragraph error = errors.formError();
-        final Paragraph quotaHint = new Paragraph();
-        final Button createButton = new Button("Create");
-        /** Shown instead of an empty Project field when the caller has no project to create in. */
-        final NoProjectNotice noProject;
 
         CreateVmDialog() {
-            setHeaderTitle("Create virtual machine");
+            super("Create virtual machine", "vm", VmService.NAME_RULE.rule(), "a VM", projects, access.isAdmin());
             name.setId("vm-name");
-            name.setRequired(true);
-            name.setHelperText(VmService.NAME_RULE.rule());
-            List<ProjectSummary> mine = projects.projectsToCreateIn();
-            project.setLabel("Project");
-            project.setId("vm-project");
-            project.setItems(mine);
-            project.setItemLabelGenerator(ProjectSummary::name);
-            if (!mine.isEmpty()) {
-                project.setValue(mine.getFirst()); // the only one, or the first of several
-            }
-            noProject = new NoProjectNotice(projects, access.isAdmin(), "a VM", made -> {
-                project.setItems(List.of(made));
-                project.setValue(made);
-                createButton.setEnabled(true);
-            });
-            noProject.setVisible(mine.isEmpty());
-            createButton.setEnabled(!mine.isEmpty());
             image.setLabel("Image");
             image.setItems(images.bootImages());
             image.setItemLabelGenerator(BootImage::name);
@@ -458,21 +308,12 @@ public class VirtualMachinesView extends Main {
             if (access.isAdmin()) {
                 host.setItems(hosts.forPlacement());
             }
-            quotaHint.setId("vm-quota-hint");
-            quotaHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
-            project.addValueChangeListener(change -> showQuota());
             vcpus.addValueChangeListener(change -> sizeFollowsFields());
             memoryMib.addValueChangeListener(change -> sizeFollowsFields());
             image.addValueChangeListener(change -> showQuota());
-            error.setId("create-vm-error");
-            errors.field("name", name).field("project", project).field("image", image).field("vcpus", vcpus)
+            errors.field("image", image).field("vcpus", vcpus)
                     .field("memoryMib", memoryMib).field("network", network).field("host", host);
-
-            createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-            createButton.addClickListener(click -> submit());
-            add(noProject, error, new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint);
-            showQuota();
-            getFooter().add(new Button("Cancel", click -> close()), createButton);
+            layout(new FormLayout(name, project, image, size, vcpus, memoryMib, network, host));
         }
 
         /** Hand-edited vCPUs or memory that match no longer the chosen preset make the size "custom". */
@@ -486,7 +327,8 @@ public class VirtualMachinesView extends Main {
         }
 
         /** "This VM uses 1 of your remaining 6 vCPUs, ..." for the chosen project. */
-        void showQuota() {
+        @Override
+        protected void showQuota() {
             if (project.getValue() == null) {
                 quotaHint.setText("");
                 return;
@@ -509,12 +351,10 @@ public class VirtualMachinesView extends Main {
                     + " GiB disk and 1 of " + left.vms() + " VMs in " + project.getValue().name() + ".");
         }
 
-        void submit() {
-            errors.clear();
-            if (project.getValue() == null || image.getValue() == null) {
-                errors.show(project.getValue() == null ? "project" : "image", project.getValue() == null
-                        ? "Choose a project (you need to be a member of one)."
-                        : "There is no image to create a VM from: run src/host/build-test-images.sh on the console's server.");
+        @Override
+        protected void submit() {
+            if (!chosen(image.getValue(), "image",
+                    "There is no image to create a VM from: run src/host/build-test-images.sh on the console's server.")) {
                 return;
             }
             boolean readable = errors.number("vcpus", vcpus, 1, VmService.MAX_VCPUS, true);
@@ -522,15 +362,9 @@ public class VirtualMachinesView extends Main {
                     || !readable) {
                 return;
             }
-            try {
-                vms.create(new NewVm(name.getValue(), project.getValue().id(), image.getValue().id(),
-                        vcpus.getValue(), memoryMib.getValue(),
-                        host.getValue() == null ? null : host.getValue().id(), network.getValue()));
-                reload();
-                close();
-            } catch (QuotaExceededException | VmValidationException refused) {
-                errors.show(refused);
-            }
+            create(() -> vms.create(new NewVm(name.getValue(), project.getValue().id(), image.getValue().id(),
+                    vcpus.getValue(), memoryMib.getValue(), host.getValue() == null ? null : host.getValue().id(),
+                    network.getValue())), VirtualMachinesView.this::reload);
         }
     }
 }

@@ -1,39 +1,28 @@
 package io.gureum.console.vm;
 
-import com.vaadin.flow.component.AttachEvent;
-import com.vaadin.flow.component.DetachEvent;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Image;
-import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.router.BeforeEnterEvent;
-import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
-import io.gureum.console.ui.LiveUpdates;
-import io.gureum.console.task.TaskList;
+import io.gureum.console.system.LiveUpdate;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.Formats;
+import io.gureum.console.ui.LiveUpdates;
+import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.ui.WorkloadActions;
+import io.gureum.console.workload.ui.WorkloadDetailPage;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * One VM: state, spec, host, addresses, live serial console, screenshot, actions and its tasks.
@@ -42,20 +31,15 @@ import java.util.function.Supplier;
 @Route("vms/:vmId")
 @PageTitle("Virtual machine")
 @PermitAll
-public class VmDetailView extends Main implements BeforeEnterObserver {
+public class VmDetailView extends WorkloadDetailPage<VmSummary> {
 
-    static final int POLL_MILLIS = 2_000;
     static final Duration SCREENSHOT_EVERY = Duration.ofSeconds(10);
 
     private final VmService vms;
-    private final TaskService tasks;
-    private final Clock clock;
-    final H2 title = new H2();
     final Paragraph facts = new Paragraph();
     final Paragraph addresses = new Paragraph();
     final Pre serial = new Pre();
     final Div screenshot = new Div();
-    final Div stateHolder = new Div();
     final Select<RestartPolicy> restartPolicy = new Select<>();
     final Span stateReason = new Span();
     final Sparkline cpuChart = new Sparkline("CPU % over the last two minutes", "var(--lumo-primary-color)",
@@ -66,42 +50,27 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     final Div auditHolder = new Div();
     final Div stateChanges = new Div();
     final VmStatsHistory history = new VmStatsHistory();
-    private final java.util.Map<String, Button> buttons = new java.util.HashMap<>();
-    private UUID id;
     private Instant lastScreenshot = Instant.EPOCH;
     private VmStatus screenshotState;
     private boolean serialRead;
-    private final LiveUpdates liveUpdates;
-    private Registration updates;
 
     public VmDetailView(VmService vms, TaskService tasks, Clock clock, LiveUpdates liveUpdates) {
+        super(WorkloadKind.VM, "Virtual machine", VmNotFoundException.class, tasks, clock, liveUpdates);
         this.vms = vms;
-        this.tasks = tasks;
-        this.clock = clock;
-        this.liveUpdates = liveUpdates;
-        getStyle().set("padding", "var(--lumo-space-m)");
     }
 
     @Override
-    public void beforeEnter(BeforeEnterEvent event) {
-        removeAll();
-        String raw = event.getRouteParameters().get("vmId").orElse("");
-        try {
-            id = UUID.fromString(raw);
-            VmSummary vm = vms.get(id);
-            build(vm);
-        } catch (IllegalArgumentException | VmNotFoundException notVisible) {
-            id = null;
-            Paragraph missing = new Paragraph("There is no virtual machine " + raw + ".");
-            missing.setId("vm-not-found");
-            add(new H2("Virtual machine"), missing);
-        }
+    protected VmSummary load(UUID id) {
+        return vms.get(id);
     }
 
-    private void build(VmSummary vm) {
-        title.setText(vm.name());
-        title.setId("vm-title");
-        stateHolder.setId("vm-state");
+    @Override
+    protected boolean concerns(LiveUpdate update) {
+        return update instanceof VmEvents.VmStateChanged changed && changed.vmId().equals(id);
+    }
+
+    @Override
+    protected void build(VmSummary vm) {
         stateReason.setId("vm-state-reason");
         stateReason.getStyle().set("color", "var(--lumo-secondary-text-color)");
         restartPolicy.setLabel("Restart policy");
@@ -111,7 +80,7 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         restartPolicy.setValue(vm.restartPolicy());
         restartPolicy.addValueChangeListener(change -> {
             if (change.isFromClient()) {
-                run(() -> vms.setRestartPolicy(id, change.getValue()));
+                WorkloadActions.run(() -> vms.setRestartPolicy(id, change.getValue()));
             }
         });
         serial.setId("vm-serial");
@@ -128,7 +97,7 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
         HorizontalLayout charts = new HorizontalLayout(labelled("CPU (% of its vCPUs)", cpuChart),
                 labelled("Memory in use", memoryChart));
         charts.getStyle().set("flex-wrap", "wrap");
-        HorizontalLayout heading = new HorizontalLayout(title, stateHolder, stateReason);
+        HorizontalLayout heading = header(vm, stateReason);
         heading.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         add(heading, facts, actions(), restartPolicy,
                 new H3("Usage"), charts, statsText,
@@ -136,7 +105,7 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
                 new H3("Serial console"), serial,
                 new H3("Screen"), screenshot,
                 new H3("Events"), auditHolder, new H3("State changes"), stateChanges,
-                new TaskList(tasks, clock, "vm", vm.id().toString()));
+                taskList(vm));
         history.clear();
         lastScreenshot = Instant.EPOCH;
         screenshotState = null;
@@ -199,59 +168,28 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     }
 
     private HorizontalLayout actions() {
-        HorizontalLayout bar = new HorizontalLayout(
+        return new HorizontalLayout(
                 action("Start", () -> vms.start(id)),
                 action("Shut down", () -> vms.shutdown(id)),
                 action("Force off", () -> vms.forceOff(id)),
                 action("Reboot", () -> vms.reboot(id)),
                 action("Suspend", () -> vms.suspend(id)),
-                action("Resume", () -> vms.resume(id)));
-        Button delete = new Button("Delete", click -> {
-            ConfirmDialog confirm = new ConfirmDialog("Delete VM " + title.getText() + "?",
-                    "It is powered off and removed from its host with its disk. This cannot be undone.", "Delete",
-                    yes -> {
-                        if (run(() -> vms.delete(id))) {
-                            UI.getCurrent().navigate(VirtualMachinesView.class);
-                        }
-                    });
-            confirm.setCancelable(true);
-            confirm.setConfirmButtonTheme("error primary");
-            confirm.open();
-        });
-        delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        bar.add(delete);
-        return bar;
+                action("Resume", () -> vms.resume(id)),
+                deleteButton("VM", "It is powered off and removed from its host with its disk. This cannot be undone.",
+                        () -> vms.delete(id)));
     }
 
-    private Button action(String text, Supplier<?> action) {
-        Button button = new Button(text, click -> run(action::get));
-        button.setId("vm-action-" + text.toLowerCase().replace(' ', '-'));
-        buttons.put(text, button);
-        return button;
-    }
-
-    private boolean run(Runnable action) {
-        try {
-            action.run();
-            return true;
-        } catch (RuntimeException refused) {
-            Notification.show(refused.getMessage(), 8000, Notification.Position.BOTTOM_START)
-                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
-            return false;
-        }
-    }
-
-    void refresh(VmSummary vm) {
+    @Override
+    protected void refresh(VmSummary vm) {
         VmStatus state = vm.state();
         boolean onHost = state != VmStatus.PROVISIONING && state != VmStatus.DELETING && state != VmStatus.ERROR;
-        buttons.get("Start").setEnabled(onHost && (state == VmStatus.STOPPED || state == VmStatus.CRASHED));
-        buttons.get("Shut down").setEnabled(state == VmStatus.RUNNING);
-        buttons.get("Force off").setEnabled(state == VmStatus.RUNNING || state == VmStatus.PAUSED);
-        buttons.get("Reboot").setEnabled(state == VmStatus.RUNNING);
-        buttons.get("Suspend").setEnabled(state == VmStatus.RUNNING);
-        buttons.get("Resume").setEnabled(state == VmStatus.PAUSED);
-        stateHolder.removeAll();
-        stateHolder.add(VirtualMachinesView.stateBadge(vm));
+        button("Start").setEnabled(onHost && (state == VmStatus.STOPPED || state == VmStatus.CRASHED));
+        button("Shut down").setEnabled(state == VmStatus.RUNNING);
+        button("Force off").setEnabled(state == VmStatus.RUNNING || state == VmStatus.PAUSED);
+        button("Reboot").setEnabled(state == VmStatus.RUNNING);
+        button("Suspend").setEnabled(state == VmStatus.RUNNING);
+        button("Resume").setEnabled(state == VmStatus.PAUSED);
+        showState(vm, VirtualMachinesView.reasonInWords(vm, ""));
         stateReason.setText(VirtualMachinesView.reasonInWords(vm, ""));
         facts.setText("Host " + (vm.hostName() == null ? "not placed" : vm.hostName()) + " · " + vm.vcpus() + " vCPU"
                 + (vm.vcpus() == 1 ? "" : "s") + " · " + Formats.bytes(vm.memoryMib() << 20) + " · image "
@@ -318,32 +256,5 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
             case DELETING, DELETED -> "The VM is being deleted: no screen.";
             case UNKNOWN -> "Its host does not answer: no screen.";
         };
-    }
-
-    @Override
-    protected void onAttach(AttachEvent event) {
-        // A state change observed on the host shows at once (server push), not at the next poll.
-        updates = liveUpdates.follow(event.getUI(), POLL_MILLIS, this::refreshFromService,
-                update -> update instanceof VmEvents.VmStateChanged changed && changed.vmId().equals(id),
-                this::refreshFromService);
-    }
-
-    private void refreshFromService() {
-        if (id == null) {
-            return;
-        }
-        try {
-            refresh(vms.get(id));
-        } catch (VmNotFoundException deleted) {
-            UI.getCurrent().navigate(VirtualMachinesView.class);
-        }
-    }
-
-    @Override
-    protected void onDetach(DetachEvent event) {
-        if (updates != null) {
-            updates.remove();
-            updates = null;
-        }
     }
 }

@@ -154,7 +154,8 @@ class ManagedContainer extends WorkloadEntity<ContainerStatus> {
         touched(now);
     }
 
-    void failed(String message, Instant now) {
+    @Override
+    public void failed(String message, Instant now) {
         this.engineId = null;
         failed(ContainerStatus.ERROR, message, now);
     }

@@ -134,7 +134,8 @@ class VirtualMachine extends WorkloadEntity<VmStatus> {
         touched(now);
     }
 
-    void failed(String message, Instant now) {
+    @Override
+    public void failed(String message, Instant now) {
         this.domainUuid = null;
         failed(VmStatus.ERROR, message, now);
     }

@@ -117,6 +117,9 @@ public abstract class WorkloadEntity<S extends Enum<S>> {
         this.updatedAt = now;
     }
 
+    /** Creating it failed: the row ends in the kind's error state with the message, its host resource forgotten. */
+    public abstract void failed(String message, Instant now);
+
     /** Creating it failed: the error state, the message (cut to its column), no resource on a host any more. */
     protected void failed(S error, String message, Instant now) {
         state(error);

@@ -5,14 +5,12 @@ import io.gureum.console.host.HostStatus;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.quota.DriftSource;
 import io.gureum.console.quota.QuotaDrift;
+import io.gureum.console.workload.DriftTally;
 import io.gureum.container.ContainerSummary;
 import io.gureum.container.EngineException;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
@@ -37,9 +35,7 @@ class ContainerDrift implements DriftSource {
 
     @Override
     public List<QuotaDrift> drift() {
-        Map<Long, long[]> counts = new TreeMap<>(); // project -> {recorded, found}
-        Map<Long, TreeSet<String>> missing = new TreeMap<>();
-        Map<Long, TreeSet<String>> unrecorded = new TreeMap<>();
+        DriftTally tally = new DriftTally();
         for (HostSummary host : hosts.forPlacement()) {
             if (host.status() != HostStatus.UP || host.engineProduct() == null) {
                 continue;
@@ -59,43 +55,25 @@ class ContainerDrift implements DriftSource {
                 }
             }
             for (ManagedContainer row : containers.findAllByHostIdAndStateIn(host.id(), RECORDED)) {
-                long[] c = counts.computeIfAbsent(row.projectId(), p -> new long[2]);
-                c[0]++;
                 ContainerSummary found = row.engineId() == null ? null : byEngineId.get(row.engineId());
                 if (found == null) {
                     found = byResource.get(row.id().toString());
                 }
                 if (found != null) {
-                    c[1]++;
                     byEngineId.remove(found.id());
                     byResource.remove(row.id().toString());
-                } else {
-                    missing.computeIfAbsent(row.projectId(), p -> new TreeSet<>()).add(row.name() + " on " + host.name());
                 }
+                tally.recorded(row.projectId(), found != null, row.name(), host.name());
             }
             for (ContainerSummary stray : byResource.values()) {
-                long project = parse(stray.ownership().projectId());
+                long project = DriftTally.projectOf(stray.ownership().projectId());
                 if (project < 0 || inTransition(stray.ownership().resourceId())) {
                     continue;
                 }
-                counts.computeIfAbsent(project, p -> new long[2])[1]++;
-                unrecorded.computeIfAbsent(project, p -> new TreeSet<>()).add(stray.name() + " on " + host.name());
+                tally.unrecorded(project, stray.name(), host.name());
             }
         }
-        List<QuotaDrift> drift = new ArrayList<>();
-        counts.forEach((project, c) -> {
-            if (missing.containsKey(project) || unrecorded.containsKey(project)) {
-                List<String> parts = new ArrayList<>();
-                if (missing.containsKey(project)) {
-                    parts.add("missing on their host: " + String.join(", ", missing.get(project)));
-                }
-                if (unrecorded.containsKey(project)) {
-                    parts.add("on a host but not recorded: " + String.join(", ", unrecorded.get(project)));
-                }
-                drift.add(new QuotaDrift(project, "containers", c[0], c[1], String.join("; ", parts)));
-            }
-        });
-        return drift;
+        return tally.report("containers");
     }
 
     private boolean inTransition(String resourceId) {
@@ -105,14 +83,6 @@ class ContainerDrift implements DriftSource {
                     .orElse(false);
         } catch (IllegalArgumentException notAConsoleId) {
             return false;
-        }
-    }
-
-    private static long parse(String projectId) {
-        try {
-            return projectId == null ? -1 : Long.parseLong(projectId);
-        } catch (NumberFormatException notOurs) {
-            return -1;
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.gureum.console.container;
 
-import io.gureum.console.system.SystemActor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.gureum.console.workload.RestartPolicyKeeper;
+import io.gureum.console.workload.WorkloadKind;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -15,8 +14,6 @@ import org.springframework.stereotype.Component;
 @Component
 class ContainerKeeper {
 
-    private static final Logger log = LoggerFactory.getLogger(ContainerKeeper.class);
-
     private final ContainerService containers;
 
     ContainerKeeper(ContainerService containers) {
@@ -28,15 +25,7 @@ class ContainerKeeper {
         if (changed.to() != ContainerStatus.STOPPED && changed.to() != ContainerStatus.EXITED) {
             return;
         }
-        SystemActor.run(() -> {
-            try {
-                containers.restartByPolicy(changed.containerId(), "it became " + changed.to().name().toLowerCase()
-                        + " without a console action" + (changed.reason() == null ? "" : ": " + changed.reason()))
-                        .ifPresent(started -> log.info("Container {} stopped without a console action; starting it "
-                                + "again (restart policy always).", started.container().name()));
-            } catch (RuntimeException e) {
-                log.warn("could not restart container {} by policy: {}", changed.containerId(), e.getMessage());
-            }
-        });
+        RestartPolicyKeeper.keep(WorkloadKind.CONTAINER, changed.containerId(), changed.to(), changed.reason(),
+                (id, why) -> containers.restartByPolicy(id, why).map(started -> started.container().name()));
     }
 }

@@ -75,12 +75,13 @@ public class ContainerService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ContainerStateSync stateSync;
-    private final Object adoptions = new Object();
+    private final ContainerAdoption adoption;
 
     ContainerService(ContainerRepository containers, ProjectAccess access, QuotaService quotas, HostService hosts,
                      TaskService tasks, TransactionTemplate transactions, ApplicationEventPublisher events,
-                     Clock clock, ContainerStateSync stateSync) {
+                     Clock clock, ContainerStateSync stateSync, ContainerAdoption adoption) {
         this.stateSync = stateSync;
+        this.adoption = adoption;
         this.containers = containers;
         this.access = access;
         this.quotas = quotas;
@@ -123,123 +124,12 @@ public class ContainerService {
      * live container row holds: made by hand, candidates for {@link #adopt}. Administrators only.
      */
     public List<UnmanagedContainer> unmanaged() {
-        access.requireAdmin();
-        List<UnmanagedContainer> found = new ArrayList<>();
-        for (HostSummary host : hosts.forPlacement()) {
-            if (host.containerEndpoint() == null || host.status() != io.gureum.console.host.HostStatus.UP) {
-                continue;
-            }
-            List<io.gureum.container.ContainerSummary> listed;
-            try {
-                listed = hosts.engineOf(host.id()).list();
-            } catch (RuntimeException unreachable) {
-                continue;
-            }
-            List<io.gureum.container.ContainerSummary> unlabelled = listed.stream()
-                    .filter(c -> !c.ownership().managed()).toList();
-            if (unlabelled.isEmpty()) {
-                continue;
-            }
-            Set<String> known = containers.findAllByEngineIdInAndStateNot(
-                    unlabelled.stream().map(io.gureum.container.ContainerSummary::id).toList(),
-                    ContainerStatus.DELETED).stream().map(ManagedContainer::engineId).collect(Collectors.toSet());
-            for (io.gureum.container.ContainerSummary c : unlabelled) {
-                if (!known.contains(c.id())) {
-                    found.add(new UnmanagedContainer(host.id(), host.name(), c.id(), c.name(), c.image(),
-                            ContainerStateSync.statusOf(c.state()), c.status()));
-                }
-            }
-        }
-        return found;
+        return adoption.unmanaged();
     }
 
-    /**
-     * Takes a container made by hand into a project: reserves one container, its CPU limit rounded up
-     * (1 when it has none) and its memory limit ({@value #ASSUMED_UNLIMITED_MEMORY_MIB} MiB assumed when it
-     * has none) and records it, in one transaction. Nothing is changed on the engine. Administrators only.
-     */
+    /** Takes a container made by hand into a project, its quota checked; see {@link ContainerAdoption}. */
     public ContainerSummary adopt(UUID hostId, String engineId, long projectId) {
-        access.requireAdmin();
-        HostSummary host = hosts.describe(hostId).orElseThrow(() -> new ContainerValidationException(
-                "There is no host " + hostId + "."));
-        ContainerInfo info;
-        try {
-            info = hosts.engineOf(hostId).inspect(engineId);
-        } catch (NotFoundException gone) {
-            throw new ContainerValidationException("Host " + host.name() + " has no container " + engineId + ".");
-        }
-        if (info.ownership() != null && info.ownership().managed()) {
-            throw new ContainerValidationException("Container " + info.name() + " was made by the console; it is "
-                    + "not unmanaged.");
-        }
-        boolean cpuLimited = info.limits() != null && info.limits().cpus() > 0;
-        boolean memoryLimited = info.limits() != null && info.limits().memoryBytes() > 0;
-        int millicpus = cpuLimited ? (int) Math.round(info.limits().cpus() * 1000) : 1000;
-        int wholeCpus = (millicpus + 999) / 1000;
-        long memoryMib = memoryLimited ? Math.max(1, (info.limits().memoryBytes() + (1 << 20) - 1) >> 20)
-                : ASSUMED_UNLIMITED_MEMORY_MIB;
-        String counted = wholeCpus + " CPU" + (wholeCpus == 1 ? "" : "s") + (!cpuLimited ? " (it has no CPU "
-                + "limit: 1 assumed)" : millicpus % 1000 == 0 ? "" : " (its limit " + millicpus / 1000.0
-                + ", rounded up)") + ", " + memoryMib + " MiB" + (memoryLimited ? "" : " (it has no memory limit: "
-                + ASSUMED_UNLIMITED_MEMORY_MIB + " MiB assumed)");
-        String name0 = info.name() == null ? "" : info.name().replaceFirst("^/", "");
-        UUID id = UUID.randomUUID();
-        String owner = SecurityContextHolder.getContext().getAuthentication().getName();
-        String fullId = info.id();
-        String restart = info.restartPolicy() == null ? "no" : info.restartPolicy().mode().apiName();
-        if (!RESTART_POLICIES.contains(restart)) {
-            restart = "no";
-        }
-        String restartPolicy = restart;
-        ManagedContainer recorded;
-        try {
-            // One adoption at a time: two admins adopting one container into two projects lock different quota rows.
-            synchronized (adoptions) {
-                recorded = transactions.execute(tx -> {
-                    quotas.reserve(projectId, new ResourceAmounts(0, 0, 0, 0, 1, wholeCpus, memoryMib));
-                    if (containers.existsByEngineIdAndStateNot(fullId, ContainerStatus.DELETED)) {
-                        throw new ContainerValidationException("Container " + name0 + " on " + host.name()
-                                + " is adopted already.");
-                    }
-                    String name = adoptedName(name0, projectId);
-                    String engineName = name0.isEmpty() || name0.length() > 63 || containers.existsByEngineName(name0)
-                            ? trimmed(name0, 63 - 13) + "@" + fullId.substring(0, Math.min(12, fullId.length()))
-                            : name0;
-                    return containers.save(ManagedContainer.adopted(id, name, projectId, owner, hostId, fullId,
-                            engineName, info.image() == null ? "(unknown)" : trimmed(info.image(), 255), millicpus,
-                            memoryMib, restartPolicy, ContainerStateSync.statusOf(info.state()),
-                            "adopted (" + ContainerStateSync.reasonOf(info) + ")", now()));
-                });
-            }
-        } catch (io.gureum.console.quota.QuotaExceededException refused) {
-            String exceeded = refused.getMessage().replaceFirst("^[^:]*: ", "").replaceFirst("\\.$", "");
-            throw new io.gureum.console.quota.QuotaExceededException(List.of(exceeded + " (counted for container "
-                    + name0 + ": " + counted + ")"));
-        }
-        events.publishEvent(new ContainerEvents.ContainerAdopted(id, recorded.name(), projectId, "container "
-                + name0 + " (" + fullId + ") on host " + host.name() + ", counted " + counted));
-        return recorded.summary(host.name());
-    }
-
-    /** A valid container name from an engine's name, unique among the project's containers. */
-    private String adoptedName(String engineName, long projectId) {
-        String base = engineName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-                .replaceAll("-{2,}", "-").replaceAll("^[^a-z]+", "");
-        base = trimmed(base, 32).replaceAll("-+$", "");
-        if (base.isEmpty()) {
-            base = "adopted";
-        }
-        String name = base;
-        for (int n = 2; containers.existsByProjectIdAndNameAndStateNot(projectId, name, ContainerStatus.DELETED);
-             n++) {
-            String suffix = "-" + n;
-            name = trimmed(base, 32 - suffix.length()).replaceAll("-+$", "") + suffix;
-        }
-        return name;
-    }
-
-    private static String trimmed(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+        return adoption.adopt(hostId, engineId, projectId);
     }
 
     public ContainerSummary get(UUID id) {

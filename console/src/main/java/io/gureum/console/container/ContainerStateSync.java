@@ -2,7 +2,8 @@ package io.gureum.console.container;
 
 import io.gureum.console.host.HostEvents;
 import io.gureum.console.host.HostService;
-import io.gureum.console.host.HostStatus;
+import io.gureum.console.workload.HostStateSync;
+import io.gureum.console.workload.ObservedStates;
 import io.gureum.console.host.HostSummary;
 import io.gureum.container.ContainerEngine;
 import io.gureum.container.ContainerEvent;
@@ -21,11 +22,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.event.EventListener;
@@ -39,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * UNKNOWN. PROVISIONING, DELETING, ERROR and DELETED belong to their tasks and are left alone.
  */
 @Component
-class ContainerStateSync {
+class ContainerStateSync extends HostStateSync {
 
     private static final Logger log = LoggerFactory.getLogger(ContainerStateSync.class);
     private static final Set<ContainerStatus> OWNED_BY_TASKS = EnumSet.of(ContainerStatus.PROVISIONING,
@@ -50,7 +49,7 @@ class ContainerStateSync {
     private final HostService hosts;
     private final ContainerRepository containers;
     private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
+    private final ObservedStates<ManagedContainer, ContainerStatus> states;
     private final java.util.concurrent.ConcurrentMap<UUID, String> endedWhileProvisioning =
             new java.util.concurrent.ConcurrentHashMap<>();
     private final Clock clock;
@@ -61,7 +60,8 @@ class ContainerStateSync {
         this.hosts = hosts;
         this.containers = containers;
         this.transactions = transactions;
-        this.events = events;
+        this.states = new ObservedStates<>(containers, transactions, events, clock, OWNED_BY_TASKS,
+                ContainerStatus.UNKNOWN, ContainerEvents.ContainerStateChanged::new);
         this.clock = clock;
     }
 
@@ -90,25 +90,6 @@ class ContainerStateSync {
     private record Watch(ContainerEngine engine, Subscription subscription) {
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void watchAllHosts() {
-        resyncAll();
-    }
-
-    @EventListener
-    void hostRegistered(HostEvents.HostRegistered registered) {
-        resyncHost(registered.hostId());
-    }
-
-    @EventListener
-    void hostStatusChanged(HostEvents.HostStatusChanged changed) {
-        if (changed.to() == HostStatus.UNREACHABLE) {
-            unknownOnHost(changed.hostId(), "host " + changed.name() + " does not answer");
-        } else if (changed.to() == HostStatus.UP) {
-            resyncHost(changed.hostId());
-        }
-    }
-
     /**
      * The host monitor saw the engine answer again: states (and leftovers of creates that failed meanwhile) are
      * brought in line at once, not at the next resync. An engine that stops answering turns its containers
@@ -132,7 +113,8 @@ class ContainerStateSync {
     /** The periodic pass: one bulk listing per host with an engine. */
     @Scheduled(initialDelayString = "${gureum.containers.resync-interval:30s}",
             fixedDelayString = "${gureum.containers.resync-interval:30s}")
-    void resyncAll() {
+    @Override
+    protected void resyncAll() {
         for (HostSummary host : hosts.forPlacement()) {
             if (host.containerEndpoint() != null) {
                 resyncHost(host.id());
@@ -140,7 +122,8 @@ class ContainerStateSync {
         }
     }
 
-    void resyncHost(UUID hostId) {
+    @Override
+    protected void resyncHost(UUID hostId) {
         Optional<HostSummary> host = hosts.describe(hostId);
         if (host.isEmpty() || host.get().containerEndpoint() == null) {
             return;
@@ -156,24 +139,13 @@ class ContainerStateSync {
             return;
         }
         sweepLeftovers(hostId, listed);
-        Map<String, io.gureum.container.ContainerSummary> byId = listed.stream().collect(Collectors.toMap(
-                io.gureum.container.ContainerSummary::id, Function.identity(), (a, b) -> a));
-        for (ManagedContainer container : containers.findAllByHostIdAndStateIn(hostId, LIVE)) {
-            if (container.engineId() == null) {
-                continue;
-            }
-            io.gureum.container.ContainerSummary found = byId.get(container.engineId());
-            if (found == null) {
-                set(container.id(), ContainerStatus.UNKNOWN,
-                        "it is no longer on the engine (removed outside the console?)", listedAt);
-            } else {
-                ContainerStatus status = statusOf(found.state());
-                // a container stopped through the console stays "stopped", not "exited"
-                if (!(status == ContainerStatus.EXITED && container.state() == ContainerStatus.STOPPED)) {
-                    set(container.id(), status, found.status(), listedAt);
-                }
-            }
-        }
+        Map<String, ObservedStates.Observed<ContainerStatus>> byId = listed.stream().collect(Collectors.toMap(
+                io.gureum.container.ContainerSummary::id,
+                c -> new ObservedStates.Observed<>(statusOf(c.state()), c.status()), (a, b) -> a));
+        // a container stopped through the console stays "stopped", not "exited"
+        states.reconcile(containers.findAllByHostIdAndStateIn(hostId, LIVE), ManagedContainer::engineId, byId,
+                "it is no longer on the engine (removed outside the console?)", listedAt,
+                (container, seen) -> seen == ContainerStatus.EXITED && container.state() == ContainerStatus.STOPPED);
     }
 
     /**
@@ -271,10 +243,9 @@ class ContainerStateSync {
         }
     }
 
-    private void unknownOnHost(UUID hostId, String reason) {
-        for (ManagedContainer container : containers.findAllByHostIdAndStateIn(hostId, LIVE)) {
-            set(container.id(), ContainerStatus.UNKNOWN, reason);
-        }
+    @Override
+    protected void unknownOnHost(UUID hostId, String reason) {
+        states.unknownAll(containers.findAllByHostIdAndStateIn(hostId, LIVE), reason);
     }
 
     private void setHealth(UUID id, String health) {
@@ -295,41 +266,6 @@ class ContainerStateSync {
     }
 
     private void set(UUID id, ContainerStatus status, String reason) {
-        set(id, status, reason, null);
-    }
-
-    /**
-     * Records an observed state; with {@code listedAt}, only on a row not written since that listing (an event
-     * recorded while the listing was under way is newer than the listing; the next resync looks again).
-     */
-    private void set(UUID id, ContainerStatus status, String reason, Instant listedAt) {
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            try {
-                setOnce(id, status, reason, listedAt);
-                return;
-            } catch (OptimisticLockingFailureException conflict) {
-                // a task changed the row at the same moment: read it again
-            } catch (RuntimeException e) {
-                log.debug("could not record state {} of container {}: {}", status, id, e.getMessage());
-                return;
-            }
-        }
-    }
-
-    private void setOnce(UUID id, ContainerStatus status, String reason, Instant listedAt) {
-        ContainerEvents.ContainerStateChanged changed = transactions.execute(tx -> {
-            ManagedContainer container = containers.findById(id).orElse(null);
-            if (container == null || OWNED_BY_TASKS.contains(container.state()) || container.state() == status
-                    || listedAt != null && container.updatedAt().isAfter(listedAt)) {
-                return null;
-            }
-            ContainerStatus before = container.state();
-            container.observed(status, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
-            containers.save(container);
-            return new ContainerEvents.ContainerStateChanged(id, container.projectId(), before, status, reason);
-        });
-        if (changed != null) {
-            events.publishEvent(changed);
-        }
+        states.record(id, status, reason);
     }
 }

@@ -4,31 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import io.gureum.console.workload.WorkloadEntity;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A container the console manages: what was asked for, where it runs, and its observed state. */
 @Entity
 @Table(name = "container")
-class ManagedContainer {
-
-    @Id
-    private UUID id;
-
-    @Column(nullable = false, length = 63)
-    private String name;
-
-    @Column(name = "project_id", nullable = false)
-    private long projectId;
-
-    @Column(nullable = false, length = 64)
-    private String owner;
-
-    @Column(name = "host_id")
-    private UUID hostId;
+class ManagedContainer extends WorkloadEntity<ContainerStatus> {
 
     @Column(name = "engine_id", length = 128)
     private String engineId;
@@ -66,46 +50,23 @@ class ManagedContainer {
     @Column(nullable = false, length = 16)
     private ContainerStatus state;
 
-    @Column(name = "state_reason")
-    private String stateReason;
-
-    @Column(name = "error_message", length = 4000)
-    private String errorMessage;
-
     @Column(length = 16)
     private String health;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    private long version;
 
     protected ManagedContainer() {
     }
 
     ManagedContainer(UUID id, String name, long projectId, String owner, String image, String command, int millicpus,
                      long memoryMib, String restartPolicy, Integer containerPort, Instant now) {
-        this.id = id;
-        this.name = name;
-        this.projectId = projectId;
-        this.owner = owner;
+        super(id, name, projectId, owner, now);
         this.image = image;
         this.command = command;
         this.millicpus = millicpus;
         this.memoryMib = memoryMib;
         this.restartPolicy = restartPolicy;
         this.containerPort = containerPort;
-        // Unique on every engine, recognisable by hand: "g-1a2b3c4d-web".
-        String prefix = "g-" + id.toString().substring(0, 8) + "-";
-        this.engineName = prefix + name.substring(0, Math.min(name.length(), 63 - prefix.length()));
+        this.engineName = hostSideName(id, name);
         this.state = ContainerStatus.PROVISIONING;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /**
@@ -118,28 +79,12 @@ class ManagedContainer {
         ManagedContainer c = new ManagedContainer(id, name, projectId, owner, image, null, millicpus, memoryMib,
                 restartPolicy, null, now);
         c.engineName = engineName;
-        c.hostId = hostId;
+        c.placed(hostId, now);
         c.engineId = engineId;
         c.observed(state, reason, now);
         c.desiredState = state == ContainerStatus.RUNNING || state == ContainerStatus.PAUSED ? ContainerStatus.RUNNING
                 : ContainerStatus.STOPPED;
         return c;
-    }
-
-    UUID id() {
-        return id;
-    }
-
-    String name() {
-        return name;
-    }
-
-    long projectId() {
-        return projectId;
-    }
-
-    UUID hostId() {
-        return hostId;
     }
 
     String engineId() {
@@ -170,8 +115,14 @@ class ManagedContainer {
         return restartPolicy;
     }
 
-    Instant updatedAt() {
-        return updatedAt;
+    @Override
+    public ContainerStatus state() {
+        return state;
+    }
+
+    @Override
+    protected void state(ContainerStatus state) {
+        this.state = state;
     }
 
     ContainerStatus desiredState() {
@@ -181,53 +132,37 @@ class ManagedContainer {
     /** What the console was asked for: RUNNING or STOPPED. */
     void desire(ContainerStatus desired, Instant now) {
         this.desiredState = desired;
-        this.updatedAt = now;
+        touched(now);
     }
 
     Integer containerPort() {
         return containerPort;
     }
 
-    ContainerStatus state() {
-        return state;
-    }
-
     String health() {
         return health;
-    }
-
-    void placed(UUID hostId, Instant now) {
-        this.hostId = hostId;
-        this.updatedAt = now;
     }
 
     void created(String engineId, Integer hostPort, Instant now) {
         this.engineId = engineId;
         this.hostPort = hostPort;
-        this.updatedAt = now;
-    }
-
-    void observed(ContainerStatus state, String reason, Instant now) {
-        this.state = state;
-        this.stateReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 255));
-        this.updatedAt = now;
+        touched(now);
     }
 
     void health(String health, Instant now) {
         this.health = health;
-        this.updatedAt = now;
+        touched(now);
     }
 
-    void failed(String message, Instant now) {
-        this.state = ContainerStatus.ERROR;
-        this.errorMessage = message == null ? null : message.substring(0, Math.min(message.length(), 4000));
+    @Override
+    public void failed(String message, Instant now) {
         this.engineId = null;
-        this.updatedAt = now;
+        failed(ContainerStatus.ERROR, message, now);
     }
 
     ContainerSummary summary(String hostName) {
-        return new ContainerSummary(id, name, projectId, owner, hostId, hostName, engineId, image, command, cpus(),
-                memoryMib, restartPolicy, containerPort, hostPort, state, stateReason, errorMessage, health, createdAt,
-                updatedAt);
+        return new ContainerSummary(id(), name(), projectId(), owner(), hostId(), hostName, engineId, image, command,
+                cpus(), memoryMib, restartPolicy, containerPort, hostPort, state, stateReason(), errorMessage(), health,
+                createdAt(), updatedAt());
     }
 }

@@ -4,31 +4,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import io.gureum.console.workload.WorkloadEntity;
 import java.time.Instant;
 import java.util.UUID;
 
 /** A VM the console manages: what was asked for, where it runs, and its observed state. */
 @Entity
 @Table(name = "virtual_machine")
-class VirtualMachine {
-
-    @Id
-    private UUID id;
-
-    @Column(nullable = false, length = 63)
-    private String name;
-
-    @Column(name = "project_id", nullable = false)
-    private long projectId;
-
-    @Column(nullable = false, length = 64)
-    private String owner;
-
-    @Column(name = "host_id")
-    private UUID hostId;
+class VirtualMachine extends WorkloadEntity<VmStatus> {
 
     @Column(name = "domain_uuid")
     private UUID domainUuid;
@@ -60,43 +44,20 @@ class VirtualMachine {
     @Column(name = "restart_policy", nullable = false, length = 16)
     private RestartPolicy restartPolicy;
 
-    @Column(name = "state_reason")
-    private String stateReason;
-
-    @Column(name = "error_message", length = 4000)
-    private String errorMessage;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Version
-    @Column(nullable = false)
-    private long version;
-
     protected VirtualMachine() {
     }
 
     VirtualMachine(UUID id, String name, long projectId, String owner, String imageId, int vcpus, long memoryMib,
                    int diskGib, Instant now) {
-        this.id = id;
-        this.name = name;
-        this.projectId = projectId;
-        this.owner = owner;
+        super(id, name, projectId, owner, now);
         this.imageId = imageId;
         this.vcpus = vcpus;
         this.memoryMib = memoryMib;
         this.diskGib = diskGib;
-        // Unique on every host, recognisable by hand: "g-1a2b3c4d-web".
-        String prefix = "g-" + id.toString().substring(0, 8) + "-";
-        this.domainName = prefix + name.substring(0, Math.min(name.length(), 63 - prefix.length()));
+        this.domainName = hostSideName(id, name);
         this.state = VmStatus.PROVISIONING;
         this.desiredState = VmStatus.RUNNING;
         this.restartPolicy = RestartPolicy.NEVER;
-        this.createdAt = now;
-        this.updatedAt = now;
     }
 
     /**
@@ -109,32 +70,15 @@ class VirtualMachine {
                                   Instant now) {
         VirtualMachine vm = new VirtualMachine(id, name, projectId, owner, ADOPTED_IMAGE, vcpus, memoryMib, 0, now);
         vm.domainName = domainName;
-        vm.hostId = hostId;
+        vm.placed(hostId, now);
         vm.domainUuid = domainUuid;
-        vm.state = state;
-        vm.stateReason = reason;
+        vm.observed(state, reason, now);
         vm.desiredState = state == VmStatus.RUNNING || state == VmStatus.PAUSED ? VmStatus.RUNNING : VmStatus.STOPPED;
         return vm;
     }
 
     /** The image id of VMs the console adopted rather than made. */
     static final String ADOPTED_IMAGE = "adopted";
-
-    UUID id() {
-        return id;
-    }
-
-    String name() {
-        return name;
-    }
-
-    long projectId() {
-        return projectId;
-    }
-
-    UUID hostId() {
-        return hostId;
-    }
 
     UUID domainUuid() {
         return domainUuid;
@@ -156,12 +100,14 @@ class VirtualMachine {
         return memoryMib;
     }
 
-    VmStatus state() {
+    @Override
+    public VmStatus state() {
         return state;
     }
 
-    Instant updatedAt() {
-        return updatedAt;
+    @Override
+    protected void state(VmStatus state) {
+        this.state = state;
     }
 
     VmStatus desiredState() {
@@ -175,43 +121,27 @@ class VirtualMachine {
     /** What the owner last asked for: RUNNING (create, start) or STOPPED (shutdown, force off). */
     void desire(VmStatus desired, Instant now) {
         this.desiredState = desired;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void restartPolicy(RestartPolicy policy, Instant now) {
         this.restartPolicy = policy;
-        this.updatedAt = now;
-    }
-
-    void placed(UUID hostId, Instant now) {
-        this.hostId = hostId;
-        this.updatedAt = now;
+        touched(now);
     }
 
     void defined(UUID domainUuid, Instant now) {
         this.domainUuid = domainUuid;
-        this.updatedAt = now;
+        touched(now);
     }
 
-    void observed(VmStatus state, String reason, Instant now) {
-        this.state = state;
-        this.stateReason = reason;
-        this.updatedAt = now;
-    }
-
-    void failed(String message, Instant now) {
-        this.state = VmStatus.ERROR;
-        this.errorMessage = message == null ? null : message.substring(0, Math.min(message.length(), 4000));
+    @Override
+    public void failed(String message, Instant now) {
         this.domainUuid = null;
-        this.updatedAt = now;
-    }
-
-    Instant createdAt() {
-        return createdAt;
+        failed(VmStatus.ERROR, message, now);
     }
 
     VmSummary summary(String hostName) {
-        return new VmSummary(id, name, projectId, owner, hostId, hostName, imageId, vcpus, memoryMib, diskGib, state,
-                stateReason, errorMessage, restartPolicy, desiredState, createdAt, updatedAt);
+        return new VmSummary(id(), name(), projectId(), owner(), hostId(), hostName, imageId, vcpus, memoryMib, diskGib,
+                state, stateReason(), errorMessage(), restartPolicy, desiredState, createdAt(), updatedAt());
     }
 }

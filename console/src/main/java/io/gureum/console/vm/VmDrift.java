@@ -5,14 +5,13 @@ import io.gureum.console.host.HostStatus;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.quota.DriftSource;
 import io.gureum.console.quota.QuotaDrift;
+import io.gureum.console.workload.DriftTally;
 import io.gureum.hypervisor.GureumMetadata;
 import io.gureum.hypervisor.HypervisorException;
 import io.gureum.hypervisor.VmInfo;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,9 +36,7 @@ class VmDrift implements DriftSource {
 
     @Override
     public List<QuotaDrift> drift() {
-        Map<Long, TreeSet<String>> missing = new TreeMap<>();
-        Map<Long, TreeSet<String>> unrecorded = new TreeMap<>();
-        Map<Long, long[]> counts = new TreeMap<>(); // project -> {recorded, found}
+        DriftTally tally = new DriftTally();
         for (HostSummary host : hosts.forPlacement()) {
             if (host.status() != HostStatus.UP) {
                 continue;
@@ -61,7 +58,6 @@ class VmDrift implements DriftSource {
                 });
             }
             for (VirtualMachine vm : vms.findAllByHostIdAndStateIn(host.id(), RECORDED)) {
-                counts.computeIfAbsent(vm.projectId(), p -> new long[2])[0]++;
                 // By the console's metadata, or by domain UUID: adopted domains carry no metadata.
                 boolean byMetadata = managed.remove(vm.id().toString()) != null;
                 boolean byUuid = vm.domainUuid() != null && onHost.contains(vm.domainUuid());
@@ -71,35 +67,17 @@ class VmDrift implements DriftSource {
                         managed.remove(resourceId);
                     }
                 }
-                if (byMetadata || byUuid) {
-                    counts.get(vm.projectId())[1]++;
-                } else {
-                    missing.computeIfAbsent(vm.projectId(), p -> new TreeSet<>()).add(vm.name() + " on " + host.name());
-                }
+                tally.recorded(vm.projectId(), byMetadata || byUuid, vm.name(), host.name());
             }
             for (VmInfo stray : managed.values()) {
-                long project = stray.metadata().map(m -> parse(m.projectId())).orElse(-1L);
+                long project = stray.metadata().map(m -> DriftTally.projectOf(m.projectId())).orElse(-1L);
                 if (project < 0 || inTransition(stray.metadata().get().resourceId())) {
                     continue; // not one of ours, or being made or removed right now
                 }
-                counts.computeIfAbsent(project, p -> new long[2])[1]++;
-                unrecorded.computeIfAbsent(project, p -> new TreeSet<>()).add(stray.name() + " on " + host.name());
+                tally.unrecorded(project, stray.name(), host.name());
             }
         }
-        List<QuotaDrift> drift = new ArrayList<>();
-        counts.forEach((project, c) -> {
-            if (missing.containsKey(project) || unrecorded.containsKey(project)) {
-                List<String> parts = new ArrayList<>();
-                if (missing.containsKey(project)) {
-                    parts.add("missing on their host: " + String.join(", ", missing.get(project)));
-                }
-                if (unrecorded.containsKey(project)) {
-                    parts.add("on a host but not recorded: " + String.join(", ", unrecorded.get(project)));
-                }
-                drift.add(new QuotaDrift(project, "vms", c[0], c[1], String.join("; ", parts)));
-            }
-        });
-        return drift;
+        return tally.report("vms");
     }
 
     private boolean inTransition(String resourceId) {
@@ -109,14 +87,6 @@ class VmDrift implements DriftSource {
                     .isPresent();
         } catch (IllegalArgumentException notAConsoleId) {
             return false;
-        }
-    }
-
-    private static long parse(String projectId) {
-        try {
-            return Long.parseLong(projectId);
-        } catch (NumberFormatException notOurs) {
-            return -1;
         }
     }
 }

@@ -1,8 +1,7 @@
 package io.gureum.console.vm;
 
-import io.gureum.console.system.SystemActor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import io.gureum.console.workload.RestartPolicyKeeper;
+import io.gureum.console.workload.WorkloadKind;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class VmKeeper {
-
-    private static final Logger log = LoggerFactory.getLogger(VmKeeper.class);
 
     private final VmService vms;
 
@@ -27,15 +24,7 @@ class VmKeeper {
         if (changed.to() != VmStatus.STOPPED && changed.to() != VmStatus.CRASHED) {
             return;
         }
-        SystemActor.run(() -> {
-            try {
-                vms.restartByPolicy(changed.vmId(), "it became " + changed.to().name().toLowerCase()
-                        + " without a console action" + (changed.reason() == null ? "" : ": " + changed.reason()))
-                        .ifPresent(started -> log.info("VM {} stopped without a console action; restarting it "
-                                + "(restart policy always).", started.vm().name()));
-            } catch (RuntimeException e) {
-                log.warn("could not restart VM {} by policy: {}", changed.vmId(), e.getMessage());
-            }
-        });
+        RestartPolicyKeeper.keep(WorkloadKind.VM, changed.vmId(), changed.to(), changed.reason(),
+                (id, why) -> vms.restartByPolicy(id, why).map(started -> started.vm().name()));
     }
 }

@@ -17,7 +17,6 @@ import io.gureum.console.task.TaskSummary;
 import io.gureum.console.task.TaskWork;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorException;
-import io.gureum.hypervisor.VmInfo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,15 +68,16 @@ public class VmService {
     private final VmStateLog stateLog;
     private final List<String> networks;
     private final AuditService audit;
-    private final Object adoptions = new Object();
+    private final VmAdoption adoption;
     private final VmLeftovers leftovers;
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
               TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
-              AuditService audit, VmLeftovers leftovers,
+              AuditService audit, VmLeftovers leftovers, VmAdoption adoption,
               @Value("${gureum.vms.networks:default}") List<String> networks) {
         this.leftovers = leftovers;
+        this.adoption = adoption;
         this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
         this.stateLog = stateLog;
         this.audit = audit;
@@ -202,102 +202,16 @@ public class VmService {
     }
 
     /**
-     * Domains on the answering hosts that no VM row knows (no Gureum metadata and a UUID no live VM
-     * row holds): made by hand, candidates for {@link #adopt}. Administrators only.
+     * Domains on the answering hosts that no VM row knows: made by hand, candidates for {@link #adopt}.
+     * Administrators only.
      */
     public List<UnmanagedVm> unmanaged() {
-        access.requireAdmin();
-        List<UnmanagedVm> found = new java.util.ArrayList<>();
-        for (HostSummary host : hosts.forPlacement()) {
-            if (host.status() != io.gureum.console.host.HostStatus.UP) {
-                continue;
-            }
-            List<VmInfo> domains;
-            try {
-                domains = hosts.hypervisorOf(host.id()).listAll();
-            } catch (RuntimeException unreachable) {
-                continue;
-            }
-            List<VmInfo> unmarked = domains.stream().filter(d -> d.metadata().isEmpty()).toList();
-            if (unmarked.isEmpty()) {
-                continue;
-            }
-            java.util.Set<UUID> known = vms.findAllByDomainUuidInAndStateNot(
-                    unmarked.stream().map(VmInfo::id).toList(), VmStatus.DELETED).stream()
-                    .map(VirtualMachine::domainUuid).collect(Collectors.toSet());
-            for (VmInfo domain : unmarked) {
-                if (!known.contains(domain.id())) {
-                    found.add(new UnmanagedVm(host.id(), host.name(), domain.id(), domain.name(),
-                            VmStateSync.statusOf(domain.state()), domain.vcpus(), domain.memoryMib()));
-                }
-            }
-        }
-        return found;
+        return adoption.unmanaged();
     }
 
-    /**
-     * Takes a domain made by hand on a host into a project: reserves the project's quota for its vCPUs,
-     * memory and one VM (its disks are not counted: the console did not make them and does not know
-     * their size) and records it, in one transaction. Nothing is written to the domain. Administrators only.
-     */
+    /** Takes a domain made by hand on a host into a project, its quota checked; see {@link VmAdoption}. */
     public VmSummary adopt(UUID hostId, UUID domainUuid, long projectId) {
-        access.requireAdmin();
-        HostSummary host = hosts.describe(hostId).orElseThrow(() -> new VmValidationException(
-                "There is no host " + hostId + "."));
-        VmInfo domain;
-        try {
-            domain = hosts.hypervisorOf(hostId).info(domainUuid);
-        } catch (HypervisorException.NotFound gone) {
-            throw new VmValidationException("Host " + host.name() + " has no domain " + domainUuid + ".");
-        }
-        if (domain.metadata().isPresent()) {
-            throw new VmValidationException("Domain " + domain.name() + " was made by the console; it is not "
-                    + "unmanaged.");
-        }
-        UUID id = UUID.randomUUID();
-        String owner = SecurityContextHolder.getContext().getAuthentication().getName();
-        VmStatus state = VmStateSync.statusOf(domain.state());
-        VirtualMachine recorded;
-        // One adoption at a time: two admins adopting one domain into two projects lock different quota rows.
-        synchronized (adoptions) {
-            recorded = transactions.execute(tx -> {
-                quotas.reserve(projectId, new ResourceAmounts(domain.vcpus(), domain.memoryMib(), 0, 1, 0, 0, 0));
-                if (vms.existsByDomainUuidAndStateNot(domainUuid, VmStatus.DELETED)) {
-                    throw new VmValidationException("Domain " + domain.name() + " on " + host.name()
-                            + " is adopted already.");
-                }
-                String name = adoptedName(domain.name(), projectId);
-                String domainName = vms.existsByDomainName(domain.name())
-                        ? trimmed(domain.name(), 63 - 9) + "@" + domainUuid.toString().substring(0, 8)
-                        : domain.name();
-                return vms.save(VirtualMachine.adopted(id, name, projectId, owner, hostId, domainUuid, domainName,
-                        domain.vcpus(), domain.memoryMib(), state, "adopted (" + domain.stateReason() + ")", now()));
-            });
-        }
-        events.publishEvent(new VmEvents.VmAdopted(id, recorded.name(), projectId, "domain " + domain.name() + " ("
-                + domainUuid + ") on host " + host.name() + ", " + domain.vcpus() + " vCPUs, " + domain.memoryMib()
-                + " MiB, " + state.name().toLowerCase() + "; its disks are not counted against the quota"));
-        return recorded.summary(host.name());
-    }
-
-    /** A valid VM name from a domain's name, unique among the project's VMs. */
-    private String adoptedName(String domainName, long projectId) {
-        String base = domainName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
-                .replaceAll("-{2,}", "-").replaceAll("^[^a-z]+", "");
-        base = trimmed(base, 32).replaceAll("-+$", "");
-        if (base.isEmpty()) {
-            base = "adopted";
-        }
-        String name = base;
-        for (int n = 2; vms.existsByProjectIdAndNameAndStateNot(projectId, name, VmStatus.DELETED); n++) {
-            String suffix = "-" + n;
-            name = trimmed(base, 32 - suffix.length()).replaceAll("-+$", "") + suffix;
-        }
-        return name;
-    }
-
-    private static String trimmed(String s, int max) {
-        return s.length() <= max ? s : s.substring(0, max);
+        return adoption.adopt(hostId, domainUuid, projectId);
     }
 
     /** The networks a VM's NIC may be on ({@code gureum.vms.networks}), the default first. */

@@ -2,7 +2,8 @@ package io.gureum.console.vm;
 
 import io.gureum.console.host.HostEvents;
 import io.gureum.console.host.HostService;
-import io.gureum.console.host.HostStatus;
+import io.gureum.console.workload.HostStateSync;
+import io.gureum.console.workload.ObservedStates;
 import io.gureum.console.host.HostSummary;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorException;
@@ -22,13 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -40,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * never "stopped". PROVISIONING and DELETING belong to their tasks and are left alone.
  */
 @Component
-class VmStateSync {
+class VmStateSync extends HostStateSync {
 
     private static final Logger log = LoggerFactory.getLogger(VmStateSync.class);
     private static final Set<VmStatus> OWNED_BY_TASKS = EnumSet.of(VmStatus.PROVISIONING, VmStatus.DELETING,
@@ -50,8 +48,7 @@ class VmStateSync {
 
     private final HostService hosts;
     private final VirtualMachineRepository vms;
-    private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
+    private final ObservedStates<VirtualMachine, VmStatus> states;
     private final Clock clock;
     private final ConcurrentMap<UUID, Watch> watches = new ConcurrentHashMap<>();
     private final VmLeftovers leftovers;
@@ -61,8 +58,8 @@ class VmStateSync {
         this.leftovers = leftovers;
         this.hosts = hosts;
         this.vms = vms;
-        this.transactions = transactions;
-        this.events = events;
+        this.states = new ObservedStates<>(vms, transactions, events, clock, OWNED_BY_TASKS, VmStatus.UNKNOWN,
+                VmEvents.VmStateChanged::new);
         this.clock = clock;
     }
 
@@ -79,34 +76,17 @@ class VmStateSync {
     private record Watch(Hypervisor hypervisor, Subscription subscription) {
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void watchAllHosts() {
-        resyncAll();
-    }
-
-    @EventListener
-    void hostRegistered(HostEvents.HostRegistered registered) {
-        resyncHost(registered.hostId());
-    }
-
-    @EventListener
-    void hostStatusChanged(HostEvents.HostStatusChanged changed) {
-        if (changed.to() == HostStatus.UNREACHABLE) {
-            unknownOnHost(changed.hostId(), "host " + changed.name() + " does not answer");
-        } else if (changed.to() == HostStatus.UP) {
-            resyncHost(changed.hostId());
-        }
-    }
-
     /** The periodic pass: one bulk listing per host. */
+    @Override
     @Scheduled(initialDelayString = "${gureum.vms.resync-interval:30s}", fixedDelayString = "${gureum.vms.resync-interval:30s}")
-    void resyncAll() {
+    protected void resyncAll() {
         for (HostSummary host : hosts.forPlacement()) {
             resyncHost(host.id());
         }
     }
 
-    void resyncHost(UUID hostId) {
+    @Override
+    protected void resyncHost(UUID hostId) {
         Hypervisor hypervisor;
         StateSnapshot snapshot;
         Instant listedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -134,24 +114,10 @@ class VmStateSync {
      * the next resync looks again.
      */
     void reconcile(UUID hostId, List<VmInfo> listed, Instant listedAt) {
-        Map<UUID, VmInfo> domains = listed.stream().collect(Collectors.toMap(VmInfo::id, Function.identity(),
-                (a, b) -> a));
-        // One read of the host's live rows; only rows whose state differs are written (each in its own
-        // transaction, re-read there). A quiet host of 1,000 domains costs one query, not 1,000 transactions.
-        for (VirtualMachine vm : vms.findAllByHostIdAndStateIn(hostId, LIVE)) {
-            if (vm.domainUuid() == null) {
-                continue;
-            }
-            VmInfo domain = domains.get(vm.domainUuid());
-            if (domain == null) {
-                if (vm.state() != VmStatus.UNKNOWN) {
-                    set(vm.id(), VmStatus.UNKNOWN, "its domain is no longer on the host (removed outside the console?)",
-                            listedAt);
-                }
-            } else if (vm.state() != statusOf(domain.state())) {
-                set(vm.id(), statusOf(domain.state()), domain.stateReason(), listedAt);
-            }
-        }
+        Map<UUID, ObservedStates.Observed<VmStatus>> domains = listed.stream().collect(Collectors.toMap(VmInfo::id,
+                d -> new ObservedStates.Observed<>(statusOf(d.state()), d.stateReason()), (a, b) -> a));
+        states.reconcile(vms.findAllByHostIdAndStateIn(hostId, LIVE), VirtualMachine::domainUuid, domains,
+                "its domain is no longer on the host (removed outside the console?)", listedAt, (vm, seen) -> false);
     }
 
     private void watch(UUID hostId, Hypervisor hypervisor) {
@@ -193,17 +159,14 @@ class VmStateSync {
         if (status == null) {
             return;
         }
-        vms.findByDomainUuid(event.vmId()).ifPresent(vm -> set(vm.id(), status,
+        vms.findByDomainUuid(event.vmId()).ifPresent(vm -> states.record(vm.id(), status,
                 event.type() == VmEvent.Type.UNDEFINED ? "its domain was removed outside the console"
                         : event.type().name().toLowerCase() + (event.detail() == null ? "" : " (" + event.detail() + ")")));
     }
 
-    private void unknownOnHost(UUID hostId, String reason) {
-        for (VirtualMachine vm : vms.findAllByHostIdAndStateIn(hostId, LIVE)) {
-            if (vm.state() != VmStatus.UNKNOWN) {
-                set(vm.id(), VmStatus.UNKNOWN, reason);
-            }
-        }
+    @Override
+    protected void unknownOnHost(UUID hostId, String reason) {
+        states.unknownAll(vms.findAllByHostIdAndStateIn(hostId, LIVE), reason);
     }
 
     /** A removed host's event subscription is closed (its connection is closed too). */
@@ -215,39 +178,6 @@ class VmStateSync {
                 watch.subscription().close();
             } catch (RuntimeException closedAlready) {
                 log.debug("subscription of removed host {}: {}", removed.name(), closedAlready.getMessage());
-            }
-        }
-    }
-
-    private void set(UUID vmId, VmStatus status, String reason) {
-        set(vmId, status, reason, null);
-    }
-
-    /** Records an observed state; with {@code listedAt}, only on a row not written since that listing. */
-    private void set(UUID vmId, VmStatus status, String reason, Instant listedAt) {
-        // A task may write the same row at the same moment: the loser of the version check retries.
-        for (int attempt = 1; attempt <= 5; attempt++) {
-            try {
-                VmEvents.VmStateChanged changed = transactions.execute(tx -> {
-                    VirtualMachine vm = vms.findById(vmId).orElse(null);
-                    if (vm == null || OWNED_BY_TASKS.contains(vm.state()) || vm.state() == status
-                            || listedAt != null && vm.updatedAt().isAfter(listedAt)) {
-                        return null;
-                    }
-                    VmStatus before = vm.state();
-                    vm.observed(status, reason, clock.instant().truncatedTo(ChronoUnit.MICROS));
-                    vms.save(vm);
-                    return new VmEvents.VmStateChanged(vmId, vm.projectId(), before, status, reason);
-                });
-                if (changed != null) {
-                    events.publishEvent(changed);
-                }
-                return;
-            } catch (OptimisticLockingFailureException conflict) {
-                log.debug("VM {} changed meanwhile; recording state {} again", vmId, status);
-            } catch (RuntimeException e) {
-                log.debug("could not record state {} of VM {}: {}", status, vmId, e.getMessage());
-                return;
             }
         }
     }

@@ -1,0 +1,74 @@
+package io.gureum.console.workload;
+
+import io.gureum.console.quota.QuotaService;
+import io.gureum.console.quota.ResourceAmounts;
+import java.util.Locale;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Taking a resource made by hand on a host into a project, the same for every kind: its quota reserved and its row
+ * recorded in one transaction, one adoption at a time, under a valid name unique in the project, and a name on the
+ * host no other row holds. The kind says what it counts and how to record it.
+ */
+@Component
+public class Adoption {
+
+    private final QuotaService quotas;
+    private final TransactionTemplate transactions;
+    // One adoption at a time: two admins adopting one resource into two projects lock different quota rows.
+    private final Object adoptions = new Object();
+
+    Adoption(QuotaService quotas, TransactionTemplate transactions) {
+        this.quotas = quotas;
+        this.transactions = transactions;
+    }
+
+    /** Reserves {@code counted} of the project's quota and records the row, in one transaction. */
+    public <E> E record(long projectId, ResourceAmounts counted, Supplier<E> record) {
+        synchronized (adoptions) {
+            return transactions.execute(tx -> {
+                quotas.reserve(projectId, counted);
+                return record.get();
+            });
+        }
+    }
+
+    /** Who adopts: the signed-in administrator. */
+    public static String adopter() {
+        return SecurityContextHolder.getContext().getAuthentication().getName();
+    }
+
+    /** A valid workload name from a hand-made resource's name, unique among the project's ({@code taken}). */
+    public static String nameFor(String handName, Predicate<String> taken) {
+        String base = handName.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-")
+                .replaceAll("-{2,}", "-").replaceAll("^[^a-z]+", "");
+        base = trimmed(base, 32).replaceAll("-+$", "");
+        if (base.isEmpty()) {
+            base = "adopted";
+        }
+        String name = base;
+        for (int n = 2; taken.test(name); n++) {
+            String suffix = "-" + n;
+            name = trimmed(base, 32 - suffix.length()).replaceAll("-+$", "") + suffix;
+        }
+        return name;
+    }
+
+    /**
+     * The resource's own name as the row's host-side name, unless it is empty, too long or another row holds it:
+     * then cut and followed by "@" and the first {@code idChars} characters of its id on the host.
+     */
+    public static String hostSideName(String handName, String hostId, int idChars, Predicate<String> taken) {
+        return handName.isEmpty() || handName.length() > 63 || taken.test(handName)
+                ? trimmed(handName, 63 - 1 - idChars) + "@" + hostId.substring(0, Math.min(idChars, hostId.length()))
+                : handName;
+    }
+
+    public static String trimmed(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -438,7 +438,7 @@ public class ContainersView extends Main {
             healthRetries.setMax(io.gureum.container.HealthCheck.MAX_RETRIES);
             healthKind.addValueChangeListener(change -> showHealthFields());
             showHealthFields();
-            add(noProject, error, new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env,
+            add(error, noProject, new FormLayout(name, project, image, command, cpus, memoryMib, restart, port, env,
                     healthKind, healthCommand, healthPort, healthPath, healthInterval, healthTimeout, healthRetries),
                     quotaHint);
             showQuota();

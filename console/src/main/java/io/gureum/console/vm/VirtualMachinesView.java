@@ -470,7 +470,7 @@ public class VirtualMachinesView extends Main {
 
             createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
             createButton.addClickListener(click -> submit());
-            add(noProject, error, new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint);
+            add(error, noProject, new FormLayout(name, project, image, size, vcpus, memoryMib, network, host), quotaHint);
             showQuota();
             getFooter().add(new Button("Cancel", click -> close()), createButton);
         }

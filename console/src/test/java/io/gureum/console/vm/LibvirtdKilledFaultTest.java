@@ -75,6 +75,7 @@ class LibvirtdKilledFaultTest {
             whileDown = asAdmin(() -> hosts.refresh(local.id())); // what the host monitor does every 15 s
         } finally {
             HostDaemons.startLibvirtd();
+            awaitHostUp(local.id()); // later tests of the run need the host placeable again
         }
         assertThat(whileDown.status()).isEqualTo(HostStatus.UNREACHABLE);
         assertThat(whileDown.statusText()).doesNotContain("Exception");

@@ -114,6 +114,7 @@ class LibvirtdRestartBrowserTest {
                             .setPath(Chromium.DOC_IMAGES.resolve("fault-vm-host-unreachable.png")));
                 } finally {
                     HostDaemons.startLibvirtd();
+                    awaitHostUp(local.id()); // later tests of the run need the host placeable again
                 }
                 org.assertj.core.api.Assertions.assertThat(whileDown.status()).isEqualTo(HostStatus.UNREACHABLE);
                 int before = lastTick(logPage.locator("#container-live-logs").innerText());
@@ -147,6 +148,18 @@ class LibvirtdRestartBrowserTest {
                 tasks.await(vms.delete(vm.vm().id()).taskId(), Duration.ofSeconds(60));
                 tasks.await(containers.delete(container.container().id()).taskId(), Duration.ofSeconds(60));
             });
+        }
+    }
+
+    private void awaitHostUp(java.util.UUID hostId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (asAdmin(() -> hosts.refresh(hostId)).status() != HostStatus.UP && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

@@ -64,6 +64,12 @@ class LibvirtdRestartBrowserTest {
     @Autowired
     LoginThrottle throttle;
 
+    @Autowired
+    VirtualMachineRepository repository;
+
+    @Autowired
+    VmProvisioner provisioner;
+
     @Test
     void pages_open_during_a_libvirtd_restart_show_the_host_unreachable_then_the_truth_and_keep_updating()
             throws Exception {
@@ -144,10 +150,17 @@ class LibvirtdRestartBrowserTest {
                 throw failed;
             }
         } finally {
-            asAdmin(() -> {
-                tasks.await(vms.delete(vm.vm().id()).taskId(), Duration.ofSeconds(60));
-                tasks.await(containers.delete(container.container().id()).taskId(), Duration.ofSeconds(60));
-            });
+            awaitHostUp(local.id()); // a delete while the host is still unreachable would fail and leave the VM
+            try {
+                asAdmin(() -> tasks.await(vms.delete(vm.vm().id()).taskId(), Duration.ofSeconds(60)));
+            } finally {
+                // Never leave the VM on the host for later runs, even when its delete failed.
+                repository.findById(vm.vm().id()).map(VirtualMachine::domainName)
+                        .flatMap(name -> hosts.hypervisorOf(local.id()).findByName(name))
+                        .ifPresent(d -> provisioner.removeQuietly(hosts.hypervisorOf(local.id()), d.id()));
+                asAdmin(() -> tasks.await(containers.delete(container.container().id()).taskId(),
+                        Duration.ofSeconds(60)));
+            }
         }
     }
 

@@ -230,28 +230,10 @@ wait_for() { # wait_for SECONDS CMD...: retry CMD every 0.5 s until it succeeds.
 start_libvirt() {
   step "libvirt daemons"
   if "${VIRSH[@]}" version >/dev/null 2>&1; then skipped "libvirtd already answering"; return 0; fi
-  local how
-  if systemd_is_pid1; then
-    how="systemctl"
-    systemctl enable --now virtlogd.socket >/dev/null 2>&1 || true
-    if systemctl list-unit-files libvirtd.service >/dev/null 2>&1; then
-      systemctl enable --now libvirtd.service >/dev/null 2>&1 || true
-    fi
-    systemctl start virtqemud.socket virtnetworkd.socket virtstoraged.socket >/dev/null 2>&1 || true
-  else
-    how="daemonized by hand (no systemd)"
-    mkdir -p /var/log/libvirt
-    pgrep -x virtlogd >/dev/null || virtlogd -d
-    if have libvirtd; then
-      pgrep -x libvirtd >/dev/null || libvirtd -d
-    else
-      local d
-      for d in virtqemud virtnetworkd virtstoraged virtnodedevd virtsecretd; do
-        have "$d" && { pgrep -x "$d" >/dev/null || "$d" -d; }
-      done
-    fi
-  fi
-  if wait_for 30 "${VIRSH[@]}" version; then ok "$how"
+  local how="daemonized by hand (no systemd)"
+  systemd_is_pid1 && how="systemctl"
+  # The same script brings libvirtd back in the fault tests after they kill it.
+  if "$HERE/daemons.sh" libvirt; then ok "$how"
   else failed "libvirt does not answer 'virsh -c qemu:///system version' after 30 s (logs: /var/log/libvirt/)"; exit 1; fi
 }
 

@@ -109,6 +109,18 @@ class ContainerStateSync {
         }
     }
 
+    /**
+     * The host monitor saw the engine answer again: states (and leftovers of creates that failed meanwhile) are
+     * brought in line at once, not at the next resync. An engine that stops answering turns its containers
+     * UNKNOWN at the next resync, whose listing fails; one slow answer to the monitor is no reason to.
+     */
+    @EventListener
+    void engineAvailabilityChanged(HostEvents.EngineAvailabilityChanged changed) {
+        if (changed.available()) {
+            resyncHost(changed.hostId());
+        }
+    }
+
     @EventListener
     void hostRemoved(HostEvents.HostRemoved removed) {
         Watch watch = watches.remove(removed.hostId());
@@ -143,6 +155,7 @@ class ContainerStateSync {
             unknownOnHost(hostId, "container engine does not answer: " + e.getMessage());
             return;
         }
+        sweepLeftovers(hostId, listed);
         Map<String, io.gureum.container.ContainerSummary> byId = listed.stream().collect(Collectors.toMap(
                 io.gureum.container.ContainerSummary::id, Function.identity(), (a, b) -> a));
         for (ManagedContainer container : containers.findAllByHostIdAndStateIn(hostId, LIVE)) {
@@ -158,6 +171,35 @@ class ContainerStateSync {
                 // a container stopped through the console stays "stopped", not "exited"
                 if (!(status == ContainerStatus.EXITED && container.state() == ContainerStatus.STOPPED)) {
                     set(container.id(), status, found.status(), listedAt);
+                }
+            }
+        }
+    }
+
+    /**
+     * Removes containers on the host that belong to containers whose create failed (ERROR): an engine that
+     * stalled mid-create (kill -STOP) may finish the create after the console gave up and could not remove it.
+     */
+    private void sweepLeftovers(UUID hostId, List<io.gureum.container.ContainerSummary> listed) {
+        Map<String, io.gureum.container.ContainerSummary> byResource = new java.util.HashMap<>();
+        for (io.gureum.container.ContainerSummary c : listed) {
+            String resource = c.labels() == null ? null : c.labels().get(io.gureum.container.GureumLabels.RESOURCE_ID);
+            if (resource != null) {
+                byResource.put(resource, c);
+            }
+        }
+        if (byResource.isEmpty()) {
+            return;
+        }
+        for (ManagedContainer failed : containers.findAllByHostIdAndStateIn(hostId, List.of(ContainerStatus.ERROR))) {
+            io.gureum.container.ContainerSummary leftover = byResource.get(failed.id().toString());
+            if (leftover != null) {
+                log.info("removing container {} left on its engine by the failed create of {}", leftover.name(),
+                        failed.name());
+                try {
+                    hosts.engineOf(hostId).remove(leftover.id(), true);
+                } catch (RuntimeException e) {
+                    log.debug("could not remove leftover container {}: {}", leftover.name(), e.getMessage());
                 }
             }
         }

@@ -17,6 +17,10 @@ public final class HostEvents {
     public record HostStatusChanged(UUID hostId, String name, HostStatus from, HostStatus to, String message) {
     }
 
+    /** The host's container engine started or stopped answering the host monitor ({@code message}: why not). */
+    public record EngineAvailabilityChanged(UUID hostId, String name, boolean available, String message) {
+    }
+
     /** An admin put a host into or out of maintenance. */
     public record HostMaintenanceChanged(UUID hostId, String name, boolean maintenance, String actor) {
     }

@@ -3,6 +3,7 @@ package io.gureum.console.host;
 import io.gureum.console.system.NameRule;
 import io.gureum.container.ContainerEngine;
 import io.gureum.container.EngineException;
+import io.gureum.container.UnavailableException;
 import io.gureum.hypervisor.DomainType;
 import io.gureum.hypervisor.HostInfo;
 import io.gureum.hypervisor.Hypervisor;
@@ -255,6 +256,7 @@ public class HostService {
         Host.Observation observation = seen;
         String why = failure;
         HostStatus before = snapshot.status();
+        boolean engineBefore = snapshot.summary().engineProduct() != null;
         HostSummary after = change(hostId, host -> {
             if (observation != null) {
                 host.observedUp(observation, now());
@@ -270,6 +272,12 @@ public class HostService {
             log.info("host {} is now {}{}", after.name(), after.status(), why == null ? "" : ": " + why);
             events.publishEvent(new HostEvents.HostStatusChanged(hostId, after.name(), before, after.status(), why));
         }
+        boolean engineNow = after.engineProduct() != null;
+        if (observation != null && after.containerEndpoint() != null && engineBefore != engineNow) {
+            log.info("container engine of host {} is now {}", after.name(), after.engineText());
+            events.publishEvent(new HostEvents.EngineAvailabilityChanged(hostId, after.name(), engineNow,
+                    after.engineMessage()));
+        }
         return after;
     }
 
@@ -280,7 +288,10 @@ public class HostService {
         try {
             return HostObserver.EngineFacts.of(engines.forHost(hostId, endpoint).info());
         } catch (EngineException e) {
-            engines.forget(hostId);
+            if (!(e instanceof UnavailableException)) {
+                // A stalled or restarting engine keeps its client: open log streams resume when it answers again.
+                engines.forget(hostId);
+            }
             return HostObserver.EngineFacts.failed(e.getMessage());
         }
     }

@@ -1,9 +1,9 @@
 package io.gureum.console.vm;
 
 import io.gureum.console.host.HostService;
+import io.gureum.console.host.HostSummary;
 import io.gureum.console.task.TaskEvents;
 import io.gureum.hypervisor.Hypervisor;
-import io.gureum.hypervisor.VmInfo;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
@@ -70,10 +70,9 @@ class InterruptedVmTasks {
         }
         try {
             Hypervisor hypervisor = hosts.hypervisorOf(vm.hostId());
-            Optional<UUID> domain = Optional.ofNullable(vm.domainUuid())
-                    .or(() -> hypervisor.findByName(vm.domainName()).map(VmInfo::id));
-            domain.ifPresent(id -> provisioner.remove(hypervisor, id));
-            return domain.isPresent() ? "its domain and disk were removed." : "nothing had been defined on the host.";
+            HostSummary host = hosts.describe(vm.hostId()).orElseThrow();
+            // By its unique name too: a disk made before the domain was defined is removed as well.
+            return provisioner.removeLeftovers(hypervisor, host, vm, vm.domainUuid());
         } catch (RuntimeException e) {
             log.warn("could not clean up VM {} after an interrupted create: {}", vm.name(), e.getMessage());
             return "cleaning up on its host failed (" + e.getMessage() + "): an administrator should remove domain "

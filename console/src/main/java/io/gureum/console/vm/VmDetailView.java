@@ -70,6 +70,7 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
     private UUID id;
     private Instant lastScreenshot = Instant.EPOCH;
     private VmStatus screenshotState;
+    private boolean serialRead;
     private final LiveUpdates liveUpdates;
     private Registration updates;
 
@@ -257,14 +258,31 @@ public class VmDetailView extends Main implements BeforeEnterObserver {
                 + vm.imageId() + " · owner " + vm.owner() + " · created " + Formats.ago(vm.createdAt(), clock.instant())
                 + (vm.errorMessage() == null ? "" : " · error: " + vm.errorMessage()));
         List<String> leased = vms.addresses(id);
-        addresses.setText(leased.isEmpty() ? "No address leased yet (the guest asks the host's DHCP when it runs)."
-                : String.join(", ", leased));
+        addresses.setText(!leased.isEmpty() ? String.join(", ", leased) : state == VmStatus.UNKNOWN
+                ? "Its addresses cannot be read: the VM's host does not answer."
+                : "No address leased yet (the guest asks the host's DHCP when it runs).");
         refreshUsage(vm);
         refreshEvents();
         String log = vms.serialLog(id, 8192);
-        serial.setText(!log.isEmpty() ? log : VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
-                ? "(no serial log to show: the console reads the serial log only of the VMs it made, not of adopted ones)"
-                : "(nothing printed yet)");
+        boolean hostSilent = state == VmStatus.UNKNOWN;
+        if (!log.isEmpty()) {
+            serialRead = true;
+            serial.setText(log);
+        } else if (serialRead) {
+            // Nothing could be read now (its host stopped answering, maybe before its state says so): keep what was
+            // read last rather than claim the guest printed nothing.
+            if (hostSilent) {
+                serial.getElement().setAttribute("title", "not updated: the VM's host does not answer");
+            }
+        } else {
+            serial.setText(hostSilent ? "(the serial log cannot be read: the VM's host does not answer)"
+                    : VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())
+                    ? "(no serial log to show: the console reads the serial log only of the VMs it made, not of adopted ones)"
+                    : "(nothing printed yet)");
+        }
+        if (!hostSilent) {
+            serial.getElement().removeAttribute("title");
+        }
         refreshScreen(vm);
     }
 

@@ -112,6 +112,35 @@ class VmProvisioner {
         }
     }
 
+    /**
+     * Removes what a failed or interrupted create of {@code vm} made on the host: its domain (the one known,
+     * else found by its unique name, only when its metadata names this VM) with its disk, and a disk made
+     * before the domain was defined. Returns what was done, in words. Unavailable when the host does not answer.
+     */
+    String removeLeftovers(Hypervisor hypervisor, HostSummary host, VirtualMachine vm, UUID knownDomain) {
+        java.util.Optional<UUID> domain = java.util.Optional.ofNullable(knownDomain)
+                .or(() -> hypervisor.findByName(vm.domainName())
+                        .filter(d -> d.metadata().map(m -> m.resourceId().equals(vm.id().toString())).orElse(false))
+                        .map(VmInfo::id));
+        domain.ifPresent(id -> remove(hypervisor, id));
+        int disks = 0;
+        try {
+            for (var volume : hypervisor.listVolumes(host.simulated() ? SIMULATED_POOL : POOL)) {
+                if (volume.ref().volume().startsWith(vm.domainName() + "-disk")) {
+                    hypervisor.deleteVolume(volume.ref());
+                    disks++;
+                }
+            }
+        } catch (HypervisorException.NotFound noPool) {
+            log.debug("no pool on host {}: no disk of {} to remove", host.name(), vm.domainName());
+        }
+        if (domain.isPresent()) {
+            return "its domain and disk were removed from host " + host.name() + "."; // the domain's disk goes with it
+        }
+        return disks > 0 ? "its disk, made before its domain was defined, was removed from host " + host.name() + "."
+                : "nothing of it was left on host " + host.name() + ".";
+    }
+
     void removeQuietly(Hypervisor hypervisor, UUID domain) {
         try {
             remove(hypervisor, domain);

@@ -70,11 +70,14 @@ public class VmService {
     private final List<String> networks;
     private final AuditService audit;
     private final Object adoptions = new Object();
+    private final VmLeftovers leftovers;
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
               TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
-              AuditService audit, @Value("${gureum.vms.networks:default}") List<String> networks) {
+              AuditService audit, VmLeftovers leftovers,
+              @Value("${gureum.vms.networks:default}") List<String> networks) {
+        this.leftovers = leftovers;
         this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
         this.stateLog = stateLog;
         this.audit = audit;
@@ -566,10 +569,11 @@ public class VmService {
             });
             finished(vm, "vm.create", true, "on host " + host.name());
         } catch (RuntimeException e) {
-            if (domain != null && host != null) {
-                provisioner.removeQuietly(hosts.hypervisorOf(host.id()), domain);
-            }
-            change(id, v -> v.failed(e.getMessage(), now()));
+            // By name as well: a host that stopped answering mid-create may hold a disk or domain not known here.
+            String cleanup = host == null ? null : leftovers.afterFailedCreate(host, vm, domain);
+            String message = cleanup == null || cleanup.startsWith("nothing") ? e.getMessage()
+                    : e.getMessage() + " (" + cleanup + ")";
+            change(id, v -> v.failed(message, now()));
             finished(vm, "vm.create", false, e.getMessage());
             throw HostFailure.explain(e);
         }

@@ -54,9 +54,11 @@ class VmStateSync {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final ConcurrentMap<UUID, Watch> watches = new ConcurrentHashMap<>();
+    private final VmLeftovers leftovers;
 
     VmStateSync(HostService hosts, VirtualMachineRepository vms, TransactionTemplate transactions,
-                ApplicationEventPublisher events, Clock clock) {
+                ApplicationEventPublisher events, Clock clock, VmLeftovers leftovers) {
+        this.leftovers = leftovers;
         this.hosts = hosts;
         this.vms = vms;
         this.transactions = transactions;
@@ -119,6 +121,11 @@ class VmStateSync {
             return;
         }
         reconcile(hostId, snapshot.vms(), listedAt);
+        try {
+            leftovers.sweep(hostId, hypervisor, snapshot.vms());
+        } catch (RuntimeException e) {
+            log.debug("sweeping leftovers of failed creates on host {}: {}", hostId, e.getMessage());
+        }
     }
 
     /**

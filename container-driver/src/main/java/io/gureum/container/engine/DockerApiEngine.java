@@ -462,7 +462,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
             return body.get();
         } catch (Exception e) {
             if (guard.expired()) {
-                throw EngineErrors.unavailable(endpoint, what + ": no answer within " + timeout.toMillis() + " ms", e);
+                throw EngineErrors.stalled(endpoint, what, timeout, e);
             }
             throw EngineErrors.translate(what, e, endpoint);
         } finally {

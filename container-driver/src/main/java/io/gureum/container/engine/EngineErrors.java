@@ -75,6 +75,17 @@ final class EngineErrors {
         return new UnavailableException("no engine at " + endpoint + " (" + reason + "): " + startHint(endpoint), cause);
     }
 
+    /**
+     * A call that reached the engine and got no answer by its deadline: the engine runs (its socket accepts) but
+     * is stalled or overloaded, so "start it" would be the wrong advice.
+     */
+    static UnavailableException stalled(EngineEndpoint endpoint, String what, java.time.Duration timeout,
+                                        Throwable cause) {
+        return new UnavailableException("the engine at " + endpoint + " accepted the request but gave no answer ("
+                + what + ": no answer within " + timeout.toMillis() + " ms): it is stalled or overloaded; check "
+                + "its service on the host", cause);
+    }
+
     /** Why an endpoint does not answer, in words an operator can act on. */
     static String describe(IOException io) {
         String m = String.valueOf(io.getMessage());

@@ -52,6 +52,14 @@ class EngineErrorsTest {
     }
 
     @Test
+    void a_call_past_its_deadline_says_the_engine_is_stalled_not_that_it_should_be_started() {
+        UnavailableException e = EngineErrors.stalled(PODMAN, "create container web", java.time.Duration.ofSeconds(15),
+                null);
+        assertThat(e).hasMessageContaining("create container web: no answer within 15000 ms")
+                .hasMessageContaining("stalled or overloaded").hasMessageNotContaining("start it");
+    }
+
+    @Test
     void the_json_message_of_an_engine_answer_is_extracted() {
         var de = new com.github.dockerjava.api.exception.InternalServerErrorException(
                 "Status 500: {\"cause\":\"x\",\"message\":\"name \\\"a\\\" is already in use\",\"response\":500}");

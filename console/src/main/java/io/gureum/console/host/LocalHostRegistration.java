@@ -6,6 +6,7 @@ import io.gureum.container.EngineException;
 import io.gureum.hypervisor.DomainType;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,15 +47,28 @@ class LocalHostRegistration {
         this.libvirtSocket = socket;
     }
 
-    /** This server's Podman or Docker socket when an engine answers there, else null. */
+    /**
+     * This server's Podman or Docker socket when an engine answers there; else the first socket that exists (an
+     * engine slow to answer on a busy server is still this server's engine: the host check follows it from here,
+     * and it was once left out for good because its first ping took longer than 1.5 s); else null.
+     */
     private String localEngine() {
+        String present = null;
         for (String endpoint : ContainerEndpoints.ALLOWED) {
             try (ContainerEngine engine = engines.openOnce(endpoint)) {
                 engine.info();
                 return endpoint;
             } catch (EngineException nobodyThere) {
-                log.debug("no container engine at {}: {}", endpoint, nobodyThere.getMessage());
+                log.debug("no container engine answers at {}: {}", endpoint, nobodyThere.getMessage());
+                if (present == null && Files.exists(Path.of(URI.create(endpoint).getPath()))) {
+                    present = endpoint;
+                }
             }
+        }
+        if (present != null) {
+            log.warn("The container engine socket {} exists but did not answer in time: registered it anyway; the host "
+                    + "check shows the engine unreachable until it answers.", present);
+            return present;
         }
         log.info("No container engine answers on this server (tried {}): containers stay unavailable until "
                 + "one is registered.", ContainerEndpoints.ALLOWED);

@@ -206,9 +206,12 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
         if (!log.isEmpty()) {
             serialRead = true;
             serial.setText(log);
-        } else if (hostSilent && serialRead) {
-            // Its host does not answer: keep what was read last rather than claim the guest printed nothing.
-            serial.getElement().setAttribute("title", "not updated: the VM's host does not answer");
+        } else if (serialRead) {
+            // Nothing could be read now (its host stopped answering, maybe before its state says so): keep what was
+            // read last rather than claim the guest printed nothing.
+            if (hostSilent) {
+                serial.getElement().setAttribute("title", "not updated: the VM's host does not answer");
+            }
         } else {
             serial.setText(hostSilent ? "(the serial log cannot be read: the VM's host does not answer)"
                     : VirtualMachine.ADOPTED_IMAGE.equals(vm.imageId())

@@ -19,6 +19,7 @@ import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorException;
 import java.time.Duration;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,23 @@ class LibvirtdKilledFaultTest {
     @Autowired
     QuotaRecount recount;
 
+    @Autowired
+    VmProvisioner provisioner;
+
+    private UUID made;
+    private UUID madeOn;
+
+    /** Whatever happens in the test, its VM is not left on the host for later runs. */
+    @AfterEach
+    void removeWhatWasMade() {
+        if (made != null) {
+            repository.findById(made).ifPresent(vm -> {
+                Hypervisor hypervisor = hosts.hypervisorOf(madeOn);
+                hypervisor.findByName(vm.domainName()).ifPresent(d -> provisioner.removeQuietly(hypervisor, d.id()));
+            });
+        }
+    }
+
     @Test
     void libvirtd_killed_during_a_vm_create_leaves_a_finished_task_no_orphans_and_a_host_that_comes_back_up() {
         HostSummary local = asAdmin(() -> hosts.list().stream().filter(h -> h.libvirtUri().equals("qemu:///system"))
@@ -66,6 +84,8 @@ class LibvirtdKilledFaultTest {
         asAdmin(() -> hosts.refresh(local.id()));
         VmOperation created = asAdmin(() -> vms.create(new NewVm("killed" + System.nanoTime() % 100_000, tenant.id(), ImageCatalog.TINY_LINUX, 1, 128, local.id())));
         UUID vmId = created.vm().id();
+        made = vmId;
+        madeOn = local.id();
 
         HostSummary whileDown;
         try {
@@ -75,6 +95,7 @@ class LibvirtdKilledFaultTest {
             whileDown = asAdmin(() -> hosts.refresh(local.id())); // what the host monitor does every 15 s
         } finally {
             HostDaemons.startLibvirtd();
+            awaitHostUp(local.id()); // later tests of the run need the host placeable again
         }
         assertThat(whileDown.status()).isEqualTo(HostStatus.UNREACHABLE);
         assertThat(whileDown.statusText()).doesNotContain("Exception");

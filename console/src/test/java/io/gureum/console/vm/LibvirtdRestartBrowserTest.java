@@ -64,6 +64,12 @@ class LibvirtdRestartBrowserTest {
     @Autowired
     LoginThrottle throttle;
 
+    @Autowired
+    VirtualMachineRepository repository;
+
+    @Autowired
+    VmProvisioner provisioner;
+
     @Test
     void pages_open_during_a_libvirtd_restart_show_the_host_unreachable_then_the_truth_and_keep_updating()
             throws Exception {
@@ -114,6 +120,7 @@ class LibvirtdRestartBrowserTest {
                             .setPath(Chromium.DOC_IMAGES.resolve("fault-vm-host-unreachable.png")));
                 } finally {
                     HostDaemons.startLibvirtd();
+                    awaitHostUp(local.id()); // later tests of the run need the host placeable again
                 }
                 org.assertj.core.api.Assertions.assertThat(whileDown.status()).isEqualTo(HostStatus.UNREACHABLE);
                 int before = lastTick(logPage.locator("#container-live-logs").innerText());
@@ -143,10 +150,29 @@ class LibvirtdRestartBrowserTest {
                 throw failed;
             }
         } finally {
-            asAdmin(() -> {
-                tasks.await(vms.delete(vm.vm().id()).taskId(), Duration.ofSeconds(60));
-                tasks.await(containers.delete(container.container().id()).taskId(), Duration.ofSeconds(60));
-            });
+            awaitHostUp(local.id()); // a delete while the host is still unreachable would fail and leave the VM
+            try {
+                asAdmin(() -> tasks.await(vms.delete(vm.vm().id()).taskId(), Duration.ofSeconds(60)));
+            } finally {
+                // Never leave the VM on the host for later runs, even when its delete failed.
+                repository.findById(vm.vm().id()).map(VirtualMachine::domainName)
+                        .flatMap(name -> hosts.hypervisorOf(local.id()).findByName(name))
+                        .ifPresent(d -> provisioner.removeQuietly(hosts.hypervisorOf(local.id()), d.id()));
+                asAdmin(() -> tasks.await(containers.delete(container.container().id()).taskId(),
+                        Duration.ofSeconds(60)));
+            }
+        }
+    }
+
+    private void awaitHostUp(java.util.UUID hostId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (asAdmin(() -> hosts.refresh(hostId)).status() != HostStatus.UP && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 

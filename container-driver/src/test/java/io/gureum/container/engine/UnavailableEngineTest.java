@@ -30,16 +30,16 @@ class UnavailableEngineTest {
     }
 
     @Test
-    void a_socket_nobody_listens_on_is_unavailable_within_2s() throws Exception {
+    void a_socket_nobody_listens_on_is_unavailable_within_seconds() throws Exception {
         Path sock = dir.resolve("dead.sock");
         try (ServerSocketChannel s = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             s.bind(UnixDomainSocketAddress.of(sock)); // leaves the socket file behind once closed
         }
-        assertUnavailableWithin2s(EngineEndpoint.unix(sock));
+        assertUnavailableWithinSeconds(EngineEndpoint.unix(sock));
     }
 
     @Test
-    void an_engine_that_accepts_but_never_answers_is_unavailable_within_2s() throws Exception {
+    void an_engine_that_accepts_but_never_answers_is_unavailable_within_seconds() throws Exception {
         Path sock = dir.resolve("hung.sock");
         try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
             server.bind(UnixDomainSocketAddress.of(sock));
@@ -59,7 +59,7 @@ class UnavailableEngineTest {
                     });
                 }
             });
-            assertUnavailableWithin2s(EngineEndpoint.unix(sock));
+            assertUnavailableWithinSeconds(EngineEndpoint.unix(sock));
             server.close();
             acceptor.join(2000);
         }
@@ -82,11 +82,13 @@ class UnavailableEngineTest {
                 .containsExactly("unix:///tmp/x.sock", "unix:///run/podman/podman.sock", "unix:///var/run/docker.sock");
     }
 
-    private static void assertUnavailableWithin2s(EngineEndpoint endpoint) {
+    private static void assertUnavailableWithinSeconds(EngineEndpoint endpoint) {
         long t0 = System.nanoTime();
         assertThatThrownBy(() -> ContainerEngines.open(endpoint)).isInstanceOf(UnavailableException.class)
                 .hasMessageContaining("no engine at");
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        assertThat(ms).as("time to report Unavailable (ms)").isLessThan(2000);
+        // The connect deadline is 1.5 s; the bound adds room for a loaded 2-CPU CI machine (2.8 s was seen at load
+        // 20). What it guards is that nobody waits for the 60 s call timeout, let alone forever.
+        assertThat(ms).as("time to report Unavailable (ms)").isLessThan(5000);
     }
 }

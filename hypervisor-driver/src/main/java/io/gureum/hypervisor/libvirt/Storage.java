@@ -162,7 +162,7 @@ final class Storage {
             StorageVol vol = pool.storageVolCreateXML(StorageXml.emptyVolume(target.volume(), Math.max(fileSize, 1), DiskFormat.RAW), 0);
             try {
                 upload(c, vol, source, fileSize);
-                pool.refresh(0);
+                refreshUnlessBusy(pool);
             } catch (LibvirtException | RuntimeException e) {
                 deleteQuietly(vol);
                 throw e;
@@ -229,10 +229,38 @@ final class Storage {
         return infoAndFree(ref, lookup(c, ref));
     }
 
+    /**
+     * Rescans the pool's directory for files made outside libvirt. libvirt refuses a refresh while another client
+     * builds a volume in the pool ("pool has asynchronous jobs running"): a busy pool is asked again a few times,
+     * then left as libvirt knows it (every volume made through libvirt is known without a rescan), instead of
+     * failing a listing because someone else is creating a VM.
+     */
+    static void refreshUnlessBusy(StoragePool pool) throws LibvirtException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                pool.refresh(0);
+                return;
+            } catch (LibvirtException e) {
+                if (!String.valueOf(e.getMessage()).contains("asynchronous jobs running")) {
+                    throw e;
+                }
+                if (attempt == 10) {
+                    return;
+                }
+            }
+            try {
+                Thread.sleep(100L * attempt);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
     static List<VolumeInfo> listVolumes(Connect c, String poolName) throws LibvirtException {
         StoragePool pool = c.storagePoolLookupByName(poolName);
         try {
-            pool.refresh(0);
+            refreshUnlessBusy(pool);
             List<VolumeInfo> result = new ArrayList<>();
             for (String name : pool.listVolumes()) {
                 try {

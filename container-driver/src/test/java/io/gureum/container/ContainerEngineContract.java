@@ -256,7 +256,7 @@ public abstract class ContainerEngineContract {
         List<ContainerEvent> events = new CopyOnWriteArrayList<>();
         try (Subscription sub = engine.events(events::add)) {
             ContainerRef sick = engine.create(spec("sick").command(SLEEPER)
-                    .healthCheck(HealthCheck.exec(List.of("sh", "-c", "echo nope; exit 1"), Duration.ofSeconds(1), Duration.ofSeconds(5), 2))
+                    .healthCheck(HealthCheck.exec(List.of("sh", "-c", "echo nope; exit 1"), Duration.ofSeconds(3), Duration.ofSeconds(3), 2))
                     .build());
             ContainerRef well = engine.create(spec("well")
                     .command("sh", "-c", "mkdir -p /www && echo ok > /www/index.html && exec httpd -f -p 8080 -h /www")

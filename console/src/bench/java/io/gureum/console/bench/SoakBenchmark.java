@@ -597,7 +597,7 @@ class SoakBenchmark {
         }
     }
 
-    /** Counts every log event, at any level, whose message or cause says the database has been closed. */
+    /** Counts every log event, at any level, whose message or cause says the database has been closed (H2's 90098). */
     static final class ClosedDatabaseCounter extends AppenderBase<ILoggingEvent> {
         private final AtomicInteger count = new AtomicInteger();
 
@@ -621,9 +621,9 @@ class SoakBenchmark {
 
         @Override
         protected void append(ILoggingEvent event) {
-            boolean closed = String.valueOf(event.getFormattedMessage()).contains("has been closed");
+            boolean closed = String.valueOf(event.getFormattedMessage()).contains("database has been closed");
             for (IThrowableProxy t = event.getThrowableProxy(); t != null && !closed; t = t.getCause()) {
-                closed = String.valueOf(t.getMessage()).contains("has been closed");
+                closed = String.valueOf(t.getMessage()).contains("database has been closed");
             }
             if (closed) {
                 count.incrementAndGet();

@@ -126,8 +126,8 @@ class ContainerLifecycleBrowserTest {
             org.assertj.core.api.Assertions.assertThat(onPodman.running()).isTrue();
 
             // Its page: the facts, and the output followed live, line after line.
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
-            page.waitForURL(Pattern.compile(".*/containers/" + row.id() + "$"));
+            Chromium.follow(page, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)),
+                    Pattern.compile(".*/containers/" + row.id() + "$"));
             assertThat(page.locator("#container-title")).hasText(name);
             assertThat(page.locator("#container-state")).hasText("running");
             assertThat(page.locator("#container-facts")).containsText(ShellQuoting.shCommand(TICKER));

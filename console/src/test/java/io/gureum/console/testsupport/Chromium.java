@@ -4,13 +4,16 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Debian's Chromium driven by Playwright, for the browser tests. Never downloads a browser: there
@@ -64,6 +67,27 @@ public final class Chromium implements AutoCloseable {
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
         assertThat(page.locator("#main-nav")).isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+    }
+
+    /**
+     * Clicks a link in a grid and waits for the page it leads to. A grid that live updates re-render
+     * under the pointer can swallow a click on a loaded machine (seen once in CI); the click is then
+     * repeated, twice at most, and the repeat is reported on standard output.
+     */
+    public static void follow(Page page, Locator link, Pattern url) {
+        for (int attempt = 1; ; attempt++) {
+            link.click();
+            try {
+                page.waitForURL(url, new Page.WaitForURLOptions().setTimeout(10_000));
+                return;
+            } catch (TimeoutError notYet) {
+                if (attempt == 3) {
+                    throw notYet;
+                }
+                System.out.println("[chromium] no navigation to " + url + " 10 s after clicking " + link
+                        + " (now at " + page.url() + "); clicking again");
+            }
+        }
     }
 
     @Override

@@ -195,8 +195,8 @@ class BrowserLoginTest {
 
             // Its page: the guest's own serial console shows it booted (on a real host; the
             // simulated host has no guest to print anything).
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
-            page.waitForURL(Pattern.compile(".*/vms/[0-9a-f-]{36}$"));
+            Chromium.follow(page, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)),
+                    Pattern.compile(".*/vms/[0-9a-f-]{36}$"));
             assertThat(page.locator("#vm-title")).hasText(name);
             boolean real = Actors.asAdmin(() -> vms.list().stream()
                     .anyMatch(vm -> vm.name().equals(name) && "local".equals(vm.hostName())));

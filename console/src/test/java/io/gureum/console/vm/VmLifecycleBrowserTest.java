@@ -161,8 +161,8 @@ class VmLifecycleBrowserTest {
                     .get().satisfies(v -> org.assertj.core.api.Assertions.assertThat(v.backingPath()).isPresent());
 
             // Its page: the guest's own serial console shows it booted with its name.
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)).click();
-            page.waitForURL(Pattern.compile(".*/vms/" + row.id() + "$"));
+            Chromium.follow(page, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name)),
+                    Pattern.compile(".*/vms/" + row.id() + "$"));
             assertThat(page.locator("#vm-title")).hasText(name);
             assertThat(page.locator("#vm-state")).hasText("running");
             assertThat(page.locator("#vm-serial")).containsText("GUREUM-GUEST-READY hostname=" + name,
@@ -282,8 +282,8 @@ class VmLifecycleBrowserTest {
             assertThat(cell(page, "vms-grid", tenant.project().name())).isVisible();
             assertThat(cell(page, "vms-grid", "running")).isVisible();
 
-            page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(adopted.name())).click();
-            page.waitForURL(Pattern.compile(".*/vms/" + adopted.id() + "$"));
+            Chromium.follow(page, page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(adopted.name())),
+                    Pattern.compile(".*/vms/" + adopted.id() + "$"));
             assertThat(page.locator("#vm-state")).hasText("running");
             // Adopted: no image of the console's, and (made by hand) no serial log the console may read.
             assertThat(page.locator("p", new Page.LocatorOptions().setHasText("image adopted"))).isVisible();

@@ -47,7 +47,7 @@ class ContainerAdoption {
         access.requireAdmin();
         List<UnmanagedContainer> found = new ArrayList<>();
         for (HostSummary host : hosts.forPlacement()) {
-            if (host.containerEndpoint() == null || host.status() != io.gureum.console.host.HostStatus.UP) {
+            if (!host.engineAnswers()) {
                 continue;
             }
             List<io.gureum.container.ContainerSummary> listed;

@@ -1,7 +1,6 @@
 package io.gureum.console.container;
 
 import io.gureum.console.host.HostService;
-import io.gureum.console.host.HostStatus;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.quota.DriftSource;
 import io.gureum.console.quota.QuotaDrift;
@@ -37,7 +36,7 @@ class ContainerDrift implements DriftSource {
     public List<QuotaDrift> drift() {
         DriftTally tally = new DriftTally();
         for (HostSummary host : hosts.forPlacement()) {
-            if (host.status() != HostStatus.UP || host.engineProduct() == null) {
+            if (!host.engineAnswers()) {
                 continue;
             }
             List<ContainerSummary> listed;

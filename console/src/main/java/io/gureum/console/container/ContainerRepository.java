@@ -26,6 +26,8 @@ interface ContainerRepository extends JpaRepository<ManagedContainer, UUID> {
 
     List<ManagedContainer> findAllByHostIdAndStateIn(UUID hostId, Collection<ContainerStatus> states);
 
+    List<ManagedContainer> findAllByIdInAndStateIn(Collection<UUID> ids, Collection<ContainerStatus> states);
+
     boolean existsByProjectIdAndNameAndStateNot(long projectId, String name, ContainerStatus state);
 
     /** Count, millicpus and memory MiB of the project's containers that use quota. */

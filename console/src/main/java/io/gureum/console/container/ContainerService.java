@@ -476,9 +476,9 @@ public class ContainerService {
     private HostSummary choose(String image) {
         List<String> reasons = new ArrayList<>();
         for (HostSummary host : hosts.forPlacement()) {
-            if (!host.acceptsPlacements()) {
-                reasons.add(host.name() + ": " + host.statusText());
-            } else if (host.engineProduct() == null) {
+            if (host.maintenance()) {
+                reasons.add(host.name() + ": maintenance");
+            } else if (!host.engineAnswers()) {
                 reasons.add(host.name() + ": container engine " + host.engineText());
             } else {
                 try {
@@ -534,7 +534,7 @@ public class ContainerService {
     }
 
     private List<HostSummary> candidates() {
-        return hosts.forPlacement().stream().filter(h -> h.acceptsPlacements() && h.engineProduct() != null)
+        return hosts.forPlacement().stream().filter(HostSummary::acceptsContainers)
                 .toList();
     }
 

@@ -102,6 +102,12 @@ class ContainerStateSync extends HostStateSync {
         }
     }
 
+    /** Containers follow their engine, never libvirt: {@link #engineAvailabilityChanged} and the resync. */
+    @Override
+    protected boolean followsLibvirt() {
+        return false;
+    }
+
     @EventListener
     void hostRemoved(HostEvents.HostRemoved removed) {
         Watch watch = watches.remove(removed.hostId());
@@ -149,25 +155,32 @@ class ContainerStateSync extends HostStateSync {
     }
 
     /**
-     * Removes containers on the host that belong to containers whose create failed (ERROR): an engine that
-     * stalled mid-create (kill -STOP) may finish the create after the console gave up and could not remove it.
+     * Removes containers on the host that carry the label of a container row whose create failed (ERROR) or that
+     * is deleted (DELETED): an engine that stalled mid-create (kill -STOP) may finish the create after the console
+     * gave up and could not remove it, also after the user deleted the failed row. Only the labelled ids are looked
+     * up, never every deleted row; a label no row of this console holds is another console's and left alone.
      */
     private void sweepLeftovers(UUID hostId, List<io.gureum.container.ContainerSummary> listed) {
-        Map<String, io.gureum.container.ContainerSummary> byResource = new java.util.HashMap<>();
+        Map<UUID, io.gureum.container.ContainerSummary> byResource = new java.util.HashMap<>();
         for (io.gureum.container.ContainerSummary c : listed) {
             String resource = c.labels() == null ? null : c.labels().get(io.gureum.container.GureumLabels.RESOURCE_ID);
             if (resource != null) {
-                byResource.put(resource, c);
+                try {
+                    byResource.put(UUID.fromString(resource), c);
+                } catch (IllegalArgumentException notOurs) {
+                    // a label that is not a row id: not made by this console
+                }
             }
         }
         if (byResource.isEmpty()) {
             return;
         }
-        for (ManagedContainer failed : containers.findAllByHostIdAndStateIn(hostId, List.of(ContainerStatus.ERROR))) {
-            io.gureum.container.ContainerSummary leftover = byResource.get(failed.id().toString());
+        for (ManagedContainer failed : containers.findAllByIdInAndStateIn(byResource.keySet(),
+                List.of(ContainerStatus.ERROR, ContainerStatus.DELETED))) {
+            io.gureum.container.ContainerSummary leftover = byResource.get(failed.id());
             if (leftover != null) {
-                log.info("removing container {} left on its engine by the failed create of {}", leftover.name(),
-                        failed.name());
+                log.info("removing container {} left on its engine by the failed create of {} ({})", leftover.name(),
+                        failed.name(), failed.state().name().toLowerCase());
                 try {
                     hosts.engineOf(hostId).remove(leftover.id(), true);
                 } catch (RuntimeException e) {

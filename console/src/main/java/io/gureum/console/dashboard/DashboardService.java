@@ -158,7 +158,7 @@ public class DashboardService {
             return new HostInventory(host.name(), managedVms.getOrDefault(host.id(), 0L),
                     listed ? unmanagedVms.getOrDefault(host.id(), 0L) : -1,
                     managedContainers.getOrDefault(host.id(), 0L),
-                    listed && host.containerEndpoint() != null && host.engineProduct() != null
+                    host.engineAnswers()
                             ? unmanagedContainers.getOrDefault(host.id(), 0L) : -1);
         }).toList();
         inventory = new Inventory(now, rows);

@@ -209,13 +209,19 @@ class Host {
         this.storagePoolProblem = truncate(seen.storagePoolProblem(), 2000);
     }
 
-    /** Records that the host did not answer; keeps the first moment it stopped answering. */
-    void observedUnreachable(String why, Instant now) {
+    /**
+     * Records that libvirt did not answer; keeps the first moment it stopped answering. The container engine is
+     * asked on its own and its answer recorded all the same: containers do not depend on libvirt.
+     */
+    void observedUnreachable(String why, HostObserver.EngineFacts engine, Instant now) {
         if (status != HostStatus.UNREACHABLE || unreachableSince == null) {
             this.unreachableSince = now;
         }
         this.status = HostStatus.UNREACHABLE;
         this.statusMessage = truncate(why, 2000);
+        this.engineProduct = engine.product();
+        this.engineVersion = truncate(engine.version(), 64);
+        this.engineMessage = truncate(engine.message(), 1000);
     }
 
     HostSummary summary() {

@@ -242,10 +242,10 @@ public class HostService {
         Host snapshot = require(hostId);
         Host.Observation seen = null;
         String failure = null;
+        HostObserver.EngineFacts engine = observeEngine(hostId, snapshot.containerEndpoint());
         try {
             HostStorage.Place place = snapshot.storagePlace();
-            seen = HostObserver.observe(connections.forHost(hostId, snapshot.libvirtUri()),
-                    observeEngine(hostId, snapshot.containerEndpoint()),
+            seen = HostObserver.observe(connections.forHost(hostId, snapshot.libvirtUri()), engine,
                     (hypervisor, listed) -> storage.ensure(hostId, hypervisor, place, listed));
         } catch (HypervisorException e) {
             failure = unreachableMessage(snapshot.libvirtUri(), e);
@@ -261,7 +261,7 @@ public class HostService {
             if (observation != null) {
                 host.observedUp(observation, now());
             } else {
-                host.observedUnreachable(why, now());
+                host.observedUnreachable(why, engine, now());
             }
         });
         if (observation != null && observation.storagePoolDid() != null) {
@@ -273,7 +273,7 @@ public class HostService {
             events.publishEvent(new HostEvents.HostStatusChanged(hostId, after.name(), before, after.status(), why));
         }
         boolean engineNow = after.engineProduct() != null;
-        if (observation != null && after.containerEndpoint() != null && engineBefore != engineNow) {
+        if (after.containerEndpoint() != null && engineBefore != engineNow) {
             log.info("container engine of host {} is now {}", after.name(), after.engineText());
             events.publishEvent(new HostEvents.EngineAvailabilityChanged(hostId, after.name(), engineNow,
                     after.engineMessage()));

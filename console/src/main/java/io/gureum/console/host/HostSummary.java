@@ -58,9 +58,19 @@ public record HostSummary(
                         status == HostStatus.UP, null, null));
     }
 
-    /** Whether new VMs and containers may be placed here. */
+    /** Whether new VMs may be placed here: libvirt answers and the host is not in maintenance. */
     public boolean acceptsPlacements() {
         return status == HostStatus.UP && !maintenance;
+    }
+
+    /** Whether the host's container engine answered the last check; libvirt's answer does not matter to it. */
+    public boolean engineAnswers() {
+        return containerEndpoint != null && engineProduct != null;
+    }
+
+    /** Whether new containers may be placed here: its engine answers and the host is not in maintenance. */
+    public boolean acceptsContainers() {
+        return engineAnswers() && !maintenance;
     }
 
     /** Where the console keeps this host's VM disks, and how the pool was at the last answer. */

@@ -25,11 +25,22 @@ public abstract class HostStateSync {
 
     @EventListener
     public void hostStatusChanged(HostEvents.HostStatusChanged changed) {
+        if (!followsLibvirt()) {
+            return;
+        }
         if (changed.to() == HostStatus.UNREACHABLE) {
             unknownOnHost(changed.hostId(), "host " + changed.name() + " does not answer");
         } else if (changed.to() == HostStatus.UP) {
             resyncHost(changed.hostId());
         }
+    }
+
+    /**
+     * Whether the kind's workloads live in libvirt, so that libvirt's status (the host's status) is theirs; a kind
+     * with a daemon of its own (containers) follows that daemon's availability instead.
+     */
+    protected boolean followsLibvirt() {
+        return true;
     }
 
     /** The periodic pass: one bulk listing per host. */

@@ -3,6 +3,10 @@ package io.gureum.console.vm;
 import static io.gureum.console.testsupport.Actors.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gureum.console.container.ContainerOperation;
+import io.gureum.console.container.ContainerService;
+import io.gureum.console.container.ContainerStatus;
+import io.gureum.console.container.NewContainer;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostStatus;
 import io.gureum.console.host.HostSummary;
@@ -11,6 +15,7 @@ import io.gureum.console.quota.QuotaRecount;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.task.TaskState;
 import io.gureum.console.task.TaskSummary;
+import io.gureum.console.testsupport.Actors;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.testsupport.HostDaemons;
@@ -18,6 +23,7 @@ import io.gureum.console.testsupport.Requires;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -55,6 +61,9 @@ class LibvirtdKilledFaultTest {
     @Autowired
     VmProvisioner provisioner;
 
+    @Autowired
+    ContainerService containers;
+
     private UUID made;
     private UUID madeOn;
 
@@ -88,17 +97,38 @@ class LibvirtdKilledFaultTest {
         madeOn = local.id();
 
         HostSummary whileDown;
+        ContainerOperation containerWhileDown = null;
         try {
             // Killed once the task defines or starts the domain: libvirt calls in flight.
             awaitProgress(created.taskId(), 30);
             HostDaemons.killLibvirtd();
             whileDown = asAdmin(() -> hosts.refresh(local.id())); // what the host monitor does every 15 s
+            if (local.containerEndpoint() != null) {
+                // Containers do not depend on libvirt: one is placed on this host and runs while libvirtd is down.
+                containerWhileDown = Actors.asUser(tenant.member().username(), () -> containers.create(
+                        new NewContainer("nolibvirt", tenant.id(), null, "sleep 600", Map.of(), 0.5, 64, "no",
+                                null)));
+                UUID containerTask = containerWhileDown.taskId();
+                TaskSummary placed = asAdmin(() -> tasks.await(containerTask, Duration.ofSeconds(60)));
+                assertThat(placed.state()).as("container task while libvirtd is down: " + placed.message())
+                        .isEqualTo(TaskState.SUCCEEDED);
+            }
         } finally {
             HostDaemons.startLibvirtd();
             awaitHostUp(local.id()); // later tests of the run need the host placeable again
         }
         assertThat(whileDown.status()).isEqualTo(HostStatus.UNREACHABLE);
         assertThat(whileDown.statusText()).doesNotContain("Exception");
+        assertThat(whileDown.acceptsPlacements()).as("VMs while libvirtd is down").isFalse();
+        if (containerWhileDown != null) {
+            assertThat(whileDown.acceptsContainers()).as("containers while libvirtd is down: " + whileDown.engineText())
+                    .isTrue();
+            UUID containerId = containerWhileDown.container().id();
+            assertThat(asAdmin(() -> containers.get(containerId)).state()).isEqualTo(ContainerStatus.RUNNING);
+            TaskSummary removed = asAdmin(() -> tasks.await(asAdmin(() -> containers.delete(containerId)).taskId(),
+                    Duration.ofSeconds(60)));
+            assertThat(removed.state()).as(removed.message()).isEqualTo(TaskState.SUCCEEDED);
+        }
 
         HostSummary back = awaitHostUp(local.id());
         assertThat(back.status()).isEqualTo(HostStatus.UP);

@@ -1,6 +1,7 @@
 package io.gureum.console.container;
 
 import io.gureum.console.host.HostService;
+import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadRows;
 import io.gureum.container.ContainerInfo;
 import io.gureum.container.ContainerStats;
@@ -39,6 +40,16 @@ final class ContainerQueries {
                         ContainerStatus.DELETED));
         Map<UUID, String> hostNames = rows.hostNames();
         return visible.stream().map(c -> c.summary(hostNames.get(c.hostId()))).toList();
+    }
+
+    List<ContainerSummary> page(WorkloadFilter<ContainerStatus> filter, int offset, int limit) {
+        Map<UUID, String> hostNames = rows.hostNames();
+        return rows.page(containers, filter, offset, limit).stream().map(c -> c.summary(hostNames.get(c.hostId())))
+                .toList();
+    }
+
+    int count(WorkloadFilter<ContainerStatus> filter) {
+        return rows.count(containers, filter);
     }
 
     List<ContainerLogLine> logs(ManagedContainer container, int tail) {

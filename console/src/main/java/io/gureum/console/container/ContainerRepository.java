@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 
-interface ContainerRepository extends JpaRepository<ManagedContainer, UUID> {
+interface ContainerRepository extends JpaRepository<ManagedContainer, UUID>,
+        JpaSpecificationExecutor<ManagedContainer> {
 
     List<ManagedContainer> findAllByStateNotOrderByCreatedAtDesc(ContainerStatus state);
 

@@ -7,6 +7,7 @@ import io.gureum.console.quota.QuotaService;
 import io.gureum.console.system.NameRule;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadRows;
 import io.gureum.console.workload.WorkloadTasks;
 import io.gureum.container.ContainerEngine;
@@ -84,6 +85,19 @@ public class ContainerService {
     /** The containers the caller may see: all for admins, else those of projects where they have a role. */
     public List<ContainerSummary> list() {
         return queries.list();
+    }
+
+    /**
+     * One page of the containers the caller may see (authorized as {@link #list()}), narrowed by {@code filter},
+     * newest first; the database pages.
+     */
+    public List<ContainerSummary> page(WorkloadFilter<ContainerStatus> filter, int offset, int limit) {
+        return queries.page(filter, offset, limit);
+    }
+
+    /** How many containers {@link #page} can return for {@code filter}. */
+    public int count(WorkloadFilter<ContainerStatus> filter) {
+        return queries.count(filter);
     }
 
     /** How many containers the console manages on each host (host id to count). Administrators only. */

@@ -6,28 +6,21 @@ import io.gureum.console.audit.AuditService;
 import io.gureum.console.host.HostService;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
+import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadRows;
 import io.gureum.hypervisor.HypervisorException;
-import jakarta.persistence.criteria.Predicate;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 
 /**
  * What {@link VmService} reads: the VMs the caller may see (listed, paged, counted) and what a VM's host says about
  * it. Reached only through the facade, which checks the caller's role on the VM it passes in.
  */
 final class VmQueries {
-
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
 
     private final VirtualMachineRepository vms;
     private final WorkloadRows<VirtualMachine, VmStatus> rows;
@@ -65,68 +58,21 @@ final class VmQueries {
     }
 
     List<VmSummary> page(VmFilter filter, int offset, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        Specification<VirtualMachine> spec = visibleMatching(filter);
-        if (spec == null) {
-            return List.of();
-        }
-        int size = Math.max(1, limit);
-        int pageNumber = Math.max(0, offset) / size;
-        List<VirtualMachine> found;
-        if (offset % size == 0) {
-            found = vms.findAll(spec, PageRequest.of(pageNumber, size, NEWEST_FIRST)).getContent();
-        } else {
-            // Offsets that are no multiple of the limit: read the pages that cover the range.
-            found = vms.findAll(spec, PageRequest.of(0, offset + size, NEWEST_FIRST)).getContent().stream()
-                    .skip(offset).limit(size).toList();
-        }
-        return summaries(found);
+        return summaries(rows.page(vms, shared(filter), offset, limit));
     }
 
     int count(VmFilter filter) {
-        Specification<VirtualMachine> spec = visibleMatching(filter);
-        return spec == null ? 0 : (int) Math.min(Integer.MAX_VALUE, vms.count(spec));
+        return rows.count(vms, shared(filter));
+    }
+
+    private static WorkloadFilter<VmStatus> shared(VmFilter filter) {
+        return filter == null ? WorkloadFilter.any()
+                : new WorkloadFilter<>(filter.projectId(), filter.state(), filter.hostId(), filter.nameContains());
     }
 
     private List<VmSummary> summaries(List<VirtualMachine> found) {
         Map<UUID, String> hostNames = rows.hostNames();
         return found.stream().map(vm -> vm.summary(hostNames.get(vm.hostId()))).toList();
-    }
-
-    /** Null when the caller can see nothing. */
-    private Specification<VirtualMachine> visibleMatching(VmFilter filter) {
-        VmFilter f = filter == null ? VmFilter.ANY : filter;
-        Set<Long> projects = access.isAdmin() ? null : access.projectsWhereCallerHolds(ProjectRole.VIEWER);
-        if (projects != null && (projects.isEmpty() || (f.projectId() != null && !projects.contains(f.projectId())))) {
-            return null;
-        }
-        if (f.state() == VmStatus.DELETED) {
-            return null;
-        }
-        return (root, query, cb) -> {
-            List<Predicate> where = new ArrayList<>();
-            where.add(cb.notEqual(root.get("state"), VmStatus.DELETED));
-            if (projects != null) {
-                where.add(root.get("projectId").in(projects));
-            }
-            if (f.projectId() != null) {
-                where.add(cb.equal(root.get("projectId"), f.projectId()));
-            }
-            if (f.state() != null) {
-                where.add(cb.equal(root.get("state"), f.state()));
-            }
-            if (f.hostId() != null) {
-                where.add(cb.equal(root.get("hostId"), f.hostId()));
-            }
-            if (f.nameContains() != null && !f.nameContains().isBlank()) {
-                String part = f.nameContains().strip().toLowerCase(Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-                where.add(cb.like(cb.lower(root.get("name")), "%" + part + "%", '\\'));
-            }
-            return cb.and(where.toArray(Predicate[]::new));
-        };
     }
 
     List<String> addresses(VirtualMachine vm) {

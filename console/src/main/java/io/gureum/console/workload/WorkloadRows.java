@@ -9,8 +9,10 @@ import io.gureum.console.quota.ResourceAmounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -19,7 +21,12 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import jakarta.persistence.criteria.Predicate;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.jpa.domain.Specification;
+import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.CrudRepository;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +39,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * @param <S> the kind's state enum, whose constants are named as {@link WorkloadState}'s
  */
 public final class WorkloadRows<E extends WorkloadEntity<S>, S extends Enum<S>> {
+
+    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
 
     private final CrudRepository<E, UUID> rows;
     private final Class<S> states;
@@ -72,6 +81,65 @@ public final class WorkloadRows<E extends WorkloadEntity<S>, S extends Enum<S>> 
         }
         access.requireRole(row.projectId(), needed);
         return row;
+    }
+
+    /**
+     * One page, newest first, of the live rows the caller may see, narrowed by {@code filter}; the database pages, so
+     * a list of 10,000 rows never loads them all.
+     */
+    public List<E> page(JpaSpecificationExecutor<E> repository, WorkloadFilter<S> filter, int offset, int limit) {
+        Specification<E> spec = limit <= 0 ? null : visibleMatching(filter);
+        if (spec == null) {
+            return List.of();
+        }
+        int size = Math.max(1, limit);
+        if (offset % size == 0) {
+            return repository.findAll(spec, PageRequest.of(Math.max(0, offset) / size, size, NEWEST_FIRST)).getContent();
+        }
+        // Offsets that are no multiple of the limit: read the pages that cover the range.
+        return repository.findAll(spec, PageRequest.of(0, offset + size, NEWEST_FIRST)).getContent().stream()
+                .skip(offset).limit(size).toList();
+    }
+
+    /** How many rows {@link #page} can return for {@code filter}. */
+    public int count(JpaSpecificationExecutor<E> repository, WorkloadFilter<S> filter) {
+        Specification<E> spec = visibleMatching(filter);
+        return spec == null ? 0 : (int) Math.min(Integer.MAX_VALUE, repository.count(spec));
+    }
+
+    /** Null when the caller can see nothing of what the filter asks for. */
+    private Specification<E> visibleMatching(WorkloadFilter<S> filter) {
+        WorkloadFilter<S> f = filter == null ? WorkloadFilter.any() : filter;
+        S deleted = state(WorkloadState.DELETED);
+        Set<Long> projects = access.isAdmin() ? null : access.projectsWhereCallerHolds(ProjectRole.VIEWER);
+        if (projects != null && (projects.isEmpty() || (f.projectId() != null && !projects.contains(f.projectId())))) {
+            return null;
+        }
+        if (f.state() == deleted) {
+            return null;
+        }
+        return (root, query, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            where.add(cb.notEqual(root.get("state"), deleted));
+            if (projects != null) {
+                where.add(root.get("projectId").in(projects));
+            }
+            if (f.projectId() != null) {
+                where.add(cb.equal(root.get("projectId"), f.projectId()));
+            }
+            if (f.state() != null) {
+                where.add(cb.equal(root.get("state"), f.state()));
+            }
+            if (f.hostId() != null) {
+                where.add(cb.equal(root.get("hostId"), f.hostId()));
+            }
+            if (f.nameContains() != null && !f.nameContains().isBlank()) {
+                String part = f.nameContains().strip().toLowerCase(Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+                where.add(cb.like(cb.lower(root.get("name")), "%" + part + "%", '\\'));
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
     }
 
     /** The live rows the caller may see: {@code all} for admins, else those of the projects where they have a role. */

@@ -3,6 +3,7 @@ package io.gureum.console.container;
 import io.gureum.console.workload.WorkloadAdapter;
 import io.gureum.console.workload.WorkloadKind;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import org.springframework.stereotype.Component;
@@ -12,9 +13,11 @@ import org.springframework.stereotype.Component;
 class ContainerWorkloads implements WorkloadAdapter {
 
     private final ContainerRepository containers;
+    private final ContainerService service;
 
-    ContainerWorkloads(ContainerRepository containers) {
+    ContainerWorkloads(ContainerRepository containers, ContainerService service) {
         this.containers = containers;
+        this.service = service;
     }
 
     @Override
@@ -26,5 +29,10 @@ class ContainerWorkloads implements WorkloadAdapter {
     public List<ContainerSummary> inProject(long projectId, Function<UUID, String> hostName) {
         return containers.findAllByProjectIdInAndStateNotOrderByCreatedAtDesc(List.of(projectId),
                 ContainerStatus.DELETED).stream().map(c -> c.summary(hostName.apply(c.hostId()))).toList();
+    }
+
+    @Override
+    public Optional<String> restartByPolicy(UUID id, String why) {
+        return service.restartByPolicy(id, why).map(started -> started.container().name());
     }
 }

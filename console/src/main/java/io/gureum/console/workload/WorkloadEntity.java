@@ -13,7 +13,7 @@ import java.util.UUID;
  * own table (no data moves) and its own state enum; {@code S} is that enum.
  */
 @MappedSuperclass
-public abstract class WorkloadEntity<S extends Enum<S>> {
+public abstract class WorkloadEntity<S extends Enum<S> & WorkloadStatus> {
 
     @Id
     private UUID id;

@@ -10,9 +10,7 @@ import io.gureum.container.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,33 +43,12 @@ class ContainerAdoption {
      */
     List<UnmanagedContainer> unmanaged() {
         access.requireAdmin();
-        List<UnmanagedContainer> found = new ArrayList<>();
-        for (HostSummary host : hosts.forPlacement()) {
-            if (!host.engineAnswers()) {
-                continue;
-            }
-            List<io.gureum.container.ContainerSummary> listed;
-            try {
-                listed = hosts.engineOf(host.id()).list();
-            } catch (RuntimeException unreachable) {
-                continue;
-            }
-            List<io.gureum.container.ContainerSummary> unlabelled = listed.stream()
-                    .filter(c -> !c.ownership().managed()).toList();
-            if (unlabelled.isEmpty()) {
-                continue;
-            }
-            Set<String> known = containers.findAllByEngineIdInAndStateNot(
-                    unlabelled.stream().map(io.gureum.container.ContainerSummary::id).toList(),
-                    ContainerStatus.DELETED).stream().map(ManagedContainer::engineId).collect(Collectors.toSet());
-            for (io.gureum.container.ContainerSummary c : unlabelled) {
-                if (!known.contains(c.id())) {
-                    found.add(new UnmanagedContainer(host.id(), host.name(), c.id(), c.name(), c.image(),
-                            ContainerStateSync.statusOf(c.state()), c.status()));
-                }
-            }
-        }
-        return found;
+        return adoption.unmanaged(HostSummary::engineAnswers, hostId -> hosts.engineOf(hostId).list(),
+                c -> !c.ownership().managed(), io.gureum.container.ContainerSummary::id,
+                ids -> containers.findAllByEngineIdInAndStateNot(ids, ContainerStatus.DELETED).stream()
+                        .map(ManagedContainer::engineId).collect(Collectors.toSet()),
+                (host, c) -> new UnmanagedContainer(host.id(), host.name(), c.id(), c.name(), c.image(),
+                        ContainerStateSync.statusOf(c.state()), c.status()));
     }
 
     /**

@@ -79,11 +79,8 @@ class ManagedContainer extends WorkloadEntity<ContainerStatus> {
         ManagedContainer c = new ManagedContainer(id, name, projectId, owner, image, null, millicpus, memoryMib,
                 restartPolicy, null, now);
         c.engineName = engineName;
-        c.placed(hostId, now);
         c.engineId = engineId;
-        c.observed(state, reason, now);
-        c.desiredState = state == ContainerStatus.RUNNING || state == ContainerStatus.PAUSED ? ContainerStatus.RUNNING
-                : ContainerStatus.STOPPED;
+        c.desiredState = c.adoptedOn(hostId, state, reason, now);
         return c;
     }
 

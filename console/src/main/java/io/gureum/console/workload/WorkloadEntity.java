@@ -112,6 +112,18 @@ public abstract class WorkloadEntity<S extends Enum<S> & WorkloadStatus> {
         this.updatedAt = now;
     }
 
+    /**
+     * A resource made by hand on a host, taken over as it is: placed there in the state observed there. Returns the
+     * state it is wanted in from now on: RUNNING when it runs or is paused, STOPPED otherwise.
+     */
+    protected S adoptedOn(UUID hostId, S state, String reason, Instant now) {
+        placed(hostId, now);
+        observed(state, reason, now);
+        WorkloadState seen = state.toWorkloadState();
+        return WorkloadStatus.as(state, seen == WorkloadState.RUNNING || seen == WorkloadState.PAUSED
+                ? WorkloadState.RUNNING : WorkloadState.STOPPED);
+    }
+
     public void placed(UUID hostId, Instant now) {
         this.hostId = hostId;
         this.updatedAt = now;

@@ -10,7 +10,6 @@ import io.gureum.container.EngineException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,23 +23,12 @@ class ContainerDrift extends WorkloadDrift<ManagedContainer, ContainerStatus, Co
     private static final List<ContainerStatus> RECORDED = List.of(ContainerStatus.RUNNING, ContainerStatus.PAUSED,
             ContainerStatus.STOPPED, ContainerStatus.EXITED, ContainerStatus.UNKNOWN);
 
-    private final HostService hosts;
     private final ContainerRepository containers;
 
     ContainerDrift(HostService hosts, ContainerRepository containers) {
-        super(WorkloadKind.CONTAINER, hosts, containers, List.of(EngineException.class, IllegalStateException.class));
-        this.hosts = hosts;
+        super(WorkloadKind.CONTAINER, hosts, containers, HostSummary::engineAnswers,
+                hostId -> hosts.engineOf(hostId).list(), List.of(EngineException.class, IllegalStateException.class));
         this.containers = containers;
-    }
-
-    @Override
-    protected boolean answers(HostSummary host) {
-        return host.engineAnswers();
-    }
-
-    @Override
-    protected List<ContainerSummary> list(UUID hostId) {
-        return hosts.engineOf(hostId).list();
     }
 
     @Override

@@ -50,6 +50,7 @@ public class ContainersView extends WorkloadListPage<ContainerSummary, Unmanaged
     public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access,
                           QuotaService quotas, Clock clock, LiveUpdates liveUpdates) {
         super(WorkloadKind.CONTAINER, "Create container", projects, clock, liveUpdates);
+        create.addClickListener(click -> new CreateContainerDialog().open());
         this.quotas = quotas;
         this.containers = containers;
         this.access = access;
@@ -79,19 +80,10 @@ public class ContainersView extends WorkloadListPage<ContainerSummary, Unmanaged
                         g.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
                         g.addColumn(u -> u.status() == null ? "" : u.status()).setHeader("Status");
                     }, null, u -> adoptDialog(u.name(), u.hostName(),
-                            project -> containers.adopt(u.hostId(), u.engineId(), project)).open());
+                            project -> containers.adopt(u.hostId(), u.engineId(), project)).open(),
+                    containers::unmanaged);
         }
         reload();
-    }
-
-    @Override
-    protected void openCreate() {
-        new CreateContainerDialog().open();
-    }
-
-    @Override
-    protected List<UnmanagedContainer> unmanaged() {
-        return containers.unmanaged();
     }
 
     @Override

@@ -66,6 +66,7 @@ public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm
                                HostService hosts, QuotaService quotas, VmStateFeed feed, Clock clock,
                                LiveUpdates liveUpdates) {
         super(WorkloadKind.VM, "Create VM", projects, clock, liveUpdates);
+        create.addClickListener(click -> new CreateVmDialog().open());
         this.feed = feed;
         this.quotas = quotas;
         this.vms = vms;
@@ -103,19 +104,9 @@ public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm
                         g.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
                         g.addColumn(UnmanagedVm::vcpus).setHeader("vCPUs");
                         g.addColumn(u -> Formats.bytes(u.memoryMib() << 20)).setHeader("Memory");
-                    }, u -> "adopt-vm-" + u.domainUuid(), u -> new AdoptVmDialog(u).open());
+                    }, u -> "adopt-vm-" + u.domainUuid(), u -> new AdoptVmDialog(u).open(), vms::unmanaged);
         }
         reload();
-    }
-
-    @Override
-    protected void openCreate() {
-        new CreateVmDialog().open();
-    }
-
-    @Override
-    protected List<UnmanagedVm> unmanaged() {
-        return vms.unmanaged();
     }
 
     @Override

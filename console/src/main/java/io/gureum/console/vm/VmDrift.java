@@ -30,23 +30,12 @@ class VmDrift extends WorkloadDrift<VirtualMachine, VmStatus, VmInfo> {
     private static final List<VmStatus> RECORDED = List.of(VmStatus.RUNNING, VmStatus.PAUSED, VmStatus.STOPPED,
             VmStatus.CRASHED, VmStatus.UNKNOWN);
 
-    private final HostService hosts;
     private final VirtualMachineRepository vms;
 
     VmDrift(HostService hosts, VirtualMachineRepository vms) {
-        super(WorkloadKind.VM, hosts, vms, List.of(HypervisorException.class));
-        this.hosts = hosts;
+        super(WorkloadKind.VM, hosts, vms, host -> host.status() == HostStatus.UP,
+                hostId -> hosts.hypervisorOf(hostId).listAll(), List.of(HypervisorException.class));
         this.vms = vms;
-    }
-
-    @Override
-    protected boolean answers(HostSummary host) {
-        return host.status() == HostStatus.UP;
-    }
-
-    @Override
-    protected List<VmInfo> list(UUID hostId) {
-        return hosts.hypervisorOf(hostId).listAll();
     }
 
     @Override

@@ -52,19 +52,10 @@ public class Adoption {
                                        Predicate<R> handMade, Function<R, K> hostKey,
                                        Function<List<K>, Set<K>> known, BiFunction<HostSummary, R, U> found) {
         List<U> unmanaged = new ArrayList<>();
-        for (HostSummary host : hosts.forPlacement()) {
-            if (!answers.test(host)) {
-                continue;
-            }
-            List<R> listed;
-            try {
-                listed = list.apply(host.id());
-            } catch (RuntimeException unreachable) {
-                continue;
-            }
+        HostListings.each(hosts, answers, list, unreachable -> true, (host, listed) -> {
             List<R> unmarked = listed.stream().filter(handMade).toList();
             if (unmarked.isEmpty()) {
-                continue;
+                return;
             }
             Set<K> held = known.apply(unmarked.stream().map(hostKey).toList());
             for (R resource : unmarked) {
@@ -72,7 +63,7 @@ public class Adoption {
                     unmanaged.add(found.apply(host, resource));
                 }
             }
-        }
+        });
         return unmanaged;
     }
 

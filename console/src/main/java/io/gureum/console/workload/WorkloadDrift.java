@@ -6,6 +6,8 @@ import io.gureum.console.quota.DriftSource;
 import io.gureum.console.quota.QuotaDrift;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import org.springframework.data.repository.CrudRepository;
 
 /**
@@ -21,21 +23,24 @@ public abstract class WorkloadDrift<E extends WorkloadEntity<S>, S extends Enum<
     private final WorkloadKind kind;
     private final HostService hosts;
     private final CrudRepository<E, UUID> rows;
+    private final Predicate<HostSummary> answers;
+    private final Function<UUID, List<R>> list;
     private final List<Class<? extends RuntimeException>> unreachable;
 
+    /**
+     * @param answers whether the kind's daemon on a host answers
+     * @param list    the kind's bulk listing of a host
+     */
     protected WorkloadDrift(WorkloadKind kind, HostService hosts, CrudRepository<E, UUID> rows,
+                            Predicate<HostSummary> answers, Function<UUID, List<R>> list,
                             List<Class<? extends RuntimeException>> unreachable) {
         this.kind = kind;
         this.hosts = hosts;
         this.rows = rows;
+        this.answers = answers;
+        this.list = list;
         this.unreachable = List.copyOf(unreachable);
     }
-
-    /** Whether the kind's daemon on the host answers. */
-    protected abstract boolean answers(HostSummary host);
-
-    /** The kind's bulk listing of the host. */
-    protected abstract List<R> list(UUID hostId);
 
     /** Matches the host's rows against its listing: {@link DriftTally#recorded} and {@link DriftTally#unrecorded}. */
     protected abstract void recount(DriftTally tally, HostSummary host, List<R> listed);
@@ -43,21 +48,8 @@ public abstract class WorkloadDrift<E extends WorkloadEntity<S>, S extends Enum<
     @Override
     public List<QuotaDrift> drift() {
         DriftTally tally = new DriftTally();
-        for (HostSummary host : hosts.forPlacement()) {
-            if (!answers(host)) {
-                continue;
-            }
-            List<R> listed;
-            try {
-                listed = list(host.id());
-            } catch (RuntimeException e) {
-                if (unreachable.stream().noneMatch(type -> type.isInstance(e))) {
-                    throw e;
-                }
-                continue;
-            }
-            recount(tally, host, listed);
-        }
+        HostListings.each(hosts, answers, list, e -> unreachable.stream().anyMatch(type -> type.isInstance(e)),
+                (host, listed) -> recount(tally, host, listed));
         return tally.report(kind.route());
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
+import java.util.function.Supplier;
 
 /**
  * The list page of a kind, the same for every kind: its heading with the "Create ..." button, the grid with the
@@ -43,6 +44,7 @@ public abstract class WorkloadListPage<T extends WorkloadSummary, U> extends Liv
     protected final ProjectService projects;
     private final WorkloadKind kind;
     private final LiveUpdates liveUpdates;
+    private Supplier<List<U>> unmanaged = List::of;
 
     protected WorkloadListPage(WorkloadKind kind, String createText, ProjectService projects, Clock clock,
                                LiveUpdates liveUpdates) {
@@ -54,17 +56,10 @@ public abstract class WorkloadListPage<T extends WorkloadSummary, U> extends Liv
         create = new Button(createText);
         create.setId("create-" + kind.targetType());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickListener(click -> openCreate());
     }
-
-    /** Opens the kind's "Create ..." dialog. */
-    protected abstract void openCreate();
 
     /** Reads the grid again. */
     protected abstract void reload();
-
-    /** What the hosts run that no row knows (asks every host). */
-    protected abstract List<U> unmanaged();
 
     /** The page's heading: its title and the create button. */
     protected HorizontalLayout heading(String title) {
@@ -77,9 +72,14 @@ public abstract class WorkloadListPage<T extends WorkloadSummary, U> extends Liv
         grid.setDetailsVisibleOnClick(true);
     }
 
-    /** Adds what the hosts run unknown to the console (see {@link UnmanagedSection}); for admins. */
+    /**
+     * Adds what the hosts run unknown to the console (see {@link UnmanagedSection}); for admins.
+     *
+     * @param unmanaged lists what the hosts run that no row knows (asks every host)
+     */
     protected void unmanagedSection(String hint, Consumer<Grid<U>> columns, Function<U, String> adoptId,
-                                    Consumer<U> adopt) {
+                                    Consumer<U> adopt, Supplier<List<U>> unmanaged) {
+        this.unmanaged = unmanaged;
         unmanagedGrid.setId("unmanaged-" + kind.route() + "-grid");
         refreshUnmanaged.setId("refresh-unmanaged-" + kind.route());
         add(new UnmanagedSection<>("Unmanaged on hosts", unmanagedGrid, refreshUnmanaged, hint, columns, adoptId,
@@ -88,7 +88,7 @@ public abstract class WorkloadListPage<T extends WorkloadSummary, U> extends Liv
 
     /** Lists what the hosts run: on open, on "Look again" and after an adoption, not on every poll. */
     protected void reloadUnmanaged() {
-        unmanagedGrid.setItems(unmanaged());
+        unmanagedGrid.setItems(unmanaged.get());
     }
 
     /** Chooses the project {@code name} on {@code hostName} is adopted into (see {@link AdoptDialog}). */

@@ -58,18 +58,12 @@ class ContainerAdoption {
      */
     ContainerSummary adopt(UUID hostId, String engineId, long projectId) {
         access.requireAdmin();
-        HostSummary host = hosts.describe(hostId).orElseThrow(() -> new ContainerValidationException(
-                "There is no host " + hostId + "."));
-        ContainerInfo info;
-        try {
-            info = hosts.engineOf(hostId).inspect(engineId);
-        } catch (NotFoundException gone) {
-            throw new ContainerValidationException("Host " + host.name() + " has no container " + engineId + ".");
-        }
-        if (info.ownership() != null && info.ownership().managed()) {
-            throw new ContainerValidationException("Container " + info.name() + " was made by the console; it is "
-                    + "not unmanaged.");
-        }
+        Adoption.HandMade<ContainerInfo> handMade = adoption.inspect(hostId, "container", engineId,
+                h -> hosts.engineOf(h).inspect(engineId), NotFoundException.class,
+                i -> i.ownership() != null && i.ownership().managed(), ContainerInfo::name,
+                ContainerValidationException::new);
+        HostSummary host = handMade.host();
+        ContainerInfo info = handMade.resource();
         boolean cpuLimited = info.limits() != null && info.limits().cpus() > 0;
         boolean memoryLimited = info.limits() != null && info.limits().memoryBytes() > 0;
         int millicpus = cpuLimited ? (int) Math.round(info.limits().cpus() * 1000) : 1000;

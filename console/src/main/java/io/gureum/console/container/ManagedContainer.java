@@ -157,7 +157,8 @@ class ManagedContainer extends WorkloadEntity<ContainerStatus> {
         failed(ContainerStatus.ERROR, message, now);
     }
 
-    ContainerSummary summary(String hostName) {
+    @Override
+    public ContainerSummary summary(String hostName) {
         return new ContainerSummary(id(), name(), projectId(), owner(), hostId(), hostName, engineId, image, command,
                 cpus(), memoryMib, restartPolicy, containerPort, hostPort, state, stateReason(), errorMessage(), health,
                 createdAt(), updatedAt());

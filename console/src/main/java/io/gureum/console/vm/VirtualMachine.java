@@ -138,7 +138,8 @@ class VirtualMachine extends WorkloadEntity<VmStatus> {
         failed(VmStatus.ERROR, message, now);
     }
 
-    VmSummary summary(String hostName) {
+    @Override
+    public VmSummary summary(String hostName) {
         return new VmSummary(id(), name(), projectId(), owner(), hostId(), hostName, imageId, vcpus, memoryMib, diskGib,
                 state, stateReason(), errorMessage(), restartPolicy, desiredState, createdAt(), updatedAt());
     }

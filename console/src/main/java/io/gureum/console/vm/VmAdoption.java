@@ -44,8 +44,8 @@ class VmAdoption {
      */
     List<UnmanagedVm> unmanaged() {
         access.requireAdmin();
-        return adoption.unmanaged(host -> host.status() == HostStatus.UP, hostId -> hosts.hypervisorOf(hostId).listAll(),
-                d -> d.metadata().isEmpty(), VmInfo::id,
+        return adoption.unmanaged(host -> host.status() == HostStatus.UP,
+                hostId -> hosts.hypervisorOf(hostId).listAll(), d -> d.metadata().isEmpty(), VmInfo::id,
                 ids -> vms.findAllByDomainUuidInAndStateNot(ids, VmStatus.DELETED).stream()
                         .map(VirtualMachine::domainUuid).collect(Collectors.toSet()),
                 (host, domain) -> new UnmanagedVm(host.id(), host.name(), domain.id(), domain.name(),
@@ -59,18 +59,11 @@ class VmAdoption {
      */
     VmSummary adopt(UUID hostId, UUID domainUuid, long projectId) {
         access.requireAdmin();
-        HostSummary host = hosts.describe(hostId).orElseThrow(() -> new VmValidationException(
-                "There is no host " + hostId + "."));
-        VmInfo domain;
-        try {
-            domain = hosts.hypervisorOf(hostId).info(domainUuid);
-        } catch (HypervisorException.NotFound gone) {
-            throw new VmValidationException("Host " + host.name() + " has no domain " + domainUuid + ".");
-        }
-        if (domain.metadata().isPresent()) {
-            throw new VmValidationException("Domain " + domain.name() + " was made by the console; it is not "
-                    + "unmanaged.");
-        }
+        Adoption.HandMade<VmInfo> handMade = adoption.inspect(hostId, "domain", domainUuid,
+                h -> hosts.hypervisorOf(h).info(domainUuid), HypervisorException.NotFound.class,
+                d -> d.metadata().isPresent(), VmInfo::name, VmValidationException::new);
+        HostSummary host = handMade.host();
+        VmInfo domain = handMade.resource();
         UUID id = UUID.randomUUID();
         String owner = Adoption.adopter();
         VmStatus state = VmStateSync.statusOf(domain.state());

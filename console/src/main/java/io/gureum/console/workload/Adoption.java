@@ -67,6 +67,36 @@ public class Adoption {
         return unmanaged;
     }
 
+    /** A resource made by hand, as its host describes it, and that host. */
+    public record HandMade<I>(HostSummary host, I resource) {
+    }
+
+    /**
+     * The resource {@code resourceId} on host {@code hostId} as {@code inspect} describes it; refused with the kind's
+     * {@code invalid} when there is no such host, when the host has no such {@code noun} ({@code inspect} throws
+     * {@code notFound}) and when the console made it ({@code madeByConsole}).
+     */
+    public <I> HandMade<I> inspect(UUID hostId, String noun, Object resourceId, Function<UUID, I> inspect,
+                                   Class<? extends RuntimeException> notFound, Predicate<I> madeByConsole,
+                                   Function<I, String> name, Function<String, RuntimeException> invalid) {
+        HostSummary host = hosts.describe(hostId).orElseThrow(() -> invalid.apply(
+                "There is no host " + hostId + "."));
+        I resource;
+        try {
+            resource = inspect.apply(hostId);
+        } catch (RuntimeException gone) {
+            if (!notFound.isInstance(gone)) {
+                throw gone;
+            }
+            throw invalid.apply("Host " + host.name() + " has no " + noun + " " + resourceId + ".");
+        }
+        if (madeByConsole.test(resource)) {
+            throw invalid.apply(noun.substring(0, 1).toUpperCase(Locale.ROOT) + noun.substring(1) + " "
+                    + name.apply(resource) + " was made by the console; it is not unmanaged.");
+        }
+        return new HandMade<>(host, resource);
+    }
+
     /** Reserves {@code counted} of the project's quota and records the row, in one transaction. */
     public <E> E record(long projectId, ResourceAmounts counted, Supplier<E> record) {
         synchronized (adoptions) {

@@ -103,6 +103,9 @@ public abstract class WorkloadEntity<S extends Enum<S> & WorkloadStatus> {
 
     public abstract S state();
 
+    /** The row as views and other features see it, on the host named {@code hostName}. */
+    public abstract WorkloadSummary summary(String hostName);
+
     protected abstract void state(S state);
 
     /** Records an observed state and its reason (cut to its column). */

@@ -1,11 +1,16 @@
 package io.gureum.console;
 
+import static com.tngtech.archunit.core.domain.JavaCall.Predicates.target;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.assignableTo;
+import static com.tngtech.archunit.core.domain.properties.HasOwner.Predicates.With.owner;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.gureum.console.workload.WorkloadRows;
+import io.gureum.console.workload.WorkloadTasks;
 import org.junit.jupiter.api.Test;
 
 /** The driver boundary is the architecture: keep it visible and enforced; so is the line between the two kinds. */
@@ -61,6 +66,17 @@ class ArchitectureTest {
                 .check(GUREUM);
         noClasses().that().resideInAPackage("io.gureum.console.container..")
                 .should().dependOnClassesThat().resideInAPackage("io.gureum.console.vm..")
+                .check(GUREUM);
+    }
+
+    @Test
+    void only_a_kinds_facade_builds_the_shared_row_and_task_mechanics() {
+        // WorkloadRows and WorkloadTasks read, write and act without checking the caller: each kind's facade builds
+        // its own and keeps them to itself, so that the facade's role checks run on every way in.
+        noClasses().that().doNotHaveFullyQualifiedName("io.gureum.console.vm.VmService")
+                .and().doNotHaveFullyQualifiedName("io.gureum.console.container.ContainerService")
+                .should().callConstructorWhere(target(owner(assignableTo(WorkloadRows.class))))
+                .orShould().callConstructorWhere(target(owner(assignableTo(WorkloadTasks.class))))
                 .check(GUREUM);
     }
 

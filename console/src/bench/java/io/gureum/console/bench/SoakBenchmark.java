@@ -30,6 +30,7 @@ import io.gureum.console.task.TaskSummary;
 import io.gureum.console.testsupport.Chromium;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
+import io.gureum.console.testsupport.HostDaemons;
 import io.gureum.console.testsupport.Requires;
 import io.gureum.console.vm.NewVm;
 import io.gureum.console.vm.VmOperation;
@@ -109,10 +110,9 @@ class SoakBenchmark {
             Requires.missing("no local QEMU host answers (run src/host/setup.sh --for-tests)");
             return;
         }
-        if (podmanPid() == null) {
-            Requires.missing("no Podman API service runs (run src/host/setup.sh --for-tests)");
-            return;
-        }
+        // the daemons as the fault suite finds and handles them (src/host/daemons.sh, the pid file setup.sh writes)
+        HostDaemons.libvirtdPid();
+        long podman = HostDaemons.podmanServicePid();
         ClosedDatabaseCounter closedDatabase = ClosedDatabaseCounter.attach();
         long heapBefore = heapAfterGc();
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(MINUTES);
@@ -147,7 +147,7 @@ class SoakBenchmark {
         long soakNanos = System.nanoTime() - t0;
 
         // The end: every soak resource is deleted through the console, then the host and the database must agree.
-        resumePodman();
+        HostDaemons.resume(podman);
         for (Fixtures.Tenant tenant : tenants) {
             cleanUp(tenant);
         }
@@ -407,41 +407,33 @@ class SoakBenchmark {
     }
 
     private void stallPodman() {
-        String pid = podmanPid();
-        if (pid == null) {
+        long pid;
+        try {
+            pid = HostDaemons.podmanServicePid();
+        } catch (RuntimeException | AssertionError gone) {
             count(errors, "fault: no Podman service to stall");
             return;
         }
-        run("kill", "-STOP", pid);
+        HostDaemons.stop(pid);
         try {
             sleep(STALL);
         } finally {
-            run("kill", "-CONT", pid);
+            HostDaemons.resume(pid);
         }
         count(done, "fault.podman-stalled");
         faultLog.add("Podman stalled " + STALL.toSeconds() + " s at minute " + minuteOfRun());
     }
 
-    private static void resumePodman() {
-        String pid = podmanPid();
-        if (pid != null) {
-            run("kill", "-CONT", pid);
-        }
-    }
-
+    /** kill -9 and start again as the host setup does (src/host/daemons.sh), like the fault suite. */
     private void restartLibvirtd() {
         long t0 = System.nanoTime();
-        run("pkill", "-TERM", "-x", "libvirtd");
-        for (int i = 0; i < 50 && run("pgrep", "-x", "libvirtd").exit() == 0; i++) {
-            sleep(Duration.ofMillis(200));
-        }
-        run("libvirtd", "-d");
-        boolean up = false;
-        for (int i = 0; i < 120 && !up; i++) {
-            up = run("virsh", "-c", "qemu:///system", "version").exit() == 0;
-            if (!up) {
-                sleep(Duration.ofMillis(500));
-            }
+        boolean up;
+        try {
+            HostDaemons.killLibvirtd();
+            HostDaemons.startLibvirtd(); // returns once qemu:///system answers
+            up = true;
+        } catch (RuntimeException e) {
+            up = false;
         }
         count(up ? done : errors, up ? "fault.libvirtd-restarted" : "fault: libvirtd did not come back");
         faultLog.add(Bench.line("libvirtd restarted at minute %d (answering again after %.1f s)", minuteOfRun(),
@@ -567,11 +559,6 @@ class SoakBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
-    }
-
-    private static String podmanPid() {
-        Result r = run("pgrep", "-f", "podman system service");
-        return r.exit() == 0 ? r.out().lines().findFirst().orElse(null) : null;
     }
 
     private record Result(int exit, String out) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
@@ -40,6 +41,8 @@ public class ProjectView extends Main implements BeforeEnterObserver {
     final ComboBox<ProjectRole> newRole = new ComboBox<>("Role");
     final TextField newName = new TextField("New name");
     final Button archive = new Button("Archive project");
+    /** To the page of the project's VMs and containers (a plain link: project/ does not depend on workload/). */
+    final Anchor workloads = new Anchor();
     /** A refused change: next to the member or name field, otherwise above the owner's tools. */
     final FieldErrors errors = new FieldErrors();
     private ProjectSummary project;
@@ -64,7 +67,9 @@ public class ProjectView extends Main implements BeforeEnterObserver {
         newName.setHelperText(ProjectService.NAME_RULE.rule());
         errors.field("username", newMember).field("role", newRole).field("name", newName);
         errors.formError().setId("project-error");
-        add(title, role, new H3("Members"), members, errors.formError(), ownerTools, archive);
+        workloads.setId("project-workloads-link");
+        workloads.setText("VMs and containers of this project");
+        add(title, role, workloads, new H3("Members"), members, errors.formError(), ownerTools, archive);
     }
 
     @Override
@@ -82,6 +87,7 @@ public class ProjectView extends Main implements BeforeEnterObserver {
 
     private void show() {
         title.setText(project.name() + (project.archived() ? " (archived)" : ""));
+        workloads.setHref("projects/" + project.id() + "/workloads");
         role.setText(project.myRole() == null ? "You administer this project without being a member."
                 : "Your role: " + project.myRole());
         boolean owner = access.isAdmin() || project.myRole() == ProjectRole.OWNER;

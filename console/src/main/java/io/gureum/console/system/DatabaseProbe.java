@@ -56,10 +56,18 @@ public class DatabaseProbe {
     /** The outcome of a write at most half a probe interval old, writing again if it is older. */
     public Outcome current() {
         Outcome seen = last;
-        if (seen != null && Duration.between(seen.checkedAt(), clock.instant()).compareTo(freshFor) < 0) {
+        if (fresh(seen)) {
             return seen;
         }
-        return probe();
+        synchronized (this) {
+            // Health checks that arrive together (readiness and liveness, several probes) write once, not once each.
+            seen = last;
+            return fresh(seen) ? seen : probe();
+        }
+    }
+
+    private boolean fresh(Outcome seen) {
+        return seen != null && Duration.between(seen.checkedAt(), clock.instant()).compareTo(freshFor) < 0;
     }
 
     synchronized Outcome probe() {

@@ -31,7 +31,7 @@ final class TaskGrids {
                     .setWidth("6rem").setFlexGrow(0);
         }
         grid.addColumn(TaskSummary::actor).setHeader("By").setWidth("6rem").setFlexGrow(1);
-        grid.addComponentColumn(TaskGrids::stateBadge).setHeader("State").setWidth("7.5rem").setFlexGrow(0);
+        grid.addComponentColumn(TaskGrids::stateBadge).setHeader("State").setWidth("8.5rem").setFlexGrow(0); // "succeeded" on one line
         grid.addComponentColumn(TaskGrids::progress).setHeader("Progress").setWidth("8.5rem").setFlexGrow(0);
         grid.addColumn(t -> t.message() == null ? "" : t.message()).setHeader("Message").setWidth("10rem")
                 .setFlexGrow(2).setTooltipGenerator(t -> t.message() == null ? "" : t.message());

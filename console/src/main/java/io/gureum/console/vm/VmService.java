@@ -2,45 +2,34 @@ package io.gureum.console.vm;
 
 import io.gureum.console.audit.AuditService;
 import io.gureum.console.host.HostService;
-import io.gureum.console.host.HostSummary;
-import io.gureum.console.image.BootImage;
 import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
 import io.gureum.console.quota.QuotaService;
-import io.gureum.console.quota.ResourceAmounts;
-import io.gureum.console.system.Echo;
 import io.gureum.console.system.NameRule;
-import io.gureum.console.task.TaskRequest;
 import io.gureum.console.task.TaskService;
-import io.gureum.console.task.TaskSummary;
-import io.gureum.console.task.TaskWork;
+import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.WorkloadRows;
+import io.gureum.console.workload.WorkloadTasks;
 import io.gureum.hypervisor.Hypervisor;
-import io.gureum.hypervisor.HypervisorException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The VM feature's facade. Every method checks the caller's role in the VM's project; creation
- * reserves quota and inserts the VM in one transaction with the project's quota row locked, then a
- * task places, provisions and starts it.
+ * The VM feature's facade and its only way in. Every method checks the caller's role in the VM's project here,
+ * then hands the VM to the collaborator that does the work: {@link VmQueries} reads, {@link VmCreation} creates,
+ * {@link VmLifecycle} acts and deletes. Creation reserves quota and inserts the VM in one transaction with the
+ * project's quota row locked, then a task places, provisions and starts it.
  */
 @Service
 public class VmService {
@@ -53,55 +42,46 @@ public class VmService {
     static final long MIN_MEMORY_MIB = 64;
     static final long MAX_MEMORY_MIB = 64 * 1024;
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+    /** How many audit entries {@link #auditTrail} returns at most. */
+    public static final int AUDIT_TRAIL_SIZE = 20;
 
     private final VirtualMachineRepository vms;
     private final ProjectAccess access;
-    private final QuotaService quotas;
-    private final ImageCatalog images;
-    private final HostService hosts;
-    private final Placement placement;
-    private final VmProvisioner provisioner;
-    private final TaskService tasks;
-    private final TransactionTemplate transactions;
-    private final ApplicationEventPublisher events;
-    private final Clock clock;
     private final VmStateLog stateLog;
     private final List<String> networks;
-    private final AuditService audit;
     private final VmAdoption adoption;
-    private final VmLeftovers leftovers;
+    private final VmProvisioner provisioner;
+    private final WorkloadRows<VirtualMachine, VmStatus> rows;
+    private final VmQueries queries;
+    private final VmCreation creation;
+    private final VmLifecycle lifecycle;
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
               TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
               AuditService audit, VmLeftovers leftovers, VmAdoption adoption,
               @Value("${gureum.vms.networks:default}") List<String> networks) {
-        this.leftovers = leftovers;
-        this.adoption = adoption;
-        this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
-        this.stateLog = stateLog;
-        this.audit = audit;
         this.vms = vms;
         this.access = access;
-        this.quotas = quotas;
-        this.images = images;
-        this.hosts = hosts;
-        this.placement = placement;
+        this.stateLog = stateLog;
+        this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
+        this.adoption = adoption;
         this.provisioner = provisioner;
-        this.tasks = tasks;
-        this.transactions = transactions;
-        this.events = events;
-        this.clock = clock;
+        // Built here and kept here: the facade is the only way to them, so its checks run on every call.
+        this.rows = new WorkloadRows<>(vms, VmStatus.class, VmNotFoundException::new, access, hosts, quotas,
+                transactions, clock);
+        WorkloadTasks<VirtualMachine, VmStatus> runs = new WorkloadTasks<>(WorkloadKind.VM, rows, tasks, events,
+                VmEvents.VmActionRequested::new, VmEvents.VmActionFinished::new, VmValidationException::new,
+                HostFailure::explain);
+        this.queries = new VmQueries(vms, rows, access, hosts, audit);
+        this.creation = new VmCreation(vms, rows, runs, access, images, hosts, placement, provisioner, leftovers,
+                this.networks);
+        this.lifecycle = new VmLifecycle(rows, runs, hosts, provisioner);
     }
 
     /** The VMs the caller may see: all for admins, else those of projects where they have a role. */
     public List<VmSummary> list() {
-        List<VirtualMachine> visible = access.isAdmin()
-                ? vms.findAllByStateNotOrderByCreatedAtDesc(VmStatus.DELETED)
-                : vms.findAllByProjectIdInAndStateNotOrderByCreatedAtDesc(
-                        access.projectsWhereCallerHolds(ProjectRole.VIEWER), VmStatus.DELETED);
-        Map<UUID, String> hostNames = hostNames();
-        return visible.stream().map(vm -> vm.summary(hostNames.get(vm.hostId()))).toList();
+        return queries.list();
     }
 
     /**
@@ -109,18 +89,7 @@ public class VmService {
      * only the states that occur.
      */
     public Map<VmStatus, Long> countByState() {
-        List<Object[]> rows;
-        if (access.isAdmin()) {
-            rows = vms.countByState();
-        } else {
-            java.util.Set<Long> projects = access.projectsWhereCallerHolds(ProjectRole.VIEWER);
-            rows = projects.isEmpty() ? List.of() : vms.countByStateInProjects(projects);
-        }
-        Map<VmStatus, Long> counts = new java.util.EnumMap<>(VmStatus.class);
-        for (Object[] row : rows) {
-            counts.put((VmStatus) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        return queries.countByState();
     }
 
     /**
@@ -128,77 +97,18 @@ public class VmService {
      * newest first.
      */
     public List<VmSummary> page(VmFilter filter, int offset, int limit) {
-        if (limit <= 0) {
-            return List.of();
-        }
-        Specification<VirtualMachine> spec = visibleMatching(filter);
-        if (spec == null) {
-            return List.of();
-        }
-        int size = Math.max(1, limit);
-        int pageNumber = Math.max(0, offset) / size;
-        List<VirtualMachine> rows;
-        if (offset % size == 0) {
-            rows = vms.findAll(spec, PageRequest.of(pageNumber, size, NEWEST_FIRST)).getContent();
-        } else {
-            // Offsets that are no multiple of the limit: read the pages that cover the range.
-            rows = vms.findAll(spec, PageRequest.of(0, offset + size, NEWEST_FIRST)).getContent().stream()
-                    .skip(offset).limit(size).toList();
-        }
-        Map<UUID, String> hostNames = hostNames();
-        return rows.stream().map(vm -> vm.summary(hostNames.get(vm.hostId()))).toList();
+        return queries.page(filter, offset, limit);
     }
 
     /** How many VMs {@link #page} can return for {@code filter}. */
     public int count(VmFilter filter) {
-        Specification<VirtualMachine> spec = visibleMatching(filter);
-        return spec == null ? 0 : (int) Math.min(Integer.MAX_VALUE, vms.count(spec));
-    }
-
-    private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
-
-    /** Null when the caller can see nothing. */
-    private Specification<VirtualMachine> visibleMatching(VmFilter filter) {
-        VmFilter f = filter == null ? VmFilter.ANY : filter;
-        java.util.Set<Long> projects = access.isAdmin() ? null : access.projectsWhereCallerHolds(ProjectRole.VIEWER);
-        if (projects != null && (projects.isEmpty() || (f.projectId() != null && !projects.contains(f.projectId())))) {
-            return null;
-        }
-        if (f.state() == VmStatus.DELETED) {
-            return null;
-        }
-        return (root, query, cb) -> {
-            List<jakarta.persistence.criteria.Predicate> where = new java.util.ArrayList<>();
-            where.add(cb.notEqual(root.get("state"), VmStatus.DELETED));
-            if (projects != null) {
-                where.add(root.get("projectId").in(projects));
-            }
-            if (f.projectId() != null) {
-                where.add(cb.equal(root.get("projectId"), f.projectId()));
-            }
-            if (f.state() != null) {
-                where.add(cb.equal(root.get("state"), f.state()));
-            }
-            if (f.hostId() != null) {
-                where.add(cb.equal(root.get("hostId"), f.hostId()));
-            }
-            if (f.nameContains() != null && !f.nameContains().isBlank()) {
-                String part = f.nameContains().strip().toLowerCase(java.util.Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-                where.add(cb.like(cb.lower(root.get("name")), "%" + part + "%", '\\'));
-            }
-            return cb.and(where.toArray(jakarta.persistence.criteria.Predicate[]::new));
-        };
+        return queries.count(filter);
     }
 
     /** How many VMs the console manages on each host (host id to count). Administrators only. */
     public Map<UUID, Long> managedCountByHost() {
         access.requireAdmin();
-        Map<UUID, Long> counts = new java.util.HashMap<>();
-        for (Object[] row : vms.countByHost()) {
-            counts.put((UUID) row[0], ((Number) row[1]).longValue());
-        }
-        return counts;
+        return WorkloadRows.countsByHost(vms.countByHost());
     }
 
     /**
@@ -220,8 +130,8 @@ public class VmService {
     }
 
     public VmSummary get(UUID id) {
-        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
-        return vm.summary(hostName(vm.hostId()));
+        VirtualMachine vm = rows.visible(id, ProjectRole.VIEWER);
+        return vm.summary(rows.hostName(vm.hostId()));
     }
 
     /**
@@ -229,57 +139,9 @@ public class VmService {
      * it in a task. Refused requests leave nothing behind.
      */
     public VmOperation create(NewVm request) {
-        String name = request.name();
-        NAME_RULE.problem(name).ifPresent(problem -> {
-            throw new VmValidationException("name", problem);
-        });
-        if (request.vcpus() < 1 || request.vcpus() > MAX_VCPUS) {
-            throw new VmValidationException("vcpus", "A VM has 1 to " + MAX_VCPUS + " vCPUs, not "
-                    + request.vcpus() + ".");
-        }
-        if (request.memoryMib() < MIN_MEMORY_MIB || request.memoryMib() > MAX_MEMORY_MIB) {
-            throw new VmValidationException("memoryMib", "A VM has " + MIN_MEMORY_MIB + " to " + MAX_MEMORY_MIB
-                    + " MiB of memory, not " + request.memoryMib() + ".");
-        }
-        BootImage image = images.find(request.imageId()).orElseThrow(() -> new VmValidationException("image",
-                "There is no image " + Echo.quoted(request.imageId()) + ". Available: "
-                        + images.bootImages().stream().map(BootImage::id).toList() + "."));
-        String network = request.network() == null || request.network().isBlank()
-                ? (networks.isEmpty() ? VmProvisioner.NETWORK : networks.getFirst()) : request.network().strip();
-        if (!networks.contains(network)) {
-            throw new VmValidationException("network", "There is no network " + Echo.quoted(network)
-                    + " for VMs. Available: " + networks + " (the administrator sets them in gureum.vms.networks).");
-        }
-        if (request.hostId() != null) {
-            access.requireAdmin(); // choosing the host by hand is an administrator's decision
-        }
-        UUID wantedHost = request.hostId();
-        if (image.onlyOnHost() != null) {
-            // A volume on one host: VMs made from it can only live there.
-            if (wantedHost != null && !wantedHost.equals(image.onlyOnHost())) {
-                throw new VmValidationException("host", "Image '" + image.name() + "' is a volume on host "
-                        + hostName(image.onlyOnHost()) + ": VMs made from it run on that host only.");
-            }
-            wantedHost = image.onlyOnHost();
-        }
-        UUID placeOn = wantedHost;
-        UUID id = UUID.randomUUID();
-        String owner = SecurityContextHolder.getContext().getAuthentication().getName();
-        VirtualMachine recorded = transactions.execute(tx -> {
-            // Locks the project's quota row: concurrent creates of one project queue here.
-            quotas.reserve(request.projectId(), new ResourceAmounts(request.vcpus(), request.memoryMib(),
-                    image.diskGib(), 1, 0, 0, 0));
-            if (vms.existsByProjectIdAndNameAndStateNot(request.projectId(), name, VmStatus.DELETED)) {
-                throw new VmValidationException("name", "The project has a VM named '" + name + "' already.");
-            }
-            return vms.save(new VirtualMachine(id, name, request.projectId(), owner, image.id(), request.vcpus(),
-                    request.memoryMib(), image.diskGib(), now()));
-        });
-        events.publishEvent(new VmEvents.VmActionRequested(id, name, request.projectId(), "vm.create",
-                request.vcpus() + " vCPUs, " + request.memoryMib() + " MiB, image " + image.id() + ", network " + network));
-        TaskSummary task = tasks.submit(new TaskRequest("vm.create", "vm", id.toString(), name, request.projectId()),
-                context -> provisionTask(id, image, placeOn, network, context));
-        return new VmOperation(recorded.summary(null), task.id());
+        // The caller's role in the project is checked when the quota is reserved; a host chosen by hand, by
+        // VmCreation: both before anything is recorded.
+        return creation.create(request);
     }
 
     public VmOperation start(UUID id) {
@@ -311,52 +173,23 @@ public class VmService {
 
     /** With ALWAYS, a VM that stops without a console action is started again. */
     public VmSummary setRestartPolicy(UUID id, RestartPolicy policy) {
-        VirtualMachine vm = visible(id, ProjectRole.MEMBER);
-        change(id, v -> v.restartPolicy(policy, now()));
-        events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.restart-policy",
-                policy.name().toLowerCase()));
+        lifecycle.setRestartPolicy(rows.visible(id, ProjectRole.MEMBER), policy);
         return get(id);
     }
 
     /** The guest's addresses from the host's DHCP leases ("name: 192.168.122.10/24"); empty when unknown. */
     public List<String> addresses(UUID id) {
-        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
-        if (vm.domainUuid() == null || vm.state() != VmStatus.RUNNING) {
-            return List.of();
-        }
-        try {
-            return hosts.hypervisorOf(vm.hostId()).interfaceAddresses(vm.domainUuid()).stream()
-                    .flatMap(nic -> nic.addresses().stream().map(address -> nic.name() + ": " + address))
-                    .toList();
-        } catch (HypervisorException e) {
-            return List.of();
-        }
+        return queries.addresses(rows.visible(id, ProjectRole.VIEWER));
     }
 
     /** The end of the VM's serial console log (what the guest printed), "" when there is none. */
     public String serialLog(UUID id, int maxBytes) {
-        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
-        if (vm.domainUuid() == null) {
-            return "";
-        }
-        try {
-            return hosts.hypervisorOf(vm.hostId()).serialLogTail(vm.domainUuid(), Math.min(maxBytes, 64 * 1024));
-        } catch (HypervisorException e) {
-            return "";
-        }
+        return queries.serialLog(rows.visible(id, ProjectRole.VIEWER), maxBytes);
     }
 
     /** A PNG of the VM's display, or empty when it is not running or the host cannot take one. */
     public Optional<byte[]> screenshot(UUID id) {
-        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
-        if (vm.domainUuid() == null || vm.state() != VmStatus.RUNNING) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(hosts.hypervisorOf(vm.hostId()).screenshotPng(vm.domainUuid()));
-        } catch (HypervisorException e) {
-            return Optional.empty();
-        }
+        return queries.screenshot(rows.visible(id, ProjectRole.VIEWER));
     }
 
     /**
@@ -364,44 +197,21 @@ public class VmService {
      * running or its host does not answer.
      */
     public Optional<VmResourceStats> stats(UUID id) {
-        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
-        if (vm.domainUuid() == null || vm.hostId() == null
-                || (vm.state() != VmStatus.RUNNING && vm.state() != VmStatus.PAUSED)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(VmResourceStats.of(hosts.hypervisorOf(vm.hostId()).stats(vm.domainUuid())));
-        } catch (HypervisorException e) {
-            return Optional.empty();
-        }
+        return queries.stats(rows.visible(id, ProjectRole.VIEWER));
     }
 
     /** The VM's last observed state changes, newest first (kept in memory since the console started). */
     public List<VmStateLog.Change> stateChanges(UUID id) {
-        visible(id, ProjectRole.VIEWER);
+        rows.visible(id, ProjectRole.VIEWER);
         return stateLog.of(id);
     }
-
-    /** How many audit entries {@link #auditTrail} returns at most. */
-    public static final int AUDIT_TRAIL_SIZE = 20;
 
     /**
      * The audit entries about this VM (target "vm name" in its project since it was made), newest
      * first, or why the caller may not see them: the audit log is for administrators and project owners.
      */
     public VmAuditTrail auditTrail(UUID id) {
-        VirtualMachine vm = visible(id, ProjectRole.VIEWER);
-        boolean mayRead = access.isAdmin() || access.roleOf(vm.projectId()).filter(r -> r == ProjectRole.OWNER).isPresent();
-        if (!mayRead) {
-            return new VmAuditTrail(List.of(), "The audit log is shown to the project's owners and administrators "
-                    + "only; below are the VM's tasks.");
-        }
-        String target = "vm " + vm.name();
-        // AuditService.search applies the audit log's own authorization as well.
-        List<io.gureum.console.audit.AuditRecord> entries = audit.search(new io.gureum.console.audit.AuditFilter(
-                null, vm.projectId(), "vm.", null, vm.createdAt(), null)).stream()
-                .filter(entry -> target.equals(entry.target())).limit(AUDIT_TRAIL_SIZE).toList();
-        return new VmAuditTrail(entries, null);
+        return queries.auditTrail(rows.visible(id, ProjectRole.VIEWER));
     }
 
     /**
@@ -409,164 +219,15 @@ public class VmService {
      * by the keeper, not by users; runs as the system.
      */
     Optional<VmOperation> restartByPolicy(UUID id, String why) {
-        VirtualMachine vm = vms.findById(id).orElse(null);
-        if (vm == null || vm.restartPolicy() != RestartPolicy.ALWAYS || vm.desiredState() != VmStatus.RUNNING
-                || (vm.state() != VmStatus.STOPPED && vm.state() != VmStatus.CRASHED) || vm.domainUuid() == null) {
-            return Optional.empty();
-        }
-        events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.restart-by-policy",
-                why));
-        TaskSummary task = tasks.submit(new TaskRequest("vm.restart-by-policy", "vm", id.toString(), vm.name(),
-                vm.projectId()), context -> {
-                    context.step("start again: restart policy is always (" + why + ")");
-                    try {
-                        hosts.hypervisorOf(vm.hostId()).start(vm.domainUuid());
-                        finished(vm, "vm.restart-by-policy", true, null);
-                    } catch (RuntimeException e) {
-                        finished(vm, "vm.restart-by-policy", false, e.getMessage());
-                        throw HostFailure.explain(e);
-                    }
-                });
-        return Optional.of(new VmOperation(vm.summary(hostName(vm.hostId())), task.id()));
+        return lifecycle.restartByPolicy(id, why);
     }
 
     /** Removes the VM from its host with the disk made for it, and frees its quota. */
     public VmOperation delete(UUID id) {
-        VirtualMachine vm = visible(id, ProjectRole.MEMBER);
-        if (vm.state() == VmStatus.PROVISIONING || vm.state() == VmStatus.DELETING) {
-            throw new VmValidationException("VM " + vm.name() + " is " + vm.state().name().toLowerCase()
-                    + ": wait until that ends, then delete it.");
-        }
-        VmStatus before = vm.state();
-        change(id, v -> v.observed(VmStatus.DELETING, "deleting", now()));
-        events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), "vm.delete", null));
-        // Read before the task starts: on a fast host the VM can be DELETED (and invisible) by the time submit returns.
-        VmSummary deleting = get(id);
-        TaskSummary task = tasks.submit(new TaskRequest("vm.delete", "vm", id.toString(), vm.name(), vm.projectId()),
-                context -> {
-                    try {
-                        if (vm.hostId() != null && vm.domainUuid() != null) {
-                            context.step("power off and remove the VM and its disk from host " + hostName(vm.hostId()));
-                            provisioner.remove(hosts.hypervisorOf(vm.hostId()), vm.domainUuid());
-                        }
-                        change(id, v -> v.observed(VmStatus.DELETED, "deleted",
-                                now()));
-                        finished(vm, "vm.delete", true, null);
-                    } catch (RuntimeException e) {
-                        change(id, v -> v.observed(before,
-                                "delete failed: " + e.getMessage(), now()));
-                        finished(vm, "vm.delete", false, e.getMessage());
-                        throw HostFailure.explain(e);
-                    }
-                });
-        return new VmOperation(deleting, task.id());
+        return lifecycle.delete(rows.visible(id, ProjectRole.MEMBER));
     }
 
-    private void provisionTask(UUID id, BootImage image, UUID wantedHost, String network,
-                               io.gureum.console.task.TaskContext context) {
-        VirtualMachine vm = vms.findById(id).orElseThrow();
-        UUID domain = null;
-        HostSummary host = null;
-        try {
-            context.step("choose a host");
-            host = placement.choose(vm.vcpus(), vm.memoryMib(), 1, wantedHost);
-            UUID hostId = host.id();
-            change(id, v -> v.placed(hostId, now()));
-            Hypervisor hypervisor = hosts.hypervisorOf(host.id());
-            domain = provisioner.provision(hypervisor, host, vm, image, network, context);
-            UUID domainUuid = domain;
-            // Start returned, so the domain runs: no second read of it. Whatever happens to it from here on comes
-            // as lifecycle events (and the periodic resync), which VmStateSync applies once the row is RUNNING.
-            change(id, v -> {
-                v.defined(domainUuid, now());
-                v.observed(VmStatus.RUNNING, "started", now());
-            });
-            finished(vm, "vm.create", true, "on host " + host.name());
-        } catch (RuntimeException e) {
-            // By name as well: a host that stopped answering mid-create may hold a disk or domain not known here.
-            String cleanup = host == null ? null : leftovers.afterFailedCreate(host, vm, domain);
-            String message = cleanup == null || cleanup.startsWith("nothing") ? e.getMessage()
-                    : e.getMessage() + " (" + cleanup + ")";
-            change(id, v -> v.failed(message, now()));
-            finished(vm, "vm.create", false, e.getMessage());
-            throw HostFailure.explain(e);
-        }
-    }
-
-    private VmOperation act(UUID id, String action, VmStatus desired, HypervisorAction work) {
-        VirtualMachine vm = visible(id, ProjectRole.MEMBER);
-        if (vm.domainUuid() == null || vm.hostId() == null) {
-            throw new VmValidationException("VM " + vm.name() + " is " + vm.state().name().toLowerCase()
-                    + " and has nothing on a host to " + action.substring(3) + ".");
-        }
-        if (desired != null) {
-            // Recorded before the action so that the keeper never fights a stop the owner asked for.
-            change(id, v -> v.desire(desired, now()));
-        }
-        events.publishEvent(new VmEvents.VmActionRequested(id, vm.name(), vm.projectId(), action, null));
-        TaskWork body = context -> {
-            context.step(action.substring(3) + " on host " + hostName(vm.hostId()));
-            try {
-                work.run(vm, hosts.hypervisorOf(vm.hostId()));
-                finished(vm, action, true, null);
-            } catch (RuntimeException e) {
-                finished(vm, action, false, e.getMessage());
-                throw HostFailure.explain(e);
-            }
-        };
-        TaskSummary task = tasks.submit(new TaskRequest(action, "vm", id.toString(), vm.name(), vm.projectId()), body);
-        return new VmOperation(vm.summary(hostName(vm.hostId())), task.id());
-    }
-
-    private void finished(VirtualMachine vm, String action, boolean ok, String detail) {
-        events.publishEvent(new VmEvents.VmActionFinished(vm.id(), vm.name(), vm.projectId(), action, ok, detail));
-    }
-
-    private VirtualMachine visible(UUID id, ProjectRole needed) {
-        VirtualMachine vm = vms.findById(id).filter(v -> v.state() != VmStatus.DELETED)
-                .orElseThrow(() -> new VmNotFoundException(id));
-        if (access.roleOf(vm.projectId()).isEmpty() && !access.isAdmin()) {
-            throw new VmNotFoundException(id); // another project's VM looks like no VM at all
-        }
-        access.requireRole(vm.projectId(), needed);
-        return vm;
-    }
-
-    /**
-     * Changes the VM row in its own transaction. A task and the state sync may write the same row at
-     * the same moment; the loser of the version check reads the row again and re-applies its change.
-     */
-    private void change(UUID id, java.util.function.Consumer<VirtualMachine> change) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                transactions.executeWithoutResult(tx -> {
-                    VirtualMachine vm = vms.findById(id).orElseThrow(() -> new VmNotFoundException(id));
-                    change.accept(vm);
-                    vms.save(vm);
-                });
-                return;
-            } catch (OptimisticLockingFailureException conflict) {
-                if (attempt >= 5) {
-                    throw conflict;
-                }
-            }
-        }
-    }
-
-    private Map<UUID, String> hostNames() {
-        return hosts.forPlacement().stream().collect(Collectors.toMap(HostSummary::id, HostSummary::name));
-    }
-
-    private String hostName(UUID hostId) {
-        return hostId == null ? null : hosts.describe(hostId).map(HostSummary::name).orElse("(removed host)");
-    }
-
-    private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    @FunctionalInterface
-    private interface HypervisorAction {
-        void run(VirtualMachine vm, Hypervisor hypervisor);
+    private VmOperation act(UUID id, String action, VmStatus desired, BiConsumer<VirtualMachine, Hypervisor> work) {
+        return lifecycle.act(rows.visible(id, ProjectRole.MEMBER), action, desired, work);
     }
 }

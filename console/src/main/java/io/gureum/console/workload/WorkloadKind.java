@@ -1,5 +1,7 @@
 package io.gureum.console.workload;
 
+import java.util.Locale;
+
 /** The kinds of workload the console manages. */
 public enum WorkloadKind {
     VM("VM", "vm", "vms"),
@@ -28,5 +30,10 @@ public enum WorkloadKind {
     /** The console route of the kind's list; a workload's page is {@code route/id}. */
     public String route() {
         return route;
+    }
+
+    /** How a sentence names the kind ("a VM", "a container"): the label, lower-case unless an acronym. */
+    public String noun() {
+        return label.equals(label.toUpperCase(Locale.ROOT)) ? label : label.toLowerCase(Locale.ROOT);
     }
 }

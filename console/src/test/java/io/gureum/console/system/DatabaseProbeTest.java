@@ -78,6 +78,35 @@ class DatabaseProbeTest {
         assertThat(probe.current().checkedAt()).isEqualTo(first.plusSeconds(6));
     }
 
+    @Test
+    void health_checks_that_arrive_together_write_once() throws Exception {
+        migrate();
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        DriverManagerDataSource counting = new DriverManagerDataSource(url, "sa", "") {
+            @Override
+            public Connection getConnection() throws java.sql.SQLException {
+                writes.incrementAndGet();
+                return super.getConnection();
+            }
+        };
+        DatabaseProbe probe = new DatabaseProbe(counting, clock, Duration.ofSeconds(10));
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            var outcomes = new java.util.ArrayList<java.util.concurrent.Future<DatabaseProbe.Outcome>>();
+            for (int i = 0; i < 8; i++) {
+                outcomes.add(pool.submit(() -> {
+                    start.await();
+                    return probe.current();
+                }));
+            }
+            start.countDown();
+            for (var outcome : outcomes) {
+                assertThat(outcome.get().writable()).isTrue();
+            }
+        }
+        assertThat(writes.get()).as("connections taken for 8 simultaneous checks").isEqualTo(1);
+    }
+
     private void migrate() {
         Flyway.configure().dataSource(url, "sa", "").locations("classpath:db/migration").load().migrate();
     }

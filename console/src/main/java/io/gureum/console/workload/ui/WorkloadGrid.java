@@ -45,8 +45,10 @@ public final class WorkloadGrid<T extends WorkloadSummary> {
     }
 
     public Grid.Column<T> name(String width) {
-        return sized(grid.addColumn(LitRenderer.<T>of("<a href=\"" + kind.route() + "/${item.id}\" router-link>"
+        // the route is the row's: a grid of one project's workloads holds both kinds
+        return sized(grid.addColumn(LitRenderer.<T>of("<a href=\"${item.route}/${item.id}\" router-link>"
                         + "${item.name}</a>").withProperty("id", w -> w.id().toString())
+                .withProperty("route", w -> w.kind().route())
                 .withProperty("name", WorkloadSummary::name)).setHeader("Name"), width, 1);
     }
 

@@ -1,0 +1,79 @@
+package io.gureum.console.vm;
+
+import io.gureum.console.host.HostService;
+import io.gureum.console.workload.WorkloadRows;
+import io.gureum.console.workload.WorkloadTasks;
+import io.gureum.hypervisor.Hypervisor;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.UUID;
+
+/**
+ * A VM's power actions, restart policy and deletion for {@link VmService}, each a task on its host. Reached only
+ * through the facade, which checks the caller's role on the VM it passes in.
+ */
+final class VmLifecycle {
+
+    private final WorkloadRows<VirtualMachine, VmStatus> rows;
+    private final WorkloadTasks<VirtualMachine, VmStatus> runs;
+    private final HostService hosts;
+    private final VmProvisioner provisioner;
+
+    VmLifecycle(WorkloadRows<VirtualMachine, VmStatus> rows, WorkloadTasks<VirtualMachine, VmStatus> runs,
+                HostService hosts, VmProvisioner provisioner) {
+        this.rows = rows;
+        this.runs = runs;
+        this.hosts = hosts;
+        this.provisioner = provisioner;
+    }
+
+    /** Runs {@code work} on the VM's host in a task; with {@code desired}, records it as the state the owner wants. */
+    VmOperation act(VirtualMachine vm, String action, VmStatus desired, BiConsumer<VirtualMachine, Hypervisor> work) {
+        runs.requireOnHost(vm, vm.domainUuid() != null && vm.hostId() != null, action);
+        if (desired != null) {
+            // Recorded before the action so that the keeper never fights a stop the owner asked for.
+            rows.change(vm.id(), v -> v.desire(desired, rows.now()));
+        }
+        UUID task = runs.submit(vm, action, null, context -> {
+            context.step(runs.verb(action) + " on host " + rows.hostName(vm.hostId()));
+            work.accept(vm, hosts.hypervisorOf(vm.hostId()));
+            return null;
+        });
+        return new VmOperation(shown(vm), task);
+    }
+
+    void setRestartPolicy(VirtualMachine vm, RestartPolicy policy) {
+        rows.change(vm.id(), v -> v.restartPolicy(policy, rows.now()));
+        runs.requested(vm, "vm.restart-policy", policy.name().toLowerCase());
+    }
+
+    /**
+     * Starts a VM whose restart policy is ALWAYS and that stopped without a console action. Called by the keeper,
+     * not by users; runs as the system.
+     */
+    Optional<VmOperation> restartByPolicy(UUID id, String why) {
+        VirtualMachine vm = rows.find(id).orElse(null);
+        if (vm == null || vm.restartPolicy() != RestartPolicy.ALWAYS || vm.desiredState() != VmStatus.RUNNING
+                || (vm.state() != VmStatus.STOPPED && vm.state() != VmStatus.CRASHED) || vm.domainUuid() == null) {
+            return Optional.empty();
+        }
+        UUID task = runs.submit(vm, "vm.restart-by-policy", why, context -> {
+            context.step("start again: restart policy is always (" + why + ")");
+            hosts.hypervisorOf(vm.hostId()).start(vm.domainUuid());
+            return null;
+        });
+        return Optional.of(new VmOperation(shown(vm), task));
+    }
+
+    /** Removes the VM from its host with the disk made for it, and frees its quota. */
+    VmOperation delete(VirtualMachine vm) {
+        var started = runs.delete(vm, id -> shown(rows.row(id)), vm.domainUuid() != null,
+                "power off and remove the VM and its disk",
+                () -> provisioner.remove(hosts.hypervisorOf(vm.hostId()), vm.domainUuid()));
+        return new VmOperation(started.workload(), started.taskId());
+    }
+
+    private VmSummary shown(VirtualMachine vm) {
+        return vm.summary(rows.hostName(vm.hostId()));
+    }
+}

@@ -31,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * @param <E> the kind's entity
  * @param <S> the kind's state enum, whose constants are named as {@link WorkloadState}'s
  */
-public final class WorkloadRows<E extends WorkloadEntity<S>, S extends Enum<S>> {
+public final class WorkloadRows<E extends WorkloadEntity<S>, S extends Enum<S> & WorkloadStatus> {
 
     private final CrudRepository<E, UUID> rows;
     private final Class<S> states;

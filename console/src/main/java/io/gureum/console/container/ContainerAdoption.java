@@ -10,9 +10,7 @@ import io.gureum.container.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -45,33 +43,12 @@ class ContainerAdoption {
      */
     List<UnmanagedContainer> unmanaged() {
         access.requireAdmin();
-        List<UnmanagedContainer> found = new ArrayList<>();
-        for (HostSummary host : hosts.forPlacement()) {
-            if (!host.engineAnswers()) {
-                continue;
-            }
-            List<io.gureum.container.ContainerSummary> listed;
-            try {
-                listed = hosts.engineOf(host.id()).list();
-            } catch (RuntimeException unreachable) {
-                continue;
-            }
-            List<io.gureum.container.ContainerSummary> unlabelled = listed.stream()
-                    .filter(c -> !c.ownership().managed()).toList();
-            if (unlabelled.isEmpty()) {
-                continue;
-            }
-            Set<String> known = containers.findAllByEngineIdInAndStateNot(
-                    unlabelled.stream().map(io.gureum.container.ContainerSummary::id).toList(),
-                    ContainerStatus.DELETED).stream().map(ManagedContainer::engineId).collect(Collectors.toSet());
-            for (io.gureum.container.ContainerSummary c : unlabelled) {
-                if (!known.contains(c.id())) {
-                    found.add(new UnmanagedContainer(host.id(), host.name(), c.id(), c.name(), c.image(),
-                            ContainerStateSync.statusOf(c.state()), c.status()));
-                }
-            }
-        }
-        return found;
+        return adoption.unmanaged(HostSummary::engineAnswers, hostId -> hosts.engineOf(hostId).list(),
+                c -> !c.ownership().managed(), io.gureum.container.ContainerSummary::id,
+                ids -> containers.findAllByEngineIdInAndStateNot(ids, ContainerStatus.DELETED).stream()
+                        .map(ManagedContainer::engineId).collect(Collectors.toSet()),
+                (host, c) -> new UnmanagedContainer(host.id(), host.name(), c.id(), c.name(), c.image(),
+                        ContainerStateSync.statusOf(c.state()), c.status()));
     }
 
     /**
@@ -81,18 +58,12 @@ class ContainerAdoption {
      */
     ContainerSummary adopt(UUID hostId, String engineId, long projectId) {
         access.requireAdmin();
-        HostSummary host = hosts.describe(hostId).orElseThrow(() -> new ContainerValidationException(
-                "There is no host " + hostId + "."));
-        ContainerInfo info;
-        try {
-            info = hosts.engineOf(hostId).inspect(engineId);
-        } catch (NotFoundException gone) {
-            throw new ContainerValidationException("Host " + host.name() + " has no container " + engineId + ".");
-        }
-        if (info.ownership() != null && info.ownership().managed()) {
-            throw new ContainerValidationException("Container " + info.name() + " was made by the console; it is "
-                    + "not unmanaged.");
-        }
+        Adoption.HandMade<ContainerInfo> handMade = adoption.inspect(hostId, "container", engineId,
+                h -> hosts.engineOf(h).inspect(engineId), NotFoundException.class,
+                i -> i.ownership() != null && i.ownership().managed(), ContainerInfo::name,
+                ContainerValidationException::new);
+        HostSummary host = handMade.host();
+        ContainerInfo info = handMade.resource();
         boolean cpuLimited = info.limits() != null && info.limits().cpus() > 0;
         boolean memoryLimited = info.limits() != null && info.limits().memoryBytes() > 0;
         int millicpus = cpuLimited ? (int) Math.round(info.limits().cpus() * 1000) : 1000;

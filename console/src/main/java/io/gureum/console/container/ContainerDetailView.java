@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.gureum.console.system.LiveUpdate;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.LiveUpdates;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
-import java.util.UUID;
 
 /**
  * One container: state, health with its last output, spec, host, ports, address, actions, its output followed
@@ -49,18 +47,9 @@ public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
 
     public ContainerDetailView(ContainerService containers, TaskService tasks, Clock clock,
                                LiveUpdates liveUpdates) {
-        super(WorkloadKind.CONTAINER, "Container", ContainerNotFoundException.class, tasks, clock, liveUpdates);
+        super(WorkloadKind.CONTAINER, "Container", ContainerNotFoundException.class, containers::inspect, tasks, clock,
+                liveUpdates);
         this.containers = containers;
-    }
-
-    @Override
-    protected ContainerDetails load(UUID id) {
-        return containers.inspect(id);
-    }
-
-    @Override
-    protected boolean concerns(LiveUpdate update) {
-        return update instanceof ContainerEvents.ContainerStateChanged changed && changed.containerId().equals(id);
     }
 
     @Override

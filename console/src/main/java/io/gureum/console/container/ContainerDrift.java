@@ -2,15 +2,14 @@ package io.gureum.console.container;
 
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
-import io.gureum.console.quota.DriftSource;
-import io.gureum.console.quota.QuotaDrift;
 import io.gureum.console.workload.DriftTally;
+import io.gureum.console.workload.WorkloadDrift;
+import io.gureum.console.workload.WorkloadKind;
 import io.gureum.container.ContainerSummary;
 import io.gureum.container.EngineException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,69 +18,46 @@ import org.springframework.stereotype.Component;
  * or by the Gureum resource label), one listing per engine.
  */
 @Component
-class ContainerDrift implements DriftSource {
+class ContainerDrift extends WorkloadDrift<ManagedContainer, ContainerStatus, ContainerSummary> {
 
     private static final List<ContainerStatus> RECORDED = List.of(ContainerStatus.RUNNING, ContainerStatus.PAUSED,
             ContainerStatus.STOPPED, ContainerStatus.EXITED, ContainerStatus.UNKNOWN);
 
-    private final HostService hosts;
     private final ContainerRepository containers;
 
     ContainerDrift(HostService hosts, ContainerRepository containers) {
-        this.hosts = hosts;
+        super(WorkloadKind.CONTAINER, hosts, containers, HostSummary::engineAnswers,
+                hostId -> hosts.engineOf(hostId).list(), List.of(EngineException.class, IllegalStateException.class));
         this.containers = containers;
     }
 
     @Override
-    public List<QuotaDrift> drift() {
-        DriftTally tally = new DriftTally();
-        for (HostSummary host : hosts.forPlacement()) {
-            if (!host.engineAnswers()) {
-                continue;
-            }
-            List<ContainerSummary> listed;
-            try {
-                listed = hosts.engineOf(host.id()).list();
-            } catch (EngineException | IllegalStateException unreachable) {
-                continue;
-            }
-            Map<String, ContainerSummary> byEngineId = new HashMap<>();
-            Map<String, ContainerSummary> byResource = new HashMap<>();
-            for (ContainerSummary c : listed) {
-                byEngineId.put(c.id(), c);
-                if (c.ownership().managed() && c.ownership().resourceId() != null) {
-                    byResource.put(c.ownership().resourceId(), c);
-                }
-            }
-            for (ManagedContainer row : containers.findAllByHostIdAndStateIn(host.id(), RECORDED)) {
-                ContainerSummary found = row.engineId() == null ? null : byEngineId.get(row.engineId());
-                if (found == null) {
-                    found = byResource.get(row.id().toString());
-                }
-                if (found != null) {
-                    byEngineId.remove(found.id());
-                    byResource.remove(row.id().toString());
-                }
-                tally.recorded(row.projectId(), found != null, row.name(), host.name());
-            }
-            for (ContainerSummary stray : byResource.values()) {
-                long project = DriftTally.projectOf(stray.ownership().projectId());
-                if (project < 0 || inTransition(stray.ownership().resourceId())) {
-                    continue;
-                }
-                tally.unrecorded(project, stray.name(), host.name());
+    protected void recount(DriftTally tally, HostSummary host, List<ContainerSummary> listed) {
+        Map<String, ContainerSummary> byEngineId = new HashMap<>();
+        Map<String, ContainerSummary> byResource = new HashMap<>();
+        for (ContainerSummary c : listed) {
+            byEngineId.put(c.id(), c);
+            if (c.ownership().managed() && c.ownership().resourceId() != null) {
+                byResource.put(c.ownership().resourceId(), c);
             }
         }
-        return tally.report("containers");
-    }
-
-    private boolean inTransition(String resourceId) {
-        try {
-            return containers.findById(UUID.fromString(resourceId))
-                    .map(row -> row.state() == ContainerStatus.PROVISIONING || row.state() == ContainerStatus.DELETING)
-                    .orElse(false);
-        } catch (IllegalArgumentException notAConsoleId) {
-            return false;
+        for (ManagedContainer row : containers.findAllByHostIdAndStateIn(host.id(), RECORDED)) {
+            ContainerSummary found = row.engineId() == null ? null : byEngineId.get(row.engineId());
+            if (found == null) {
+                found = byResource.get(row.id().toString());
+            }
+            if (found != null) {
+                byEngineId.remove(found.id());
+                byResource.remove(row.id().toString());
+            }
+            tally.recorded(row.projectId(), found != null, row.name(), host.name());
+        }
+        for (ContainerSummary stray : byResource.values()) {
+            long project = DriftTally.projectOf(stray.ownership().projectId());
+            if (project < 0 || inTransition(stray.ownership().resourceId())) {
+                continue;
+            }
+            tally.unrecorded(project, stray.name(), host.name());
         }
     }
 }

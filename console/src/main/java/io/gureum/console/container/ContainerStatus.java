@@ -1,7 +1,9 @@
 package io.gureum.console.container;
 
+import io.gureum.console.workload.WorkloadStatus;
+
 /** A container's state as the console last observed it, or what the console is doing to it. */
-public enum ContainerStatus {
+public enum ContainerStatus implements WorkloadStatus {
     PROVISIONING,
     RUNNING,
     PAUSED,
@@ -14,15 +16,5 @@ public enum ContainerStatus {
     DELETING,
     DELETED,
     /** Its host or engine does not answer, or it vanished from the engine. */
-    UNKNOWN;
-
-    /** Whether the container uses its project's quota. */
-    public boolean countsAgainstQuota() {
-        return this != ERROR && this != DELETED;
-    }
-
-    /** The same state in the words every workload shares. */
-    public io.gureum.console.workload.WorkloadState toWorkloadState() {
-        return io.gureum.console.workload.WorkloadState.valueOf(name());
-    }
+    UNKNOWN
 }

@@ -1,7 +1,6 @@
 package io.gureum.console.container;
 
 import io.gureum.console.workload.WorkloadKind;
-import io.gureum.console.workload.WorkloadState;
 import io.gureum.console.workload.WorkloadSummary;
 import java.time.Instant;
 import java.util.UUID;
@@ -16,10 +15,5 @@ public record ContainerSummary(UUID id, String name, long projectId, String owne
     @Override
     public WorkloadKind kind() {
         return WorkloadKind.CONTAINER;
-    }
-
-    @Override
-    public WorkloadState workloadState() {
-        return state.toWorkloadState();
     }
 }

@@ -1,15 +1,10 @@
 package io.gureum.console.container;
 
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
@@ -20,7 +15,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.component.textfield.TextArea;
 import java.util.LinkedHashMap;
-import com.vaadin.flow.shared.Registration;
 import io.gureum.console.ui.LiveUpdates;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectService;
@@ -31,12 +25,9 @@ import io.gureum.console.ui.FieldErrors;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.RowActions;
 import io.gureum.console.workload.WorkloadKind;
-import io.gureum.console.workload.ui.AdoptDialog;
 import io.gureum.console.workload.ui.CreateWorkloadDialog;
-import io.gureum.console.workload.ui.LivePage;
-import io.gureum.console.workload.ui.UnmanagedSection;
 import io.gureum.console.workload.ui.WorkloadActions;
-import io.gureum.console.workload.ui.WorkloadGrid;
+import io.gureum.console.workload.ui.WorkloadListPage;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
@@ -47,33 +38,22 @@ import java.util.Map;
 @PageTitle("Containers")
 @Menu(title = "Containers", order = 20, icon = "vaadin:cubes")
 @PermitAll
-public class ContainersView extends LivePage {
+public class ContainersView extends WorkloadListPage<ContainerSummary, UnmanagedContainer> {
 
     static final int LOG_LINES = 200;
 
-    final Grid<ContainerSummary> grid = new Grid<>();
-    final Button create = new Button("Create container");
-    /** Admins only: containers on the engines that carry no Gureum labels and no row knows, to adopt. */
-    final Grid<UnmanagedContainer> unmanagedGrid = new Grid<>();
-    final Button refreshUnmanaged = new Button("Look again");
     private final ContainerService containers;
-    private final ProjectService projects;
     private final ProjectAccess access;
     private final QuotaService quotas;
-    private final WorkloadGrid<ContainerSummary> columns;
     private int shownRows = -1;
-    private final LiveUpdates liveUpdates;
 
     public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access,
                           QuotaService quotas, Clock clock, LiveUpdates liveUpdates) {
+        super(WorkloadKind.CONTAINER, "Create container", projects, clock, liveUpdates);
+        create.addClickListener(click -> new CreateContainerDialog().open());
         this.quotas = quotas;
-        this.liveUpdates = liveUpdates;
         this.containers = containers;
-        this.projects = projects;
         this.access = access;
-
-        grid.setId("containers-grid");
-        columns = new WorkloadGrid<>(grid, WorkloadKind.CONTAINER, projects, clock);
         columns.name("7rem");
         columns.project("7rem");
         columns.state(c -> c.stateReason() == null ? "" : c.stateReason());
@@ -84,24 +64,14 @@ public class ContainersView extends LivePage {
         columns.column(ContainersView::ports, "Ports", "8rem", 1);
         columns.age();
         columns.actions(new ComponentRenderer<>(this::actions));
-        grid.setItemDetailsRenderer(new ComponentRenderer<>(c -> new Paragraph(
-                c.state() == ContainerStatus.ERROR ? "Error: " + c.errorMessage()
-                        : "State reason: " + (c.stateReason() == null ? "-" : c.stateReason()) + " · image "
-                        + c.image() + (c.command() == null ? "" : " · command " + ShellQuoting.shCommand(c.command()))
-                        + " · restart " + c.restartPolicy() + " · owner " + c.owner())));
-        grid.setDetailsVisibleOnClick(true);
-
-        create.setId("create-container");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickListener(click -> new CreateContainerDialog().open());
-
-        add(new HorizontalLayout(new H2("Containers"), create), grid);
+        details(c -> c.state() == ContainerStatus.ERROR ? "Error: " + c.errorMessage()
+                : "State reason: " + (c.stateReason() == null ? "-" : c.stateReason()) + " · image "
+                + c.image() + (c.command() == null ? "" : " · command " + ShellQuoting.shCommand(c.command()))
+                + " · restart " + c.restartPolicy() + " · owner " + c.owner());
+        add(heading("Containers"), grid);
         if (access.isAdmin()) {
-            unmanagedGrid.setId("unmanaged-containers-grid");
-            refreshUnmanaged.setId("refresh-unmanaged-containers");
-            add(new UnmanagedSection<>("Unmanaged on hosts", unmanagedGrid, refreshUnmanaged, "Containers made by "
-                    + "hand on a host's engine, unknown to the console. Adopting one counts one container, its CPU "
-                    + "limit rounded up (1 when it has none) and its memory limit ("
+            unmanagedSection("Containers made by hand on a host's engine, unknown to the console. Adopting one counts "
+                    + "one container, its CPU limit rounded up (1 when it has none) and its memory limit ("
                     + ContainerService.ASSUMED_UNLIMITED_MEMORY_MIB + " MiB assumed when it has none) against the "
                     + "project's quota.", g -> {
                         g.addColumn(UnmanagedContainer::hostName).setHeader("Host");
@@ -109,30 +79,15 @@ public class ContainersView extends LivePage {
                         g.addColumn(UnmanagedContainer::image).setHeader("Image");
                         g.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
                         g.addColumn(u -> u.status() == null ? "" : u.status()).setHeader("Status");
-                    }, null, u -> new AdoptContainerDialog(u).open(), this::reloadUnmanaged));
+                    }, null, u -> adoptDialog(u.name(), u.hostName(),
+                            project -> containers.adopt(u.hostId(), u.engineId(), project)).open(),
+                    containers::unmanaged);
         }
         reload();
     }
 
-    /** Lists every engine's containers: on open, on "Look again" and after an adoption, not on every poll. */
-    void reloadUnmanaged() {
-        unmanagedGrid.setItems(containers.unmanaged());
-    }
-
-    /** Chooses the project an unmanaged container is adopted into; a refusal (quota) is shown here. */
-    final class AdoptContainerDialog extends AdoptDialog {
-
-        AdoptContainerDialog(UnmanagedContainer container) {
-            super("adopt-container", "Adopt " + container.name() + " from " + container.hostName(),
-                    projects.visibleProjects(),
-                    project -> containers.adopt(container.hostId(), container.engineId(), project), () -> {
-                        reloadUnmanaged();
-                        reload();
-                    });
-        }
-    }
-
-    void reload() {
+    @Override
+    protected void reload() {
         columns.reloadProjectNames();
         List<ContainerSummary> rows = containers.list();
         grid.setItems(rows);
@@ -141,14 +96,6 @@ public class ContainersView extends LivePage {
             shownRows = rows.size();
             grid.recalculateColumnWidths();
         }
-    }
-
-    @Override
-    protected Registration follow(UI ui) {
-        // States change on the engines at any time: follow them without a manual reload, at once when the state
-        // sync observes a change (server push).
-        return liveUpdates.follow(ui, POLL_MILLIS, this::reload,
-                update -> update instanceof ContainerEvents.ContainerStateChanged, this::reload);
     }
 
     static final String HEALTH_NONE = "none";
@@ -203,12 +150,6 @@ public class ContainersView extends LivePage {
                         "It is stopped and removed from its host. This cannot be undone.",
                         () -> run(() -> containers.delete(c.id()))));
         return menu;
-    }
-
-    private void run(Runnable action) {
-        if (WorkloadActions.run(action)) {
-            reload();
-        }
     }
 
     /** The last lines of a container's output; stderr lines are marked. */

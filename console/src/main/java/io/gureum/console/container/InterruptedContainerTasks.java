@@ -33,21 +33,6 @@ class InterruptedContainerTasks extends InterruptedWorkloadTasks<ManagedContaine
     }
 
     @Override
-    protected ContainerStatus provisioning() {
-        return ContainerStatus.PROVISIONING;
-    }
-
-    @Override
-    protected ContainerStatus deleting() {
-        return ContainerStatus.DELETING;
-    }
-
-    @Override
-    protected ContainerStatus unknown() {
-        return ContainerStatus.UNKNOWN;
-    }
-
-    @Override
     protected Object actionFailed(ManagedContainer container, String action, String detail) {
         return new ContainerEvents.ContainerActionFinished(container.id(), container.name(), container.projectId(),
                 action, false, detail);

@@ -79,11 +79,8 @@ class ManagedContainer extends WorkloadEntity<ContainerStatus> {
         ManagedContainer c = new ManagedContainer(id, name, projectId, owner, image, null, millicpus, memoryMib,
                 restartPolicy, null, now);
         c.engineName = engineName;
-        c.placed(hostId, now);
         c.engineId = engineId;
-        c.observed(state, reason, now);
-        c.desiredState = state == ContainerStatus.RUNNING || state == ContainerStatus.PAUSED ? ContainerStatus.RUNNING
-                : ContainerStatus.STOPPED;
+        c.desiredState = c.adoptedOn(hostId, state, reason, now);
         return c;
     }
 
@@ -160,7 +157,8 @@ class ManagedContainer extends WorkloadEntity<ContainerStatus> {
         failed(ContainerStatus.ERROR, message, now);
     }
 
-    ContainerSummary summary(String hostName) {
+    @Override
+    public ContainerSummary summary(String hostName) {
         return new ContainerSummary(id(), name(), projectId(), owner(), hostId(), hostName, engineId, image, command,
                 cpus(), memoryMib, restartPolicy, containerPort, hostPort, state, stateReason(), errorMessage(), health,
                 createdAt(), updatedAt());

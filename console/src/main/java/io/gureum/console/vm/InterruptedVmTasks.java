@@ -34,21 +34,6 @@ class InterruptedVmTasks extends InterruptedWorkloadTasks<VirtualMachine, VmStat
     }
 
     @Override
-    protected VmStatus provisioning() {
-        return VmStatus.PROVISIONING;
-    }
-
-    @Override
-    protected VmStatus deleting() {
-        return VmStatus.DELETING;
-    }
-
-    @Override
-    protected VmStatus unknown() {
-        return VmStatus.UNKNOWN;
-    }
-
-    @Override
     protected Object actionFailed(VirtualMachine vm, String action, String detail) {
         return new VmEvents.VmActionFinished(vm.id(), vm.name(), vm.projectId(), action, false, detail);
     }

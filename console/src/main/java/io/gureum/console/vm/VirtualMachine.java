@@ -70,10 +70,8 @@ class VirtualMachine extends WorkloadEntity<VmStatus> {
                                   Instant now) {
         VirtualMachine vm = new VirtualMachine(id, name, projectId, owner, ADOPTED_IMAGE, vcpus, memoryMib, 0, now);
         vm.domainName = domainName;
-        vm.placed(hostId, now);
         vm.domainUuid = domainUuid;
-        vm.observed(state, reason, now);
-        vm.desiredState = state == VmStatus.RUNNING || state == VmStatus.PAUSED ? VmStatus.RUNNING : VmStatus.STOPPED;
+        vm.desiredState = vm.adoptedOn(hostId, state, reason, now);
         return vm;
     }
 
@@ -140,7 +138,8 @@ class VirtualMachine extends WorkloadEntity<VmStatus> {
         failed(VmStatus.ERROR, message, now);
     }
 
-    VmSummary summary(String hostName) {
+    @Override
+    public VmSummary summary(String hostName) {
         return new VmSummary(id(), name(), projectId(), owner(), hostId(), hostName, imageId, vcpus, memoryMib, diskGib,
                 state, stateReason(), errorMessage(), restartPolicy, desiredState, createdAt(), updatedAt());
     }

@@ -1,22 +1,15 @@
 package io.gureum.console.vm;
 
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.data.renderer.LitRenderer;
-import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.shared.Registration;
 import io.gureum.console.ui.LiveUpdates;
 import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
@@ -34,11 +27,9 @@ import io.gureum.console.ui.RowActions;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.ui.AdoptDialog;
 import io.gureum.console.workload.ui.CreateWorkloadDialog;
-import io.gureum.console.workload.ui.LivePage;
-import io.gureum.console.workload.ui.UnmanagedSection;
 import io.gureum.console.workload.ui.WorkloadActions;
 import io.gureum.console.workload.ui.WorkloadFilters;
-import io.gureum.console.workload.ui.WorkloadGrid;
+import io.gureum.console.workload.ui.WorkloadListPage;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
 import java.util.List;
@@ -49,32 +40,24 @@ import java.util.Map;
 @PageTitle("Virtual machines")
 @Menu(title = "Virtual machines", order = 10, icon = "vaadin:desktop")
 @PermitAll
-public class VirtualMachinesView extends LivePage {
+public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm> {
 
     /** Without VM events the grid is still re-read every 15 polls (30 s). */
     static final int FULL_RELOAD_POLLS = 15;
 
-    final Grid<VmSummary> grid = new Grid<>();
-    final Button create = new Button("Create VM");
     private final WorkloadFilters<VmStatus> filters;
     final ComboBox<ProjectSummary> projectFilter;
     final ComboBox<VmStatus> stateFilter;
     final ComboBox<HostSummary> hostFilter;
     final TextField nameFilter;
-    /** Admins only: domains on the hosts that no VM row knows, to adopt into a project. */
-    final Grid<UnmanagedVm> unmanagedGrid = new Grid<>();
-    final Button refreshUnmanaged = new Button("Look again");
     VmFilter filter = VmFilter.ANY;
     /** First leased address of RUNNING VMs, read once per refresh (one libvirt call per VM, not per render). */
     private final Map<java.util.UUID, String> addressCache = new java.util.concurrent.ConcurrentHashMap<>();
     private final VmService vms;
-    private final ProjectService projects;
     private final ProjectAccess access;
     private final ImageCatalog images;
     private final HostService hosts;
     private final QuotaService quotas;
-    private final WorkloadGrid<VmSummary> columns;
-    private final LiveUpdates liveUpdates;
     private final VmStateFeed feed;
     private long shownVersion = -1;
     private int quietPolls;
@@ -82,17 +65,14 @@ public class VirtualMachinesView extends LivePage {
     public VirtualMachinesView(VmService vms, ProjectService projects, ProjectAccess access, ImageCatalog images,
                                HostService hosts, QuotaService quotas, VmStateFeed feed, Clock clock,
                                LiveUpdates liveUpdates) {
+        super(WorkloadKind.VM, "Create VM", projects, clock, liveUpdates);
+        create.addClickListener(click -> new CreateVmDialog().open());
         this.feed = feed;
         this.quotas = quotas;
-        this.liveUpdates = liveUpdates;
         this.vms = vms;
-        this.projects = projects;
         this.access = access;
         this.images = images;
         this.hosts = hosts;
-
-        grid.setId("vms-grid");
-        columns = new WorkloadGrid<>(grid, WorkloadKind.VM, projects, clock);
         columns.name("8rem");
         columns.project("8rem");
         columns.state(vm -> reasonInWords(vm, ""));
@@ -102,16 +82,8 @@ public class VirtualMachinesView extends LivePage {
         columns.column(this::firstAddress, "IP", "10.5rem", 0);
         columns.age();
         columns.actions(actionsRenderer());
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(vm -> new Paragraph(
-                vm.state() == VmStatus.ERROR ? "Error: " + vm.errorMessage()
-                        : "State reason: " + reasonInWords(vm, "-") + " · image "
-                        + vm.imageId() + " · owner " + vm.owner())));
-        grid.setDetailsVisibleOnClick(true);
-
-        create.setId("create-vm");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        create.addClickListener(click -> new CreateVmDialog().open());
-
+        details(vm -> vm.state() == VmStatus.ERROR ? "Error: " + vm.errorMessage()
+                : "State reason: " + reasonInWords(vm, "-") + " · image " + vm.imageId() + " · owner " + vm.owner());
         filters = new WorkloadFilters<>("vm-filter", projects.visibleProjects(),
                 java.util.Arrays.stream(VmStatus.values()).filter(st -> st != VmStatus.DELETED).toList(),
                 hosts.forPlacement(), this::applyFilter);
@@ -119,27 +91,26 @@ public class VirtualMachinesView extends LivePage {
         stateFilter = filters.state;
         hostFilter = filters.host;
         nameFilter = filters.name;
-        add(new HorizontalLayout(new H2("Virtual machines"), create), filters, grid);
+        add(heading("Virtual machines"), filters, grid);
         grid.setItems(query -> vms.page(filter, query.getOffset(), query.getLimit()).stream(),
                 query -> vms.count(filter));
         if (access.isAdmin()) {
-            unmanagedGrid.setId("unmanaged-vms-grid");
-            refreshUnmanaged.setId("refresh-unmanaged-vms");
-            add(new UnmanagedSection<>("Unmanaged on hosts", unmanagedGrid, refreshUnmanaged, "Domains made by hand "
-                    + "on a host, unknown to the console. Adopting one counts its vCPUs and memory against the "
-                    + "project's quota (not its disks: the console did not make them and never deletes them).",
+            unmanagedSection("Domains made by hand on a host, unknown to the console. Adopting one counts its vCPUs "
+                    + "and memory against the project's quota (not its disks: the console did not make them and never "
+                    + "deletes them).",
                     g -> {
                         g.addColumn(UnmanagedVm::hostName).setHeader("Host");
                         g.addColumn(UnmanagedVm::name).setHeader("Domain");
                         g.addColumn(u -> u.state().name().toLowerCase()).setHeader("State");
                         g.addColumn(UnmanagedVm::vcpus).setHeader("vCPUs");
                         g.addColumn(u -> Formats.bytes(u.memoryMib() << 20)).setHeader("Memory");
-                    }, u -> "adopt-vm-" + u.domainUuid(), u -> new AdoptVmDialog(u).open(), this::reloadUnmanaged));
+                    }, u -> "adopt-vm-" + u.domainUuid(), u -> new AdoptVmDialog(u).open(), vms::unmanaged);
         }
         reload();
     }
 
-    void reload() {
+    @Override
+    protected void reload() {
         shownVersion = feed.version();
         quietPolls = 0;
         columns.reloadProjectNames();
@@ -167,35 +138,24 @@ public class VirtualMachinesView extends LivePage {
         });
     }
 
-    /** Lists every host's domains: on attach, on "Look again" and after an adoption, not on every poll. */
-    void reloadUnmanaged() {
-        unmanagedGrid.setItems(vms.unmanaged());
-    }
-
     /** Chooses the project an unmanaged domain is adopted into; a refusal (quota) is shown here. */
     final class AdoptVmDialog extends AdoptDialog {
 
         AdoptVmDialog(UnmanagedVm domain) {
             super("adopt-vm", "Adopt " + domain.name() + " from " + domain.hostName(), projects.visibleProjects(),
-                    project -> vms.adopt(domain.hostId(), domain.domainUuid(), project), () -> {
-                        reloadUnmanaged();
-                        reload();
-                    }, new Paragraph(domain.vcpus() + " vCPUs and " + domain.memoryMib() + " MiB count against the "
+                    project -> vms.adopt(domain.hostId(), domain.domainUuid(), project),
+                    VirtualMachinesView.this::adopted, new Paragraph(domain.vcpus() + " vCPUs and " + domain.memoryMib() + " MiB count against the "
                             + "project's quota, and one VM."));
         }
     }
 
     @Override
-    protected Registration follow(UI ui) {
-        // States change on the hosts at any time; follow them without a manual reload.
-        // Asking a counter is free; re-reading the page is a query per session per poll. Poll: reload when a VM event
-        // happened since the last reload (task progress, actions), and now and then anyway (ages). A state observed
-        // on a host shows at once (server push).
-        return liveUpdates.follow(ui, POLL_MILLIS, () -> {
-            if (feed.version() != shownVersion || ++quietPolls >= FULL_RELOAD_POLLS) {
-                reload();
-            }
-        }, update -> update instanceof VmEvents.VmStateChanged, this::reload);
+    protected void poll() {
+        // Asking a counter is free; re-reading the page is a query per session per poll. Reload when a VM event
+        // happened since the last reload (task progress, actions), and now and then anyway (ages).
+        if (feed.version() != shownVersion || ++quietPolls >= FULL_RELOAD_POLLS) {
+            reload();
+        }
     }
 
     /** libvirt's reason for the VM's state, in words. */
@@ -241,12 +201,6 @@ public class VirtualMachinesView extends LivePage {
             default -> {
                 // not an action of this menu: ignore what a modified client sends
             }
-        }
-    }
-
-    private void run(Runnable action) {
-        if (WorkloadActions.run(action)) {
-            reload();
         }
     }
 

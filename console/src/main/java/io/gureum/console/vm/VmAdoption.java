@@ -1,6 +1,7 @@
 package io.gureum.console.vm;
 
 import io.gureum.console.host.HostService;
+import io.gureum.console.host.HostStatus;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.quota.ResourceAmounts;
@@ -43,32 +44,12 @@ class VmAdoption {
      */
     List<UnmanagedVm> unmanaged() {
         access.requireAdmin();
-        List<UnmanagedVm> found = new java.util.ArrayList<>();
-        for (HostSummary host : hosts.forPlacement()) {
-            if (host.status() != io.gureum.console.host.HostStatus.UP) {
-                continue;
-            }
-            List<VmInfo> domains;
-            try {
-                domains = hosts.hypervisorOf(host.id()).listAll();
-            } catch (RuntimeException unreachable) {
-                continue;
-            }
-            List<VmInfo> unmarked = domains.stream().filter(d -> d.metadata().isEmpty()).toList();
-            if (unmarked.isEmpty()) {
-                continue;
-            }
-            java.util.Set<UUID> known = vms.findAllByDomainUuidInAndStateNot(
-                    unmarked.stream().map(VmInfo::id).toList(), VmStatus.DELETED).stream()
-                    .map(VirtualMachine::domainUuid).collect(Collectors.toSet());
-            for (VmInfo domain : unmarked) {
-                if (!known.contains(domain.id())) {
-                    found.add(new UnmanagedVm(host.id(), host.name(), domain.id(), domain.name(),
-                            VmStateSync.statusOf(domain.state()), domain.vcpus(), domain.memoryMib()));
-                }
-            }
-        }
-        return found;
+        return adoption.unmanaged(host -> host.status() == HostStatus.UP,
+                hostId -> hosts.hypervisorOf(hostId).listAll(), d -> d.metadata().isEmpty(), VmInfo::id,
+                ids -> vms.findAllByDomainUuidInAndStateNot(ids, VmStatus.DELETED).stream()
+                        .map(VirtualMachine::domainUuid).collect(Collectors.toSet()),
+                (host, domain) -> new UnmanagedVm(host.id(), host.name(), domain.id(), domain.name(),
+                        VmStateSync.statusOf(domain.state()), domain.vcpus(), domain.memoryMib()));
     }
 
     /**
@@ -78,18 +59,11 @@ class VmAdoption {
      */
     VmSummary adopt(UUID hostId, UUID domainUuid, long projectId) {
         access.requireAdmin();
-        HostSummary host = hosts.describe(hostId).orElseThrow(() -> new VmValidationException(
-                "There is no host " + hostId + "."));
-        VmInfo domain;
-        try {
-            domain = hosts.hypervisorOf(hostId).info(domainUuid);
-        } catch (HypervisorException.NotFound gone) {
-            throw new VmValidationException("Host " + host.name() + " has no domain " + domainUuid + ".");
-        }
-        if (domain.metadata().isPresent()) {
-            throw new VmValidationException("Domain " + domain.name() + " was made by the console; it is not "
-                    + "unmanaged.");
-        }
+        Adoption.HandMade<VmInfo> handMade = adoption.inspect(hostId, "domain", domainUuid,
+                h -> hosts.hypervisorOf(h).info(domainUuid), HypervisorException.NotFound.class,
+                d -> d.metadata().isPresent(), VmInfo::name, VmValidationException::new);
+        HostSummary host = handMade.host();
+        VmInfo domain = handMade.resource();
         UUID id = UUID.randomUUID();
         String owner = Adoption.adopter();
         VmStatus state = VmStateSync.statusOf(domain.state());

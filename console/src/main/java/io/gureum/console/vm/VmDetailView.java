@@ -10,7 +10,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import io.gureum.console.system.LiveUpdate;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.LiveUpdates;
@@ -22,7 +21,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * One VM: state, spec, host, addresses, live serial console, screenshot, actions and its tasks.
@@ -55,18 +53,8 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
     private boolean serialRead;
 
     public VmDetailView(VmService vms, TaskService tasks, Clock clock, LiveUpdates liveUpdates) {
-        super(WorkloadKind.VM, "Virtual machine", VmNotFoundException.class, tasks, clock, liveUpdates);
+        super(WorkloadKind.VM, "Virtual machine", VmNotFoundException.class, vms::get, tasks, clock, liveUpdates);
         this.vms = vms;
-    }
-
-    @Override
-    protected VmSummary load(UUID id) {
-        return vms.get(id);
-    }
-
-    @Override
-    protected boolean concerns(LiveUpdate update) {
-        return update instanceof VmEvents.VmStateChanged changed && changed.vmId().equals(id);
     }
 
     @Override

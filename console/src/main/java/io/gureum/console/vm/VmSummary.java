@@ -1,7 +1,6 @@
 package io.gureum.console.vm;
 
 import io.gureum.console.workload.WorkloadKind;
-import io.gureum.console.workload.WorkloadState;
 import io.gureum.console.workload.WorkloadSummary;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,10 +14,5 @@ public record VmSummary(UUID id, String name, long projectId, String owner, UUID
     @Override
     public WorkloadKind kind() {
         return WorkloadKind.VM;
-    }
-
-    @Override
-    public WorkloadState workloadState() {
-        return state.toWorkloadState();
     }
 }

@@ -1,30 +1,17 @@
 package io.gureum.console.vm;
 
-import io.gureum.console.workload.WorkloadAdapter;
 import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.WorkloadRowsAdapter;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
 import org.springframework.stereotype.Component;
 
 /** VMs as one kind of workload: what the shared mechanics of workload/ ask of them. */
 @Component
-class VmWorkloads implements WorkloadAdapter {
+class VmWorkloads extends WorkloadRowsAdapter<VirtualMachine> {
 
-    private final VirtualMachineRepository vms;
-
-    VmWorkloads(VirtualMachineRepository vms) {
-        this.vms = vms;
-    }
-
-    @Override
-    public WorkloadKind kind() {
-        return WorkloadKind.VM;
-    }
-
-    @Override
-    public List<VmSummary> inProject(long projectId, Function<UUID, String> hostName) {
-        return vms.findAllByProjectIdInAndStateNotOrderByCreatedAtDesc(List.of(projectId), VmStatus.DELETED).stream()
-                .map(vm -> vm.summary(hostName.apply(vm.hostId()))).toList();
+    VmWorkloads(VirtualMachineRepository vms, VmService service) {
+        super(WorkloadKind.VM, projectId -> vms.findAllByProjectIdInAndStateNotOrderByCreatedAtDesc(
+                        List.of(projectId), VmStatus.DELETED),
+                (id, why) -> service.restartByPolicy(id, why).map(started -> started.vm().name()));
     }
 }

@@ -16,7 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * quota freed; an interrupted delete leaves the row UNKNOWN for the resync to report and the user to delete again;
  * either way the action is recorded as failed.
  */
-public abstract class InterruptedWorkloadTasks<E extends WorkloadEntity<S>, S extends Enum<S>> {
+public abstract class InterruptedWorkloadTasks<E extends WorkloadEntity<S>, S extends Enum<S> & WorkloadStatus> {
 
     private final WorkloadKind kind;
     private final CrudRepository<E, UUID> rows;
@@ -44,21 +44,16 @@ public abstract class InterruptedWorkloadTasks<E extends WorkloadEntity<S>, S ex
             return;
         }
         E row = found.get();
-        if (task.action().equals(kind.targetType() + ".create") && row.state() == provisioning()) {
+        WorkloadState state = row.state().toWorkloadState();
+        if (task.action().equals(kind.targetType() + ".create") && state == WorkloadState.PROVISIONING) {
             String cleanup = row.hostId() == null ? "nothing had been made on a host." : removeHalfMade(row);
             set(row.id(), true, "Interrupted by a console restart while provisioning; " + cleanup);
-        } else if (row.state() == deleting()) {
+        } else if (state == WorkloadState.DELETING) {
             set(row.id(), false, "delete interrupted by a console restart: delete it again");
         }
         // The action failed: the audit log says so, as for any other failed action.
         events.publishEvent(actionFailed(row, task.action(), "interrupted by a console restart"));
     }
-
-    protected abstract S provisioning();
-
-    protected abstract S deleting();
-
-    protected abstract S unknown();
 
     /** Removes what the create made on the row's host; says what it did, or what an administrator must do. */
     protected abstract String removeHalfMade(E row);
@@ -71,7 +66,8 @@ public abstract class InterruptedWorkloadTasks<E extends WorkloadEntity<S>, S ex
             if (failed) {
                 row.failed(message, clock.instant().truncatedTo(ChronoUnit.MICROS));
             } else {
-                row.observed(unknown(), message, clock.instant().truncatedTo(ChronoUnit.MICROS));
+                row.observed(WorkloadStatus.as(row.state(), WorkloadState.UNKNOWN), message,
+                        clock.instant().truncatedTo(ChronoUnit.MICROS));
             }
             rows.save(row);
         }));

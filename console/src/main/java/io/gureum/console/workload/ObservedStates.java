@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * @param <E> the kind's entity
  * @param <S> the kind's state enum
  */
-public final class ObservedStates<E extends WorkloadEntity<S>, S extends Enum<S>> {
+public final class ObservedStates<E extends WorkloadEntity<S>, S extends Enum<S> & WorkloadStatus> {
 
     private static final Logger log = LoggerFactory.getLogger(ObservedStates.class);
 

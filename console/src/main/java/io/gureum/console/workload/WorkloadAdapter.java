@@ -1,6 +1,7 @@
 package io.gureum.console.workload;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 
@@ -14,4 +15,10 @@ public interface WorkloadAdapter {
 
     /** The project's workloads of this kind that are not deleted, with host names resolved by {@code hostName}. */
     List<? extends WorkloadSummary> inProject(long projectId, Function<UUID, String> hostName);
+
+    /**
+     * Starts the workload again when its restart policy says "always", its owner wants it running and it stopped
+     * without a console action ({@code why}); the name of the workload started, empty when the policy does not apply.
+     */
+    Optional<String> restartByPolicy(UUID id, String why);
 }

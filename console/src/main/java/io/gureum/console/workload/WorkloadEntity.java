@@ -13,7 +13,7 @@ import java.util.UUID;
  * own table (no data moves) and its own state enum; {@code S} is that enum.
  */
 @MappedSuperclass
-public abstract class WorkloadEntity<S extends Enum<S>> {
+public abstract class WorkloadEntity<S extends Enum<S> & WorkloadStatus> {
 
     @Id
     private UUID id;
@@ -103,6 +103,9 @@ public abstract class WorkloadEntity<S extends Enum<S>> {
 
     public abstract S state();
 
+    /** The row as views and other features see it, on the host named {@code hostName}. */
+    public abstract WorkloadSummary summary(String hostName);
+
     protected abstract void state(S state);
 
     /** Records an observed state and its reason (cut to its column). */
@@ -110,6 +113,18 @@ public abstract class WorkloadEntity<S extends Enum<S>> {
         state(state);
         this.stateReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 255));
         this.updatedAt = now;
+    }
+
+    /**
+     * A resource made by hand on a host, taken over as it is: placed there in the state observed there. Returns the
+     * state it is wanted in from now on: RUNNING when it runs or is paused, STOPPED otherwise.
+     */
+    protected S adoptedOn(UUID hostId, S state, String reason, Instant now) {
+        placed(hostId, now);
+        observed(state, reason, now);
+        WorkloadState seen = state.toWorkloadState();
+        return WorkloadStatus.as(state, seen == WorkloadState.RUNNING || seen == WorkloadState.PAUSED
+                ? WorkloadState.RUNNING : WorkloadState.STOPPED);
     }
 
     public void placed(UUID hostId, Instant now) {

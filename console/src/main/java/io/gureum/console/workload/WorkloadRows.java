@@ -38,7 +38,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * @param <E> the kind's entity
  * @param <S> the kind's state enum, whose constants are named as {@link WorkloadState}'s
  */
-public final class WorkloadRows<E extends WorkloadEntity<S>, S extends Enum<S>> {
+public final class WorkloadRows<E extends WorkloadEntity<S>, S extends Enum<S> & WorkloadStatus> {
 
     private static final Sort NEWEST_FIRST = Sort.by(Sort.Order.desc("createdAt"), Sort.Order.asc("id"));
 

@@ -21,7 +21,12 @@ public interface WorkloadSummary {
 
     String hostName();
 
-    WorkloadState workloadState();
+    /** The kind's own state (a VmStatus, a ContainerStatus). */
+    WorkloadStatus state();
+
+    default WorkloadState workloadState() {
+        return state().toWorkloadState();
+    }
 
     String stateReason();
 

@@ -21,7 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * @param <E> the kind's entity
  * @param <S> the kind's state enum
  */
-public final class WorkloadTasks<E extends WorkloadEntity<S>, S extends Enum<S>> {
+public final class WorkloadTasks<E extends WorkloadEntity<S>, S extends Enum<S> & WorkloadStatus> {
 
     /** The kind's "action requested" event. */
     @FunctionalInterface

@@ -15,6 +15,7 @@ import io.gureum.console.system.LiveUpdate;
 import io.gureum.console.task.TaskList;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.LiveUpdates;
+import io.gureum.console.workload.WorkloadEvents;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadSummary;
 import java.time.Clock;
@@ -22,6 +23,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -41,6 +43,7 @@ public abstract class WorkloadDetailPage<D> extends LivePage implements BeforeEn
     private final WorkloadKind kind;
     private final String heading;
     private final Class<? extends RuntimeException> notFound;
+    private final Function<UUID, D> loader;
     private final LiveUpdates liveUpdates;
     private final Map<String, Button> buttons = new HashMap<>();
     /** The workload shown, or null when there is none. */
@@ -49,19 +52,23 @@ public abstract class WorkloadDetailPage<D> extends LivePage implements BeforeEn
     /**
      * @param heading  the kind in a heading ("Virtual machine"), said when there is no such workload
      * @param notFound what the kind's service throws for a workload the caller cannot see
+     * @param loader   reads the workload; throws {@code notFound} when the caller cannot see it
      */
     protected WorkloadDetailPage(WorkloadKind kind, String heading, Class<? extends RuntimeException> notFound,
-                                 TaskService tasks, Clock clock, LiveUpdates liveUpdates) {
+                                 Function<UUID, D> loader, TaskService tasks, Clock clock, LiveUpdates liveUpdates) {
         this.kind = kind;
         this.heading = heading;
         this.notFound = notFound;
+        this.loader = loader;
         this.tasks = tasks;
         this.clock = clock;
         this.liveUpdates = liveUpdates;
     }
 
     /** Reads the workload; throws the kind's not-found exception when the caller cannot see it. */
-    protected abstract D load(UUID id);
+    protected D load(UUID id) {
+        return loader.apply(id);
+    }
 
     /** Adds the page's parts for a workload just entered, then shows it. */
     protected abstract void build(D workload);
@@ -69,8 +76,11 @@ public abstract class WorkloadDetailPage<D> extends LivePage implements BeforeEn
     /** Shows the workload as it is now (buttons enabled by its state, badge, the kind's sections). */
     protected abstract void refresh(D workload);
 
-    /** Whether a live update is about the workload shown. */
-    protected abstract boolean concerns(LiveUpdate update);
+    /** Whether a live update is about the workload shown: a change of its state. */
+    protected boolean concerns(LiveUpdate update) {
+        return update instanceof WorkloadEvents.StateChanged changed && changed.kind() == kind
+                && changed.workloadId().equals(id);
+    }
 
     /** Called before the page shows another workload (or none). */
     protected void leaving() {

@@ -8,14 +8,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.textfield.NumberField;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.component.textfield.TextArea;
-import java.util.LinkedHashMap;
-import io.gureum.console.ui.LiveUpdates;
+import io.gureum.console.host.HostService;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.quota.QuotaService;
@@ -23,13 +22,17 @@ import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.system.Echo;
 import io.gureum.console.ui.FieldErrors;
 import io.gureum.console.ui.Formats;
+import io.gureum.console.ui.LiveUpdates;
 import io.gureum.console.ui.RowActions;
+import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.ui.CreateWorkloadDialog;
 import io.gureum.console.workload.ui.WorkloadActions;
+import io.gureum.console.workload.ui.WorkloadFilters;
 import io.gureum.console.workload.ui.WorkloadListPage;
 import jakarta.annotation.security.PermitAll;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,9 +49,11 @@ public class ContainersView extends WorkloadListPage<ContainerSummary, Unmanaged
     private final ProjectAccess access;
     private final QuotaService quotas;
     private int shownRows = -1;
+    final WorkloadFilters<ContainerStatus> filters;
+    WorkloadFilter<ContainerStatus> filter = WorkloadFilter.any();
 
     public ContainersView(ContainerService containers, ProjectService projects, ProjectAccess access,
-                          QuotaService quotas, Clock clock, LiveUpdates liveUpdates) {
+                          QuotaService quotas, HostService hosts, Clock clock, LiveUpdates liveUpdates) {
         super(WorkloadKind.CONTAINER, "Create container", projects, clock, liveUpdates);
         create.addClickListener(click -> new CreateContainerDialog().open());
         this.quotas = quotas;
@@ -68,7 +73,13 @@ public class ContainersView extends WorkloadListPage<ContainerSummary, Unmanaged
                 : "State reason: " + (c.stateReason() == null ? "-" : c.stateReason()) + " · image "
                 + c.image() + (c.command() == null ? "" : " · command " + ShellQuoting.shCommand(c.command()))
                 + " · restart " + c.restartPolicy() + " · owner " + c.owner());
-        add(heading("Containers"), grid);
+        // the same filters as the VMs', and the database pages: a list of 10,000 containers never loads them all
+        filters = new WorkloadFilters<>("container-filter", projects.visibleProjects(),
+                java.util.Arrays.stream(ContainerStatus.values()).filter(st -> st != ContainerStatus.DELETED).toList(),
+                hosts.forPlacement().stream().filter(h -> h.containerEndpoint() != null).toList(), this::applyFilter);
+        add(heading("Containers"), filters, grid);
+        grid.setItems(query -> containers.page(filter, query.getOffset(), query.getLimit()).stream(),
+                query -> containers.count(filter));
         if (access.isAdmin()) {
             unmanagedSection("Containers made by hand on a host's engine, unknown to the console. Adopting one counts "
                     + "one container, its CPU limit rounded up (1 when it has none) and its memory limit ("
@@ -89,13 +100,19 @@ public class ContainersView extends WorkloadListPage<ContainerSummary, Unmanaged
     @Override
     protected void reload() {
         columns.reloadProjectNames();
-        List<ContainerSummary> rows = containers.list();
-        grid.setItems(rows);
-        if (rows.size() != shownRows) {
+        grid.getDataProvider().refreshAll();
+        int rows = containers.count(filter);
+        if (rows != shownRows) {
             // Auto widths are measured from the rows shown; measure again when rows come or go, not on every poll.
-            shownRows = rows.size();
+            shownRows = rows;
             grid.recalculateColumnWidths();
         }
+    }
+
+    void applyFilter() {
+        filter = new WorkloadFilter<>(filters.projectId(), filters.state.getValue(), filters.hostId(),
+                filters.nameContains());
+        reload();
     }
 
     static final String HEALTH_NONE = "none";

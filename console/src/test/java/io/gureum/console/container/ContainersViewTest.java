@@ -106,6 +106,27 @@ class ContainersViewTest extends SpringBrowserlessTest {
         asAdmin(() -> tasks.await(containers.delete(rows.getFirst().id()).taskId(), Duration.ofSeconds(60)));
     }
 
+    @Test
+    void the_name_and_state_filters_narrow_the_paged_grid() {
+        String tag = "f" + Actors.unique("x").replaceAll("[^0-9]", "");
+        Fixtures.Tenant tenant = fixtures.tenant("ctf");
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        for (String[] row : new String[][] {{"web-" + tag, "RUNNING"}, {"job-" + tag, "EXITED"}}) {
+            ManagedContainer c = new ManagedContainer(java.util.UUID.randomUUID(), row[0], tenant.id(), "someone",
+                    "busybox", null, 500, 64, "no", null, now);
+            c.observed(ContainerStatus.valueOf(row[1]), "test", now);
+            repository.save(c);
+        }
+        ContainersView view = navigate(ContainersView.class);
+
+        view.filters.name.setValue(tag);
+        assertThat(view.grid.getGenericDataView().getItems().map(ContainerSummary::name).toList())
+                .containsExactlyInAnyOrder("web-" + tag, "job-" + tag);
+        view.filters.state.setValue(ContainerStatus.EXITED);
+        assertThat(view.grid.getGenericDataView().getItems().map(ContainerSummary::name).toList())
+                .containsExactly("job-" + tag);
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

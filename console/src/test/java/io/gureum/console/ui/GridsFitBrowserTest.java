@@ -154,6 +154,13 @@ class GridsFitBrowserTest {
                         page.keyboard().press("Escape");
                     }
                 }
+                // The project's workloads: its VM and its container in one grid.
+                page.navigate(base() + "/projects/" + tenant.id() + "/workloads");
+                PlaywrightAssertions.assertThat(page.locator("#project-workloads-grid"))
+                        .isVisible(new LocatorAssertions.IsVisibleOptions().setTimeout(20_000));
+                page.waitForTimeout(1_000);
+                misfits.addAll(misfits("project-workloads", (Map<String, Object>) page.evaluate(MEASURE)));
+                page.screenshot(new Page.ScreenshotOptions().setPath(PICTURES.resolve("project-workloads.png")));
                 if (!images.bootImages().isEmpty()) {
                     vmPage(page, tenant.id());
                 }

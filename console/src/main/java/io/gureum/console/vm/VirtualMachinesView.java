@@ -220,7 +220,6 @@ public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm
 
         CreateVmDialog() {
             super("Create virtual machine", "vm", VmService.NAME_RULE.rule(), "a VM", projects, access.isAdmin());
-            name.setId("vm-name");
             image.setLabel("Image");
             image.setItems(images.bootImages());
             image.setItemLabelGenerator(BootImage::name);

@@ -98,7 +98,7 @@ class ContainerLifecycleBrowserTest {
             Chromium.logIn(page, base(), tenant.member().username(), Fixtures.PASSWORD);
             page.navigate(base() + "/containers");
             page.locator("#create-container").click();
-            page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(name);
+            page.locator("#container-name input").fill(name); // the page's "Name" filter has the same label
             page.getByLabel("Command", new Page.GetByLabelOptions().setExact(true)).fill(TICKER);
             page.getByLabel("CPUs", new Page.GetByLabelOptions().setExact(true)).fill("0.5");
             page.getByLabel("Memory (MiB)", new Page.GetByLabelOptions().setExact(true)).fill("64");

@@ -61,6 +61,7 @@ public abstract class CreateWorkloadDialog extends Dialog {
         quotaHint.setId(kind + "-quota-hint");
         quotaHint.getStyle().set("color", "var(--lumo-secondary-text-color)");
         project.addValueChangeListener(change -> showQuota());
+        name.setId(kind + "-name"); // "vm-name", "container-name": the list page has a "Name" filter as well
         error.setId("create-" + kind + "-error");
         errors.field("name", name).field("project", project);
         createButton.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -94,7 +94,7 @@ public class QuotaService {
         ResourceAmounts before = quota.limits();
         if (!before.equals(limits)) {
             quota.set(limits);
-            events.publishEvent(new QuotaChanged(projectId, before, limits));
+            events.publishEvent(new QuotaChanged(projectId, projects.get(projectId).name(), before, limits));
         }
         return limits;
     }

@@ -1,0 +1,83 @@
+package io.gureum.console.api;
+
+import io.gureum.console.project.ProjectNotFoundException;
+import io.gureum.console.quota.QuotaExceededException;
+import io.gureum.console.system.InvalidInput;
+import io.gureum.console.task.TaskNotFoundException;
+import io.gureum.console.vm.VmNotFoundException;
+import io.gureum.hypervisor.HypervisorException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Turns the facades' refusals into RFC 9457 problem details with a stable {@code type} per kind and the
+ * facades' own words (the same the UI shows) as {@code detail}.
+ */
+@RestControllerAdvice(basePackageClasses = ApiProblems.class)
+class ApiProblems {
+
+    @ExceptionHandler({VmNotFoundException.class, TaskNotFoundException.class, ProjectNotFoundException.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
+    }
+
+    /** A refusal the facade made about one field is a validation error; one about the object's state is not. */
+    @ExceptionHandler(InvalidInput.class)
+    ProblemDetail invalid(InvalidInput e) {
+        if (e.field() == null) {
+            return problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Not possible now", e.getMessage());
+        }
+        return validation(List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ProblemDetail typeMismatch(MethodArgumentTypeMismatchException e) {
+        String expected = e.getRequiredType() == null ? "another value"
+                : e.getRequiredType().isEnum() ? "one of " + List.of(e.getRequiredType().getEnumConstants())
+                : "a " + e.getRequiredType().getSimpleName();
+        return validation(List.of(Map.of("field", e.getName(), "message", "Expected " + expected + ".")));
+    }
+
+    @ExceptionHandler(InvalidParameters.class)
+    ProblemDetail parameters(InvalidParameters e) {
+        return validation(e.errors());
+    }
+
+    @ExceptionHandler(QuotaExceededException.class)
+    ProblemDetail quota(QuotaExceededException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.QUOTA_EXCEEDED, "Quota exceeded", e.getMessage());
+    }
+
+    @ExceptionHandler(HypervisorException.class)
+    ProblemDetail unavailable(HypervisorException e) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Host unavailable",
+                e.getMessage());
+    }
+
+    /** Signed in but without the role (a viewer starting a VM); outsiders of a project get 404 before this. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, ProblemTypes.FORBIDDEN, "Not allowed", e.getMessage());
+    }
+
+    static ProblemDetail validation(List<Map<String, String>> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ProblemTypes.VALIDATION, "Invalid request",
+                "The request has invalid fields: see errors.");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatus status, URI type, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+}

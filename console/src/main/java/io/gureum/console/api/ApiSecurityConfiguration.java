@@ -1,0 +1,61 @@
+package io.gureum.console.api;
+
+import io.gureum.console.identity.IdentityService;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * The API's own filter chain, ahead of the UI's: stateless (no session is read or made), bearer tokens only, so no
+ * CSRF (a browser never sends the token by itself), and a refusal is problem JSON, never a redirect to the login.
+ */
+@Configuration
+class ApiSecurityConfiguration {
+
+    // Fixed texts: nothing of the request goes into them.
+    private static final String UNAUTHENTICATED = """
+            {"type":"%s","title":"Not signed in","status":401,\
+            "detail":"Send a valid API token: Authorization: Bearer <token>."}""".formatted(ProblemTypes.UNAUTHENTICATED);
+    private static final String FORBIDDEN = """
+            {"type":"%s","title":"Not allowed","status":403,\
+            "detail":"Your account may not do this."}""".formatted(ProblemTypes.FORBIDDEN);
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, IdentityService identity,
+                                       UserDetailsService users) throws Exception {
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .addFilterBefore(new BearerTokenFilter(tokens, identity, users), BasicAuthenticationFilter.class)
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Bearer");
+                            problem(response, HttpStatus.UNAUTHORIZED, UNAUTHENTICATED);
+                        })
+                        .accessDeniedHandler((request, response, e) ->
+                                problem(response, HttpStatus.FORBIDDEN, FORBIDDEN)));
+        return http.build();
+    }
+
+    private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String body)
+            throws java.io.IOException {
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getWriter().write(body);
+    }
+}

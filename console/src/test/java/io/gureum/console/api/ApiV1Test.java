@@ -133,6 +133,18 @@ class ApiV1Test {
         }
     }
 
+    /** CSRF protection is off for the API: that is safe only because a browser's session cookie counts for nothing. */
+    @Test
+    void a_signed_in_browser_session_does_not_authenticate_an_api_request() throws Exception {
+        try (HttpLogin browser = new HttpLogin(port)) {
+            browser.logIn(a.owner().username(), Fixtures.PASSWORD);
+            assertThat(browser.get("/").statusCode()).as("the session is signed in").isEqualTo(200);
+
+            assertProblem(browser.get("/api/v1/projects/" + a.id() + "/workloads"), 401,
+                    "urn:gureum:problem:unauthenticated");
+        }
+    }
+
     @Test
     void another_projects_vm_and_its_task_are_not_found_exactly_like_missing_ones() throws Exception {
         UUID vmOfA = runningVmOfA();

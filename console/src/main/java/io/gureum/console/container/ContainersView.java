@@ -48,7 +48,6 @@ public class ContainersView extends WorkloadListPage<ContainerSummary, Unmanaged
     private final ContainerService containers;
     private final ProjectAccess access;
     private final QuotaService quotas;
-    private int shownRows = -1;
     final WorkloadFilters<ContainerStatus> filters;
     WorkloadFilter<ContainerStatus> filter = WorkloadFilter.any();
 
@@ -101,12 +100,6 @@ public class ContainersView extends WorkloadListPage<ContainerSummary, Unmanaged
     protected void reload() {
         columns.reloadProjectNames();
         grid.getDataProvider().refreshAll();
-        int rows = containers.count(filter);
-        if (rows != shownRows) {
-            // Auto widths are measured from the rows shown; measure again when rows come or go, not on every poll.
-            shownRows = rows;
-            grid.recalculateColumnWidths();
-        }
     }
 
     void applyFilter() {

@@ -50,7 +50,7 @@ public class ProjectWorkloadsView extends LivePage implements BeforeEnterObserve
         this.liveUpdates = liveUpdates;
         grid.setId("project-workloads-grid");
         counts.setId("project-workloads-counts");
-        WorkloadGrid<WorkloadSummary> columns = new WorkloadGrid<>(grid, null, projects, clock);
+        WorkloadGrid<WorkloadSummary> columns = new WorkloadGrid<>(grid, projects, clock);
         columns.column(w -> w.kind().label(), "Kind", "7rem", 0);
         columns.name("14rem");
         columns.state(w -> w.stateReason() == null ? "" : w.stateReason());

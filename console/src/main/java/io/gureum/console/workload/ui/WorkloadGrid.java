@@ -8,7 +8,6 @@ import com.vaadin.flow.function.ValueProvider;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.ui.Formats;
-import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadSummary;
 import java.time.Clock;
 import java.util.Map;
@@ -25,14 +24,12 @@ import java.util.stream.Collectors;
 public final class WorkloadGrid<T extends WorkloadSummary> {
 
     private final Grid<T> grid;
-    private final WorkloadKind kind;
     private final ProjectService projects;
     private final Clock clock;
     private Map<Long, String> projectNames = Map.of();
 
-    public WorkloadGrid(Grid<T> grid, WorkloadKind kind, ProjectService projects, Clock clock) {
+    public WorkloadGrid(Grid<T> grid, ProjectService projects, Clock clock) {
         this.grid = grid;
-        this.kind = kind;
         this.projects = projects;
         this.clock = clock;
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);

@@ -53,7 +53,7 @@ public abstract class WorkloadListPage<T extends WorkloadSummary, U> extends Liv
         this.liveUpdates = liveUpdates;
         grid.setId(kind.route() + "-grid");
         grid.setEmptyStateText("No " + kind.noun() + "s to show: create one, or change the filters.");
-        columns = new WorkloadGrid<>(grid, kind, projects, clock);
+        columns = new WorkloadGrid<>(grid, projects, clock);
         create = new Button(createText);
         create.setId("create-" + kind.targetType());
         create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

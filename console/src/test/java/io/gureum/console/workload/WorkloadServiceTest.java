@@ -7,9 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.gureum.console.testsupport.ConsoleTest;
+import io.gureum.console.testsupport.DirectRows;
 import io.gureum.console.testsupport.Fixtures;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,27 +38,12 @@ class WorkloadServiceTest {
         other = fixtures.tenant("wl-other");
     }
 
-    /** Rows as the create tasks leave them; made directly so that the listing is tested without any host. */
     private UUID vm(long projectId, String name, String state) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("""
-                insert into virtual_machine (id, name, project_id, owner, domain_name, image_id, vcpus, memory_mib,
-                    disk_gib, state, desired_state, restart_policy, created_at, updated_at, version)
-                values (?, ?, ?, 'admin', ?, 'tiny', 1, 128, 1, ?, 'RUNNING', 'NEVER', ?, ?, 0)""",
-                id, name, projectId, "g-" + id.toString().substring(0, 8) + "-" + name, state, now, now);
-        return id;
+        return DirectRows.vm(jdbc, projectId, name, state);
     }
 
     private UUID container(long projectId, String name, String state) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        jdbc.update("""
-                insert into container (id, name, project_id, owner, engine_name, image, millicpus, memory_mib,
-                    restart_policy, state, created_at, updated_at, version)
-                values (?, ?, ?, 'admin', ?, 'busybox', 500, 64, 'no', ?, ?, ?, 0)""",
-                id, name, projectId, "g-" + id.toString().substring(0, 8) + "-" + name, state, now, now);
-        return id;
+        return DirectRows.container(jdbc, projectId, name, state);
     }
 
     @Test

@@ -11,12 +11,11 @@ import io.gureum.console.project.ProjectRole;
 import io.gureum.console.project.ProjectService;
 import io.gureum.console.testsupport.Actors;
 import io.gureum.console.testsupport.ConsoleTest;
+import io.gureum.console.testsupport.DirectRows;
 import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadState;
 import io.gureum.console.workload.WorkloadSummary;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,25 +55,9 @@ class ProjectWorkloadsViewTest extends SpringBrowserlessTest {
         Actors.asUser(mine.owner().username(), () -> projects.addMember(mine.id(), VIEWER, ProjectRole.VIEWER));
     }
 
-    /** Rows as the create tasks leave them, made directly: the page is tested without any host. */
     private UUID row(String table, long projectId, String name, String state) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now());
-        String engineName = "g-" + id.toString().substring(0, 8) + "-" + name;
-        if (table.equals("vm")) {
-            jdbc.update("""
-                    insert into virtual_machine (id, name, project_id, owner, domain_name, image_id, vcpus, memory_mib,
-                        disk_gib, state, desired_state, restart_policy, created_at, updated_at, version)
-                    values (?, ?, ?, 'admin', ?, 'tiny', 1, 128, 1, ?, 'RUNNING', 'NEVER', ?, ?, 0)""",
-                    id, name, projectId, engineName, state, now, now);
-        } else {
-            jdbc.update("""
-                    insert into container (id, name, project_id, owner, engine_name, image, millicpus, memory_mib,
-                        restart_policy, state, created_at, updated_at, version)
-                    values (?, ?, ?, 'admin', ?, 'busybox', 500, 64, 'no', ?, ?, ?, 0)""",
-                    id, name, projectId, engineName, state, now, now);
-        }
-        return id;
+        return table.equals("vm") ? DirectRows.vm(jdbc, projectId, name, state)
+                : DirectRows.container(jdbc, projectId, name, state);
     }
 
     @Test

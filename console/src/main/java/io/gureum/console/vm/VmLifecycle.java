@@ -36,7 +36,10 @@ final class VmLifecycle {
         }
         UUID task = runs.submit(vm, action, null, context -> {
             context.step(runs.verb(action) + " on host " + rows.hostName(vm.hostId()));
-            work.accept(vm, hosts.hypervisorOf(vm.hostId()));
+            Hypervisor hypervisor = hosts.hypervisorOf(vm.hostId());
+            work.accept(vm, hypervisor);
+            // The task ends with the row saying what libvirt says now, not when the lifecycle event arrives.
+            recordAfterAction(vm.id(), hypervisor, vm.domainUuid(), runs.verb(action) + " through the console");
             return null;
         });
         return new VmOperation(shown(vm), task);
@@ -59,7 +62,9 @@ final class VmLifecycle {
         }
         UUID task = runs.submit(vm, "vm.restart-by-policy", why, context -> {
             context.step("start again: restart policy is always (" + why + ")");
-            hosts.hypervisorOf(vm.hostId()).start(vm.domainUuid());
+            Hypervisor hypervisor = hosts.hypervisorOf(vm.hostId());
+            hypervisor.start(vm.domainUuid());
+            recordAfterAction(id, hypervisor, vm.domainUuid(), "started again by its restart policy");
             return null;
         });
         return Optional.of(new VmOperation(shown(vm), task));
@@ -71,6 +76,10 @@ final class VmLifecycle {
                 "power off and remove the VM and its disk",
                 () -> provisioner.remove(hosts.hypervisorOf(vm.hostId()), vm.domainUuid()));
         return new VmOperation(started.workload(), started.taskId());
+    }
+
+    private void recordAfterAction(UUID id, Hypervisor hypervisor, UUID domain, String reason) {
+        rows.observedAfterAction(id, VmStateSync.statusOf(hypervisor.info(domain).state()), reason);
     }
 
     private VmSummary shown(VirtualMachine vm) {

@@ -131,7 +131,7 @@ class VmStateSync extends HostStateSync {
         Subscription subscription = hypervisor.subscribe(new HypervisorListener() {
             @Override
             public void onVmEvent(VmEvent event) {
-                applyEvent(event);
+                applyEvent(hypervisor, event);
             }
 
             @Override
@@ -147,7 +147,12 @@ class VmStateSync extends HostStateSync {
         watches.put(hostId, new Watch(hypervisor, subscription));
     }
 
-    private void applyEvent(VmEvent event) {
+    /**
+     * An event can be handled after a task recorded a newer state (a "started" of the create handled after a
+     * force-off ended), so it only says when to look: what the host says now is recorded, and only on a row not
+     * written since the host was asked. A domain the host no longer knows takes the event's word.
+     */
+    void applyEvent(Hypervisor hypervisor, VmEvent event) {
         VmStatus status = switch (event.type()) {
             case STARTED, RESUMED -> VmStatus.RUNNING;
             case SUSPENDED, PM_SUSPENDED -> VmStatus.PAUSED;
@@ -159,9 +164,27 @@ class VmStateSync extends HostStateSync {
         if (status == null) {
             return;
         }
-        vms.findByDomainUuid(event.vmId()).ifPresent(vm -> states.record(vm.id(), status,
-                event.type() == VmEvent.Type.UNDEFINED ? "its domain was removed outside the console"
-                        : event.type().name().toLowerCase() + (event.detail() == null ? "" : " (" + event.detail() + ")")));
+        vms.findByDomainUuid(event.vmId()).ifPresent(vm -> {
+            if (event.type() == VmEvent.Type.UNDEFINED) {
+                states.record(vm.id(), status, "its domain was removed outside the console", event.receivedAt());
+                return;
+            }
+            String reason = event.type().name().toLowerCase() + (event.detail() == null ? "" : " (" + event.detail() + ")");
+            Instant askedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            VmStatus now;
+            try {
+                VmInfo info = hypervisor.info(event.vmId());
+                now = statusOf(info.state());
+                if (now != status) {
+                    reason = now.name().toLowerCase() + " (" + info.stateReason() + ")";
+                }
+            } catch (HypervisorException e) {
+                log.debug("reading VM {} after its {} event: {}", vm.id(), event.type(), e.getMessage());
+                states.record(vm.id(), status, reason, event.receivedAt());
+                return;
+            }
+            states.record(vm.id(), now, reason, askedAt);
+        });
     }
 
     @Override

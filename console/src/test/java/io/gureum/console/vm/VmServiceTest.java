@@ -23,6 +23,7 @@ import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.testsupport.Requires;
 import io.gureum.hypervisor.HypervisorException;
+import io.gureum.hypervisor.VmEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -130,6 +131,24 @@ class VmServiceTest {
                 && Instant.now().isBefore(deadline)) {
             sleep(50);
         }
+        assertThat(repository.findById(row.id()).orElseThrow().state()).isEqualTo(VmStatus.STOPPED);
+    }
+
+    @Test
+    void a_force_off_ends_with_the_vm_stopped_and_a_late_started_event_does_not_undo_it() {
+        VmOperation created = asUser(tenant.member().username(), () -> vms.create(tiny("late-event")));
+        await(created.taskId());
+        VirtualMachine row = repository.findById(created.vm().id()).orElseThrow();
+        Instant beforeForceOff = Instant.now();
+
+        TaskSummary off = await(asUser(tenant.member().username(), () -> vms.forceOff(row.id())).taskId());
+
+        // The task ends with the row saying what libvirt says, not when the "stopped" event arrives.
+        assertThat(off.state()).isEqualTo(TaskState.SUCCEEDED);
+        assertThat(repository.findById(row.id()).orElseThrow().state()).isEqualTo(VmStatus.STOPPED);
+        // The create's "started" event handled only now (a busy event thread) asks the host, which says stopped.
+        stateSync.applyEvent(hosts.hypervisorOf(simulated.id()),
+                new VmEvent(row.domainUuid(), row.name(), VmEvent.Type.STARTED, "booted", beforeForceOff));
         assertThat(repository.findById(row.id()).orElseThrow().state()).isEqualTo(VmStatus.STOPPED);
     }
 

@@ -2,7 +2,8 @@
 # Turns a Debian 12/13 or Ubuntu 24.04 server into a Gureum host, idempotently.
 #
 # Usage: src/host/setup.sh [--for-tests] [--recheck]
-#   --for-tests   also install what the test suite needs (Chromium for browser tests)
+#   --for-tests   also install what the test suite needs (Chromium for browser tests, and PostgreSQL on
+#                 127.0.0.1 with a test database for mvn -Ppostgres: see postgres.sh)
 #   --recheck     redo the KVM-vs-QEMU domain type probe even if already decided
 #
 # Each step prints "ok", "skipped (why)" or "failed: reason". A second run only checks
@@ -17,7 +18,7 @@ for a in "$@"; do
   case "$a" in
     --for-tests) FOR_TESTS=1 ;;
     --recheck) RECHECK=1 ;;
-    -h|--help) sed -n '2,9p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) die "unknown argument: $a (see --help)" ;;
   esac
 done
@@ -403,6 +404,10 @@ start_podman_api
 warm_capabilities
 default_network
 decide_domain_type
+if [ "$FOR_TESTS" = 1 ]; then
+  # Its own script, like daemons.sh: it prints its own steps and a test can call it again.
+  "$HERE/postgres.sh" test-db || FAILURES=$((FAILURES + 1))
+fi
 if [ "$FAILURES" -gt 0 ]; then
   info "setup finished with $FAILURES failed step(s) in $((SECONDS - T_START)) s: see messages above"
   exit 1

@@ -91,17 +91,17 @@ test_role_and_db() {
     made+=("password in $PG_TEST_PROPERTIES")
   fi
   # psql variables (:'pw', :"role") quote the values: nothing is spliced into SQL by the shell.
-  if [ "$(psql_admin -Atc "select 1 from pg_roles where rolname = '$PG_TEST_ROLE'" postgres)" != 1 ]; then
+  if [ "$(psql_admin -At -v role="$PG_TEST_ROLE" postgres <<<"select 1 from pg_roles where rolname = :'role';")" != 1 ]; then
     psql_admin -v role="$PG_TEST_ROLE" postgres <<<'CREATE ROLE :"role" LOGIN;' || { failed "create role"; return 1; }
     made+=("role $PG_TEST_ROLE")
   fi
   psql_admin -v role="$PG_TEST_ROLE" -v pw="$pw" postgres <<<'ALTER ROLE :"role" LOGIN PASSWORD :'"'pw'"';' \
     || { failed "set the role's password"; return 1; }
-  if [ "$(psql_admin -Atc "select 1 from pg_database where datname = '$PG_TEST_DB'" postgres)" != 1 ]; then
+  if [ "$(psql_admin -At -v db="$PG_TEST_DB" postgres <<<"select 1 from pg_database where datname = :'db';")" != 1 ]; then
     runuser -u postgres -- createdb -p "$PG_PORT" -O "$PG_TEST_ROLE" -E UTF8 "$PG_TEST_DB" || { failed "createdb"; return 1; }
     made+=("database $PG_TEST_DB")
   fi
-  if [ ${#made[@]} -eq 0 ]; then skipped "present, password from $PG_TEST_PROPERTIES"; else ok "made ${made[*]}"; fi
+  if [ ${#made[@]} -eq 0 ]; then skipped "present, password from $PG_TEST_PROPERTIES"; else ok "made $(IFS=,; echo "${made[*]}" | sed 's/,/, /g')"; fi
 }
 
 case "${1:-test-db}" in

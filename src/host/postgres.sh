@@ -5,9 +5,10 @@
 #
 # Usage: src/host/postgres.sh [test-db]   all of the above (default)
 #        src/host/postgres.sh start       only start the cluster and wait until it answers (20 s at most)
+#        src/host/postgres.sh stop        stop it (fast: open sessions are ended), as the connection-loss test does
 #
 # The test role's password is random, made once, and kept in $PG_TEST_PROPERTIES (root only, 0600) as the
-# Spring properties the console's 'postgres' test profile imports (mvn -Ppostgres). Test data only.
+# Spring properties the console's 'postgres' test profile imports (the build's PostgreSQL run). Test data only.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 # shellcheck source-path=SCRIPTDIR source=lib.sh
@@ -74,6 +75,16 @@ start_cluster() {
   ok "pg_ctlcluster $ver main start"
 }
 
+stop_cluster() {
+  local ver
+  ver="$(pg_version)"
+  step "PostgreSQL $ver stopped"
+  if ! pg_answers; then skipped "not answering"; return 0; fi
+  # -m fast ends the open sessions at once, as a crash or a failover would for the console's pool.
+  if pg_ctlcluster "$ver" main stop -m fast >/tmp/gureum-postgres-stop.log 2>&1; then ok "pg_ctlcluster $ver main stop -m fast"
+  else failed "pg_ctlcluster $ver main stop (see /tmp/gureum-postgres-stop.log)"; return 1; fi
+}
+
 test_role_and_db() {
   step "test role and database '$PG_TEST_DB'"
   local pw made=()
@@ -107,6 +118,7 @@ test_role_and_db() {
 case "${1:-test-db}" in
   test-db) install_postgres && configure_cluster && start_cluster && test_role_and_db ;;
   start) start_cluster ;;
-  -h|--help) sed -n '2,10p' "$0" ;;
-  *) sed -n '2,10p' "$0" >&2; exit 2 ;;
+  stop) stop_cluster ;;
+  -h|--help) sed -n '2,11p' "$0" ;;
+  *) sed -n '2,11p' "$0" >&2; exit 2 ;;
 esac

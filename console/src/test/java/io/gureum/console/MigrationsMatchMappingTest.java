@@ -7,11 +7,13 @@ import io.gureum.console.testsupport.ConsoleTest;
 import jakarta.persistence.EntityManagerFactory;
 import org.flywaydb.core.Flyway;
 import org.hibernate.SessionFactory;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** Flyway owns the schema; the JPA mapping must match it exactly (never the other way round). */
 @ConsoleTest
+@Tag("postgres") // also run on PostgreSQL (console/pom.xml, execution 'postgres')
 class MigrationsMatchMappingTest {
 
     @Autowired

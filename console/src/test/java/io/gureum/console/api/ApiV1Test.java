@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -34,6 +35,7 @@ import tools.jackson.databind.ObjectMapper;
 
 /** The HTTP API through real HTTP on the test server's port, with API tokens, on the libvirt test driver. */
 @ConsoleTest
+@Tag("postgres") // also run on PostgreSQL (console/pom.xml, execution 'postgres')
 class ApiV1Test {
 
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);

@@ -29,6 +29,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * at once for a VM in a project whose quota leaves room for exactly 10; exactly 10 get one.
  */
 @ConsoleTest
+@Tag("postgres") // also run on PostgreSQL (console/pom.xml, execution 'postgres')
 class QuotaConcurrencyTest {
 
     private static final Logger log = LoggerFactory.getLogger(QuotaConcurrencyTest.class);

@@ -15,6 +15,7 @@ import io.gureum.console.vm.NewVm;
 import io.gureum.console.vm.VmOperation;
 import io.gureum.console.vm.VmService;
 import java.time.Duration;
+import org.junit.jupiter.api.Tag;
 import org.springframework.security.access.AccessDeniedException;
 import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.testsupport.Fixtures.Tenant;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 @ConsoleTest
+@Tag("postgres") // also run on PostgreSQL (console/pom.xml, execution 'postgres')
 class QuotaServiceTest {
 
     @Autowired

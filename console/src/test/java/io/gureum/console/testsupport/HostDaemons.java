@@ -19,6 +19,8 @@ public final class HostDaemons {
     private static final Path DAEMONS_SCRIPT = Path.of(System.getProperty("gureum.daemons.script",
             "../src/host/daemons.sh"));
     private static final Path PODMAN_PID_FILE = Path.of("/run/gureum/podman-service.pid");
+    private static final Path POSTGRES_SCRIPT = Path.of(System.getProperty("gureum.postgres.script",
+            "../src/host/postgres.sh"));
 
     private HostDaemons() {
     }
@@ -80,6 +82,20 @@ public final class HostDaemons {
     /** {@code kill -CONT}. */
     public static void resume(long pid) {
         run(Duration.ofSeconds(10), "kill", "-CONT", Long.toString(pid));
+    }
+
+    /** Stops the tests' PostgreSQL as {@code src/host/postgres.sh stop} does (open sessions are ended at once). */
+    public static void stopPostgres() {
+        requireRoot();
+        if (!Files.isExecutable(POSTGRES_SCRIPT)) {
+            Requires.missing("no " + POSTGRES_SCRIPT.toAbsolutePath().normalize());
+        }
+        run(Duration.ofSeconds(30), POSTGRES_SCRIPT.toString(), "stop");
+    }
+
+    /** Starts it again and waits until it answers ({@code src/host/postgres.sh start}). */
+    public static void startPostgres() {
+        run(Duration.ofSeconds(40), POSTGRES_SCRIPT.toString(), "start");
     }
 
     /** Waits until a killed process is gone (libvirtd's children exit with it). */

@@ -11,6 +11,7 @@ import io.gureum.console.testsupport.DirectRows;
 import io.gureum.console.testsupport.Fixtures;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -18,6 +19,7 @@ import org.springframework.security.access.AccessDeniedException;
 
 /** One listing of a project's workloads, written once for every kind. */
 @ConsoleTest
+@Tag("postgres") // also run on PostgreSQL (console/pom.xml, execution 'postgres')
 class WorkloadServiceTest {
 
     @Autowired

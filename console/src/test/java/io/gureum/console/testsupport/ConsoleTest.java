@@ -16,7 +16,7 @@ import org.springframework.test.context.ActiveProfiles;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@ExtendWith(TestDatabaseAvailable.class) // before the Spring extension: checks PostgreSQL before the context loads
+@ExtendWith(TestDatabaseAvailable.class) // checks PostgreSQL before the context loads
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles(resolver = TestProfiles.class)
 @Import(FixturesConfiguration.class)

@@ -1,0 +1,29 @@
+package io.gureum.console.api;
+
+import io.gureum.console.container.NewContainer;
+import io.gureum.console.container.NewHealthCheck;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The body of a container create, as {@link NewContainer}: the facade checks every field and says what is wrong with
+ * its own words.
+ *
+ * @param image         an image on the engine; null for the console's default image
+ * @param command       one shell command, run as {@code sh -c <command>}; null for the image's own
+ * @param restartPolicy no, on-failure, always or unless-stopped (null: no)
+ * @param containerPort a container port to publish on an automatic host port of 127.0.0.1, or null
+ */
+record NewContainerRequest(String name, Long projectId, String image, String command, Map<String, String> env,
+                           Double cpus, Long memoryMib, String restartPolicy, Integer containerPort,
+                           NewHealthCheck healthCheck) {
+
+    NewContainer toNewContainer() {
+        if (projectId == null) {
+            throw new InvalidParameters(List.of(Map.of("field", "projectId", "message", "Required.")));
+        }
+        return new NewContainer(name, projectId, image, command, env == null ? Map.of() : env,
+                cpus == null ? 0 : cpus, memoryMib == null ? 0 : memoryMib, restartPolicy, containerPort,
+                healthCheck);
+    }
+}

@@ -1,5 +1,7 @@
 package io.gureum.console.api;
 
+import static io.gureum.console.api.ApiHttp.assertProblem;
+import static io.gureum.console.api.ApiHttp.json;
 import static io.gureum.console.testsupport.Actors.asAdmin;
 import static io.gureum.console.testsupport.Actors.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +17,6 @@ import io.gureum.console.testsupport.SimulatedHost;
 import io.gureum.console.vm.NewVm;
 import io.gureum.console.vm.VmOperation;
 import io.gureum.console.vm.VmService;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -30,14 +28,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** The HTTP API through real HTTP on the test server's port, with API tokens, on the libvirt test driver. */
 @ConsoleTest
 class ApiV1Test {
 
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -60,13 +56,14 @@ class ApiV1Test {
     @Autowired
     ImageCatalog images;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final List<SimulatedHost> simulated = new ArrayList<>();
+    ApiHttp api;
     Fixtures.Tenant a;
     Fixtures.Tenant b;
 
     @BeforeEach
     void twoProjects() {
+        api = new ApiHttp(port);
         a = fixtures.tenant("api-a");
         b = fixtures.tenant("api-b");
     }
@@ -74,29 +71,11 @@ class ApiV1Test {
     @AfterEach
     void closeHosts() {
         simulated.forEach(SimulatedHost::close);
-        http.close();
+        api.close();
     }
 
     private String tokenOf(String username) {
         return asUser(username, () -> tokens.create("pipeline", null)).secret();
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
     }
 
     /** A running VM of project A on the simulated host, made through the facade as A's member. */
@@ -108,16 +87,6 @@ class ApiV1Test {
         return created.vm().id();
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        JsonNode problem = json(response);
-        assertThat(problem.get("type").asString()).isEqualTo(type);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
-    }
-
     @Test
     void a_request_without_a_valid_token_gets_a_401_problem_and_never_a_redirect_to_the_login() throws Exception {
         String revoked = tokenOf(a.owner().username());
@@ -125,7 +94,7 @@ class ApiV1Test {
         asUser(a.owner().username(), () -> tokens.revoke(revokedId));
 
         for (String token : new String[] {null, "gur_not-a-token", "somebody-elses-password", revoked}) {
-            HttpResponse<String> response = get("/api/v1/vms", token);
+            HttpResponse<String> response = api.get("/api/v1/vms", token);
 
             assertProblem(response, 401, "urn:gureum:problem:unauthenticated");
             assertThat(response.headers().firstValue("Location")).isEmpty();
@@ -151,20 +120,20 @@ class ApiV1Test {
         String outsider = tokenOf(b.owner().username());
         UUID missing = UUID.randomUUID();
 
-        HttpResponse<String> foreign = get("/api/v1/vms/" + vmOfA, outsider);
-        HttpResponse<String> absent = get("/api/v1/vms/" + missing, outsider);
+        HttpResponse<String> foreign = api.get("/api/v1/vms/" + vmOfA, outsider);
+        HttpResponse<String> absent = api.get("/api/v1/vms/" + missing, outsider);
 
         assertProblem(foreign, 404, "urn:gureum:problem:not-found");
         assertProblem(absent, 404, "urn:gureum:problem:not-found");
         assertThat(json(foreign).get("detail").asString().replace(vmOfA.toString(), "ID"))
                 .isEqualTo(json(absent).get("detail").asString().replace(missing.toString(), "ID"));
-        assertProblem(get("/api/v1/projects/" + a.id() + "/workloads", outsider), 404,
+        assertProblem(api.get("/api/v1/projects/" + a.id() + "/workloads", outsider), 404,
                 "urn:gureum:problem:not-found");
-        assertThat(json(get("/api/v1/vms?projectId=" + a.id(), outsider)).get("total").asInt()).isZero();
+        assertThat(json(api.get("/api/v1/vms?projectId=" + a.id(), outsider)).get("total").asInt()).isZero();
         // A's own member sees the VM, in the VM list and among the project's workloads.
         String member = tokenOf(a.member().username());
-        assertThat(json(get("/api/v1/vms/" + vmOfA, member)).get("state").asString()).isEqualTo("RUNNING");
-        JsonNode workloads = json(get("/api/v1/projects/" + a.id() + "/workloads", member));
+        assertThat(json(api.get("/api/v1/vms/" + vmOfA, member)).get("state").asString()).isEqualTo("RUNNING");
+        JsonNode workloads = json(api.get("/api/v1/projects/" + a.id() + "/workloads", member));
         assertThat(workloads.size()).isEqualTo(1);
         assertThat(workloads.get(0).get("kind").asString()).isEqualTo("VM");
         assertThat(workloads.get(0).get("workloadState").asString()).isEqualTo("RUNNING");
@@ -176,18 +145,18 @@ class ApiV1Test {
         asUser(a.member().username(), () -> tasks.await(vms.forceOff(vm).taskId(), TASK_TIMEOUT));
         String member = tokenOf(a.member().username());
 
-        HttpResponse<String> started = post("/api/v1/vms/" + vm + "/start", member);
+        HttpResponse<String> started = api.post("/api/v1/vms/" + vm + "/start", member);
 
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String taskId = json(started).get("taskId").asString();
         assertThat(started.headers().firstValue("Location")).hasValue("/api/v1/tasks/" + taskId);
         asAdmin(() -> tasks.await(UUID.fromString(taskId), TASK_TIMEOUT));
-        JsonNode task = json(get("/api/v1/tasks/" + taskId, member));
+        JsonNode task = json(api.get("/api/v1/tasks/" + taskId, member));
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(task.get("finished").asBoolean()).isTrue();
-        assertThat(json(get("/api/v1/vms/" + vm, member)).get("state").asString()).isEqualTo("RUNNING");
+        assertThat(json(api.get("/api/v1/vms/" + vm, member)).get("state").asString()).isEqualTo("RUNNING");
         // The same task is nobody else's business.
-        assertProblem(get("/api/v1/tasks/" + taskId, tokenOf(b.member().username())), 404,
+        assertProblem(api.get("/api/v1/tasks/" + taskId, tokenOf(b.member().username())), 404,
                 "urn:gureum:problem:not-found");
     }
 
@@ -196,16 +165,16 @@ class ApiV1Test {
         UUID vm = runningVmOfA();
         String viewer = tokenOf(a.viewer().username());
 
-        assertThat(get("/api/v1/vms/" + vm, viewer).statusCode()).isEqualTo(200);
-        assertProblem(post("/api/v1/vms/" + vm + "/start", viewer), 403, "urn:gureum:problem:forbidden");
+        assertThat(api.get("/api/v1/vms/" + vm, viewer).statusCode()).isEqualTo(200);
+        assertProblem(api.post("/api/v1/vms/" + vm + "/start", viewer), 403, "urn:gureum:problem:forbidden");
     }
 
     @Test
     void bad_paging_and_filter_values_are_validation_problems_naming_each_field() throws Exception {
         String member = tokenOf(a.member().username());
 
-        HttpResponse<String> paging = get("/api/v1/vms?limit=0&offset=-1", member);
-        HttpResponse<String> state = get("/api/v1/vms?state=ASLEEP", member);
+        HttpResponse<String> paging = api.get("/api/v1/vms?limit=0&offset=-1", member);
+        HttpResponse<String> state = api.get("/api/v1/vms?state=ASLEEP", member);
 
         assertProblem(paging, 400, "urn:gureum:problem:validation");
         assertThat(json(paging).get("errors").valueStream().map(error -> error.get("field").asString()))

@@ -1,11 +1,10 @@
 package io.gureum.console.api;
 
 import io.gureum.console.container.ContainerLogLine;
-import io.gureum.console.container.ContainerOperation;
 import io.gureum.console.container.ContainerService;
 import io.gureum.console.container.ContainerStatsSample;
 import io.gureum.console.container.ContainerStatus;
-import io.gureum.console.workload.WorkloadFilter;
+import io.gureum.console.container.ContainerSummary;
 import io.gureum.console.workload.WorkloadKind;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +24,22 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/containers")
-class ContainerController extends WorkloadEndpoints<ContainerResource, NewContainerRequest> {
+class ContainerController
+        extends WorkloadEndpoints<ContainerResource, NewContainerRequest, ContainerSummary, ContainerStatus> {
 
     static final int MAX_LOG_LINES = 10_000;
 
     private final ContainerService containers;
 
     ContainerController(ContainerService containers, IdempotencyKeys idempotency) {
-        super(WorkloadKind.CONTAINER, ContainerResource.class, new Containers(containers), idempotency);
+        super(WorkloadKind.CONTAINER, ContainerResource.class, ContainerStatus.class, containers,
+                ContainerResource::of, request -> containers.create(request.toNewContainer()), idempotency);
         this.containers = containers;
     }
 
     @PostMapping("/{id}/restart")
     ResponseEntity<Accepted<ContainerResource>> restart(@PathVariable UUID id) {
-        return accepted(Containers.accepted(containers.restart(id)));
+        return accepted(containers.restart(id));
     }
 
     /** The last {@code tail} lines of its output, oldest first. */
@@ -56,54 +57,5 @@ class ContainerController extends WorkloadEndpoints<ContainerResource, NewContai
     ContainerStatsSample stats(@PathVariable UUID id) {
         return containers.stats(id).orElseThrow(() -> new WrongState(
                 "No statistics: the container is not running or its engine does not answer."));
-    }
-
-    /** The shared endpoints' calls on {@link ContainerService}. */
-    private record Containers(ContainerService containers)
-            implements WorkloadFacade<ContainerResource, NewContainerRequest> {
-
-        static Accepted<ContainerResource> accepted(ContainerOperation operation) {
-            return Accepted.of(operation.taskId(), ContainerResource.of(operation.container()));
-        }
-
-        private static WorkloadFilter<ContainerStatus> filter(Filter filter) {
-            return new WorkloadFilter<>(filter.projectId(), state(ContainerStatus.class, filter.state()), null,
-                    filter.nameContains());
-        }
-
-        @Override
-        public List<ContainerResource> page(Filter filter, int offset, int limit) {
-            return containers.page(filter(filter), offset, limit).stream().map(ContainerResource::of).toList();
-        }
-
-        @Override
-        public int count(Filter filter) {
-            return containers.count(filter(filter));
-        }
-
-        @Override
-        public ContainerResource get(UUID id) {
-            return ContainerResource.of(containers.get(id));
-        }
-
-        @Override
-        public Accepted<ContainerResource> create(NewContainerRequest request) {
-            return accepted(containers.create(request.toNewContainer()));
-        }
-
-        @Override
-        public Accepted<ContainerResource> start(UUID id) {
-            return accepted(containers.start(id));
-        }
-
-        @Override
-        public Accepted<ContainerResource> stop(UUID id) {
-            return accepted(containers.stop(id));
-        }
-
-        @Override
-        public Accepted<ContainerResource> delete(UUID id) {
-            return accepted(containers.delete(id));
-        }
     }
 }

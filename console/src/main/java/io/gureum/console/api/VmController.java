@@ -1,11 +1,10 @@
 package io.gureum.console.api;
 
 import io.gureum.console.vm.RestartPolicy;
-import io.gureum.console.vm.VmFilter;
-import io.gureum.console.vm.VmOperation;
 import io.gureum.console.vm.VmResourceStats;
 import io.gureum.console.vm.VmService;
 import io.gureum.console.vm.VmStatus;
+import io.gureum.console.vm.VmSummary;
 import io.gureum.console.workload.WorkloadKind;
 import java.util.List;
 import java.util.Locale;
@@ -31,35 +30,38 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/vms")
-class VmController extends WorkloadEndpoints<VmResource, NewVmRequest> {
+class VmController extends WorkloadEndpoints<VmResource, NewVmRequest, VmSummary, VmStatus> {
 
     static final int MAX_SERIAL_LOG_BYTES = 1 << 20;
 
     private final VmService vms;
 
     VmController(VmService vms, IdempotencyKeys idempotency) {
-        super(WorkloadKind.VM, VmResource.class, new Vms(vms), idempotency);
+        super(WorkloadKind.VM, VmResource.class, VmStatus.class, vms, VmResource::of,
+                request -> vms.create(request.toNewVm()), idempotency);
         this.vms = vms;
     }
 
+    /** Pulls the plug: no shutdown of the guest. */
     @PostMapping("/{id}/force-off")
     ResponseEntity<Accepted<VmResource>> forceOff(@PathVariable UUID id) {
-        return accepted(Vms.accepted(vms.forceOff(id)));
+        return accepted(vms.forceOff(id));
     }
 
     @PostMapping("/{id}/reboot")
     ResponseEntity<Accepted<VmResource>> reboot(@PathVariable UUID id) {
-        return accepted(Vms.accepted(vms.reboot(id)));
+        return accepted(vms.reboot(id));
     }
 
+    /** Pauses its vCPUs (memory stays allocated). */
     @PostMapping("/{id}/suspend")
     ResponseEntity<Accepted<VmResource>> suspend(@PathVariable UUID id) {
-        return accepted(Vms.accepted(vms.suspend(id)));
+        return accepted(vms.suspend(id));
     }
 
     @PostMapping("/{id}/resume")
     ResponseEntity<Accepted<VmResource>> resume(@PathVariable UUID id) {
-        return accepted(Vms.accepted(vms.resume(id)));
+        return accepted(vms.resume(id));
     }
 
     /** What the console does when the VM stops without a console action: NEVER or ALWAYS (start it again). */
@@ -100,54 +102,6 @@ class VmController extends WorkloadEndpoints<VmResource, NewVmRequest> {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameters(List.of(Map.of("field", "restartPolicy", "message",
                     "Expected one of " + List.of(RestartPolicy.values()) + ".")));
-        }
-    }
-
-    /** The shared endpoints' calls on {@link VmService}. */
-    private record Vms(VmService vms) implements WorkloadFacade<VmResource, NewVmRequest> {
-
-        static Accepted<VmResource> accepted(VmOperation operation) {
-            return Accepted.of(operation.taskId(), VmResource.of(operation.vm()));
-        }
-
-        private static VmFilter filter(Filter filter) {
-            return new VmFilter(filter.projectId(), state(VmStatus.class, filter.state()), null,
-                    filter.nameContains());
-        }
-
-        @Override
-        public List<VmResource> page(Filter filter, int offset, int limit) {
-            return vms.page(filter(filter), offset, limit).stream().map(VmResource::of).toList();
-        }
-
-        @Override
-        public int count(Filter filter) {
-            return vms.count(filter(filter));
-        }
-
-        @Override
-        public VmResource get(UUID id) {
-            return VmResource.of(vms.get(id));
-        }
-
-        @Override
-        public Accepted<VmResource> create(NewVmRequest request) {
-            return accepted(vms.create(request.toNewVm()));
-        }
-
-        @Override
-        public Accepted<VmResource> start(UUID id) {
-            return accepted(vms.start(id));
-        }
-
-        @Override
-        public Accepted<VmResource> stop(UUID id) {
-            return accepted(vms.shutdown(id));
-        }
-
-        @Override
-        public Accepted<VmResource> delete(UUID id) {
-            return accepted(vms.delete(id));
         }
     }
 }

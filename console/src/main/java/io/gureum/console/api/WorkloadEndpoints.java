@@ -1,9 +1,15 @@
 package io.gureum.console.api;
 
+import io.gureum.console.workload.WorkloadActions;
+import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadKind;
+import io.gureum.console.workload.WorkloadOperation;
+import io.gureum.console.workload.WorkloadStatus;
+import io.gureum.console.workload.WorkloadSummary;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,27 +28,41 @@ import tools.jackson.databind.type.TypeFactory;
  * The endpoints every kind of workload has, written once: a list narrowed and paged by the database, a read with its
  * ETag, a create (idempotent with an {@code Idempotency-Key}), start, stop and delete; every long operation answers
  * 202 with its task and {@code Location}. A kind's controller names its path, hands over its facade and adds the
- * endpoints only it has.
+ * endpoints only it has. The calls go to the kind's facade as {@link WorkloadActions}, which authorizes each.
  *
  * @param <R> the kind's API record
  * @param <N> the kind's create request
+ * @param <W> the kind's summary, as its facade answers
+ * @param <S> the kind's state enum
  */
-abstract class WorkloadEndpoints<R extends ApiWorkload, N> {
+abstract class WorkloadEndpoints<R extends ApiWorkload, N, W extends WorkloadSummary,
+        S extends Enum<S> & WorkloadStatus> {
 
     private final WorkloadKind kind;
-    private final WorkloadFacade<R, N> facade;
+    private final Class<S> states;
+    private final WorkloadActions<W, S> facade;
+    private final Function<W, R> resource;
+    private final Function<N, ? extends WorkloadOperation<W>> creation;
     private final IdempotencyKeys idempotency;
     private final JavaType acceptedType;
 
-    WorkloadEndpoints(WorkloadKind kind, Class<R> resourceType, WorkloadFacade<R, N> facade,
+    /**
+     * @param resource how the API shows one of the kind's summaries
+     * @param creation the facade's create of a request
+     */
+    WorkloadEndpoints(WorkloadKind kind, Class<R> resourceType, Class<S> states, WorkloadActions<W, S> facade,
+                      Function<W, R> resource, Function<N, ? extends WorkloadOperation<W>> creation,
                       IdempotencyKeys idempotency) {
         this.kind = kind;
+        this.states = states;
         this.facade = facade;
+        this.resource = resource;
+        this.creation = creation;
         this.idempotency = idempotency;
         this.acceptedType = TypeFactory.createDefaultInstance().constructParametricType(Accepted.class, resourceType);
     }
 
-    /** The workloads of this kind the caller may see, newest first, one page at a time. */
+    /** The workloads of this kind the caller may see, newest first, one page at a time; {@code name}: a part of it. */
     @GetMapping
     Page<R> list(@RequestParam(required = false) Long projectId,
                  @RequestParam(required = false) String state,
@@ -50,14 +70,15 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N> {
                  @RequestParam(defaultValue = "50") int limit,
                  @RequestParam(defaultValue = "0") int offset) {
         Page.requireValid(limit, offset);
-        WorkloadFacade.Filter filter = new WorkloadFacade.Filter(projectId, state, name);
-        return new Page<>(facade.page(filter, offset, limit), offset, limit, facade.count(filter));
+        WorkloadFilter<S> filter = new WorkloadFilter<>(projectId, state(state), null, name);
+        return new Page<>(facade.page(filter, offset, limit).stream().map(resource).toList(), offset, limit,
+                facade.count(filter));
     }
 
     /** The workload with its {@code ETag}; 304 when {@code If-None-Match} names the current one. */
     @GetMapping("/{id}")
     ResponseEntity<R> get(@PathVariable UUID id, WebRequest request) {
-        R workload = facade.get(id);
+        R workload = resource.apply(facade.get(id));
         String tag = ETags.of(workload);
         if (request.checkNotModified(tag)) {
             return null; // 304, written by checkNotModified
@@ -73,7 +94,7 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N> {
     ResponseEntity<Accepted<R>> create(@RequestBody N request,
                                        @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         return idempotency.answer(key, "POST /api/v1/" + kind.route(), request, acceptedType,
-                () -> accepted(facade.create(request)));
+                () -> accepted(creation.apply(request)));
     }
 
     @PostMapping("/{id}/start")
@@ -81,6 +102,7 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N> {
         return accepted(facade.start(id));
     }
 
+    /** Stops it the kind's gentle way (a VM: shutdown of the guest, forced off after a timeout). */
     @PostMapping("/{id}/stop")
     ResponseEntity<Accepted<R>> stop(@PathVariable UUID id) {
         return accepted(facade.stop(id));
@@ -90,17 +112,18 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N> {
     @DeleteMapping("/{id}")
     ResponseEntity<Accepted<R>> delete(@PathVariable UUID id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ETags.requireMatch(ifMatch, facade.get(id));
+        ETags.requireMatch(ifMatch, resource.apply(facade.get(id)));
         return accepted(facade.delete(id));
     }
 
-    /** 202 with the task, which {@code Location} names. */
-    static <R> ResponseEntity<Accepted<R>> accepted(Accepted<R> accepted) {
+    /** 202 with the operation's task, which {@code Location} names, and the workload as it is now. */
+    ResponseEntity<Accepted<R>> accepted(WorkloadOperation<W> operation) {
+        Accepted<R> accepted = Accepted.of(operation.taskId(), resource.apply(operation.workload()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(accepted.task()).body(accepted);
     }
 
     /** The kind's state constant named {@code value}, null for none; another name is a validation problem. */
-    static <S extends Enum<S>> S state(Class<S> states, String value) {
+    private S state(String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -73,7 +73,6 @@ class ApiWorkloadsTest {
     ApiHttp api;
     SimulatedHost simulated;
     Fixtures.Tenant a;
-    Fixtures.Tenant b;
     String member;
     final List<String> made = new ArrayList<>();
 
@@ -81,18 +80,16 @@ class ApiWorkloadsTest {
     void twoProjects() {
         api = new ApiHttp(port);
         a = fixtures.tenant("apiw-a");
-        b = fixtures.tenant("apiw-b");
         member = tokenOf(a.member().username());
     }
 
     /** Deletes what a test made through the API (a container left on Podman would outlive the run). */
     @AfterEach
     void deleteWhatWasMade() {
-        String owner = tokenOf(a.owner().username());
         for (String path : made) {
-            HttpResponse<String> deleted = api.send(api.request(path, owner).DELETE());
+            HttpResponse<String> deleted = api.send(api.request(path, member).DELETE());
             if (deleted.statusCode() == 202) {
-                awaitTask(deleted, owner);
+                awaitTask(deleted, member);
             }
         }
         if (simulated != null) {
@@ -103,6 +100,11 @@ class ApiWorkloadsTest {
 
     private String tokenOf(String username) {
         return asUser(username, () -> tokens.create("pipeline", null)).secret();
+    }
+
+    /** A token of the owner of another project, B. */
+    private String outsider() {
+        return tokenOf(fixtures.tenant("apiw-b").owner().username());
     }
 
     private void simulatedHostOnly() {
@@ -196,6 +198,28 @@ class ApiWorkloadsTest {
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(202);
         succeeded(deleted);
         assertProblem(api.get(vm, member), 404, "urn:gureum:problem:not-found");
+    }
+
+    @Test
+    void a_vms_own_actions_answer_202_and_its_serial_log_is_text() {
+        simulatedHostOnly();
+        HttpResponse<String> created = create("vms", vmBody("actions", a.id()));
+        succeeded(created);
+        String vm = resourcePath("vms", created);
+
+        for (String action : List.of("suspend", "resume", "reboot", "force-off")) {
+            HttpResponse<String> accepted = api.post(vm + "/" + action, member);
+            assertThat(accepted.statusCode()).as(action + ": " + accepted.body()).isEqualTo(202);
+            assertThat(succeeded(accepted).get("action").asString()).isEqualTo("vm." + action);
+        }
+
+        assertThat(json(api.get(vm, member)).get("state").asString()).isEqualTo("STOPPED");
+        assertProblem(api.get(vm + "/stats", member), 409, "urn:gureum:problem:wrong-state");
+        HttpResponse<String> serial = api.get(vm + "/serial-log?bytes=4096", member);
+        assertThat(serial.statusCode()).as(serial.body()).isEqualTo(200);
+        assertThat(serial.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("text/plain"));
+        assertProblem(api.get(vm + "/serial-log?bytes=0", member), 400, "urn:gureum:problem:validation");
     }
 
     @Test
@@ -350,7 +374,7 @@ class ApiWorkloadsTest {
         assertThat(page.get("items").get(0).get("id").asString()).isEqualTo(taskId);
         assertThat(page.get("total").asInt()).isEqualTo(1);
         assertThat(json(api.get("/api/v1/tasks?limit=10&offset=1", member)).get("items").size()).isZero();
-        JsonNode outsiders = json(api.get("/api/v1/tasks?limit=500", tokenOf(b.member().username())));
+        JsonNode outsiders = json(api.get("/api/v1/tasks?limit=500", outsider()));
         assertThat(outsiders.get("items").valueStream().map(t -> t.get("id").asString())).doesNotContain(taskId);
         HttpResponse<String> paging = api.get("/api/v1/tasks?limit=501&offset=-1", member);
         assertProblem(paging, 400, "urn:gureum:problem:validation");
@@ -402,7 +426,7 @@ class ApiWorkloadsTest {
         HttpResponse<String> created = create("containers", containerBody("private", a.id()));
         succeeded(created);
         String container = resourcePath("containers", created);
-        String outsider = tokenOf(b.owner().username());
+        String outsider = outsider();
         UUID missing = UUID.randomUUID();
         String id = json(created).get("resource").get("id").asString();
 

@@ -7,7 +7,6 @@ import io.gureum.console.container.ContainerStatus;
 import io.gureum.console.container.ContainerSummary;
 import io.gureum.console.workload.WorkloadKind;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -45,10 +44,7 @@ class ContainerController
     /** The last {@code tail} lines of its output, oldest first. */
     @GetMapping("/{id}/logs")
     List<ContainerLogLine> logs(@PathVariable UUID id, @RequestParam(defaultValue = "100") int tail) {
-        if (tail < 1 || tail > MAX_LOG_LINES) {
-            throw new InvalidParameters(List.of(Map.of("field", "tail", "message",
-                    "Between 1 and " + MAX_LOG_LINES + ".")));
-        }
+        InvalidParameters.requireBetween("tail", tail, 1, MAX_LOG_LINES);
         return containers.logs(id, tail);
     }
 

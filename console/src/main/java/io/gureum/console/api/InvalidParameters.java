@@ -13,6 +13,14 @@ class InvalidParameters extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** Refuses {@code value} of the parameter {@code field} unless it is between {@code min} and {@code max}. */
+    static void requireBetween(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidParameters(List.of(Map.of("field", field, "message",
+                    "Between " + min + " and " + max + ".")));
+        }
+    }
+
     List<Map<String, String>> errors() {
         return errors;
     }

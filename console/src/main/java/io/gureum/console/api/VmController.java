@@ -82,10 +82,7 @@ class VmController extends WorkloadEndpoints<VmResource, NewVmRequest, VmSummary
     /** The end of the VM's serial console log (what the guest printed), as text; at most {@code bytes}. */
     @GetMapping(path = "/{id}/serial-log", produces = MediaType.TEXT_PLAIN_VALUE)
     String serialLog(@PathVariable UUID id, @RequestParam(defaultValue = "65536") int bytes) {
-        if (bytes < 1 || bytes > MAX_SERIAL_LOG_BYTES) {
-            throw new InvalidParameters(List.of(Map.of("field", "bytes", "message",
-                    "Between 1 and " + MAX_SERIAL_LOG_BYTES + ".")));
-        }
+        InvalidParameters.requireBetween("bytes", bytes, 1, MAX_SERIAL_LOG_BYTES);
         return vms.serialLog(id, bytes);
     }
 

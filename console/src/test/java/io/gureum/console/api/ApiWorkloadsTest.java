@@ -8,14 +8,13 @@ import static io.gureum.console.testsupport.Actors.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gureum.console.host.HostService;
-import io.gureum.console.host.HostSummary;
 import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.DirectRows;
 import io.gureum.console.testsupport.Fixtures;
-import io.gureum.console.testsupport.Requires;
+import io.gureum.console.testsupport.LocalPodman;
 import io.gureum.console.testsupport.SimulatedHost;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -74,7 +73,7 @@ class ApiWorkloadsTest {
     SimulatedHost simulated;
     Fixtures.Tenant a;
     String member;
-    final List<String> made = new ArrayList<>();
+    final List<String> toDelete = new ArrayList<>();
 
     @BeforeEach
     void twoProjects() {
@@ -86,7 +85,7 @@ class ApiWorkloadsTest {
     /** Deletes what a test made through the API (a container left on Podman would outlive the run). */
     @AfterEach
     void deleteWhatWasMade() {
-        for (String path : made) {
+        for (String path : toDelete) {
             HttpResponse<String> deleted = api.send(api.request(path, member).DELETE());
             if (deleted.statusCode() == 202) {
                 awaitTask(deleted, member);
@@ -112,13 +111,7 @@ class ApiWorkloadsTest {
     }
 
     private void localPodman() {
-        HostSummary local = asAdmin(() -> hosts.list().stream()
-                .filter(h -> h.containerEndpoint() != null && h.engineProduct() != null && h.acceptsPlacements())
-                .findFirst().orElse(null));
-        if (local == null) {
-            Requires.missing("no host with a container engine is registered (local Podman at "
-                    + "unix:///run/podman/podman.sock): run src/host/setup.sh");
-        }
+        LocalPodman.host(hosts);
     }
 
     private static String vmBody(String name, long projectId) {
@@ -143,8 +136,8 @@ class ApiWorkloadsTest {
         HttpResponse<String> created = api.post("/api/v1/" + kinds, member, body, headers);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(202);
         String path = "/api/v1/" + kinds + "/" + json(created).get("resource").get("id").asString();
-        if (!made.contains(path)) {
-            made.add(path);
+        if (!toDelete.contains(path)) {
+            toDelete.add(path);
         }
         return created;
     }
@@ -161,6 +154,13 @@ class ApiWorkloadsTest {
         JsonNode task = awaitTask(accepted, member);
         assertThat(task.get("state").asString()).as(task.toString()).isEqualTo("SUCCEEDED");
         return task;
+    }
+
+    /** Creates through the API, waits until the create task has succeeded; returns the new workload's path. */
+    private String made(String kinds, String body) {
+        HttpResponse<String> created = create(kinds, body);
+        succeeded(created);
+        return resourcePath(kinds, created);
     }
 
     private static String resourcePath(String kinds, HttpResponse<String> accepted) {
@@ -203,9 +203,7 @@ class ApiWorkloadsTest {
     @Test
     void a_vms_own_actions_answer_202_and_its_serial_log_is_text() {
         simulatedHostOnly();
-        HttpResponse<String> created = create("vms", vmBody("actions", a.id()));
-        succeeded(created);
-        String vm = resourcePath("vms", created);
+        String vm = made("vms", vmBody("actions", a.id()));
 
         for (String action : List.of("suspend", "resume", "reboot", "force-off")) {
             HttpResponse<String> accepted = api.post(vm + "/" + action, member);
@@ -242,7 +240,7 @@ class ApiWorkloadsTest {
         HttpResponse<String> owners = api.post("/api/v1/vms", tokenOf(a.owner().username()),
                 vmBody("owners", a.id()), "Idempotency-Key", key);
         assertThat(owners.statusCode()).as(owners.body()).isEqualTo(202);
-        made.add(resourcePath("vms", owners));
+        toDelete.add(resourcePath("vms", owners));
     }
 
     @Test
@@ -262,7 +260,7 @@ class ApiWorkloadsTest {
             }
         }
 
-        made.add(resourcePath("vms", answers.getFirst()));
+        toDelete.add(resourcePath("vms", answers.getFirst()));
         assertThat(answers).allSatisfy(answer -> {
             assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
             assertThat(answer.body()).isEqualTo(answers.getFirst().body());
@@ -288,9 +286,7 @@ class ApiWorkloadsTest {
     @Test
     void an_update_or_delete_against_an_old_etag_is_refused_with_412_and_changes_nothing() {
         simulatedHostOnly();
-        HttpResponse<String> created = create("vms", vmBody("tagged", a.id()));
-        succeeded(created);
-        String vm = resourcePath("vms", created);
+        String vm = made("vms", vmBody("tagged", a.id()));
         String old = api.get(vm, member).headers().firstValue("ETag").orElseThrow();
 
         HttpResponse<String> changed = api.send(api.request(vm + "/restart-policy", member)
@@ -392,9 +388,7 @@ class ApiWorkloadsTest {
     @Test
     void a_container_created_through_the_api_runs_and_is_restarted_logged_measured_stopped_and_deleted() {
         localPodman();
-        HttpResponse<String> created = create("containers", containerBody("api-ct", a.id()));
-        succeeded(created);
-        String container = resourcePath("containers", created);
+        String container = made("containers", containerBody("api-ct", a.id()));
         HttpResponse<String> read = api.get(container, member);
         assertThat(json(read).get("state").asString()).isEqualTo("RUNNING");
         assertThat(read.headers().firstValue("ETag")).isPresent();
@@ -423,12 +417,10 @@ class ApiWorkloadsTest {
     @Test
     void another_projects_container_is_not_found_like_a_missing_one_and_a_viewer_may_not_start_one() {
         localPodman();
-        HttpResponse<String> created = create("containers", containerBody("private", a.id()));
-        succeeded(created);
-        String container = resourcePath("containers", created);
+        String container = made("containers", containerBody("private", a.id()));
         String outsider = outsider();
         UUID missing = UUID.randomUUID();
-        String id = json(created).get("resource").get("id").asString();
+        String id = container.substring(container.lastIndexOf('/') + 1);
 
         HttpResponse<String> foreign = api.get(container, outsider);
         HttpResponse<String> absent = api.get("/api/v1/containers/" + missing, outsider);

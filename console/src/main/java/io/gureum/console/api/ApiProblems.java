@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns the facades' refusals into RFC 9457 problem details with a stable {@code type} per kind and the
@@ -104,7 +105,8 @@ class ApiProblems {
                             : String.valueOf(step.getIndex()));
                 }
                 return validation(List.of(Map.of("field", String.join(".", path), "message",
-                        "Not a valid value here.")));
+                        cause instanceof UnrecognizedPropertyException ? "There is no such field."
+                                : "Not a valid value here.")));
             }
         }
         return validation(List.of(Map.of("field", "body", "message", "Expected a JSON object.")));

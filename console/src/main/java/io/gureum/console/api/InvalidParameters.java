@@ -21,6 +21,17 @@ class InvalidParameters extends RuntimeException {
         }
     }
 
+    /**
+     * Refuses a body with fields its record does not have (collected by {@code @JsonAnySetter}): the console's
+     * JSON reading ignores unknown fields, and a misspelt field must not be silently left at its default.
+     */
+    static void requireNoUnknownFields(Map<String, Object> unknown) {
+        if (unknown != null && !unknown.isEmpty()) {
+            throw new InvalidParameters(unknown.keySet().stream().sorted()
+                    .map(field -> Map.of("field", field, "message", "There is no such field.")).toList());
+        }
+    }
+
     List<Map<String, String>> errors() {
         return errors;
     }

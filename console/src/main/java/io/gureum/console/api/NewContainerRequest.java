@@ -1,7 +1,9 @@
 package io.gureum.console.api;
 
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.gureum.console.container.NewContainer;
 import io.gureum.console.container.NewHealthCheck;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 import java.util.Map;
 
@@ -13,12 +15,15 @@ import java.util.Map;
  * @param command       one shell command, run as {@code sh -c <command>}; null for the image's own
  * @param restartPolicy no, on-failure, always or unless-stopped (null: no)
  * @param containerPort a container port to publish on an automatic host port of 127.0.0.1, or null
+ * @param unknownFields fields the request does not have: refused, never ignored
  */
 record NewContainerRequest(String name, Long projectId, String image, String command, Map<String, String> env,
                            Double cpus, Long memoryMib, String restartPolicy, Integer containerPort,
-                           NewHealthCheck healthCheck) {
+                           NewHealthCheck healthCheck,
+                           @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
 
     NewContainer toNewContainer() {
+        InvalidParameters.requireNoUnknownFields(unknownFields);
         if (projectId == null) {
             throw new InvalidParameters(List.of(Map.of("field", "projectId", "message", "Required.")));
         }

@@ -193,7 +193,15 @@ class ApiV1Test {
 
             assertThat(document.statusCode()).isEqualTo(200);
             assertThat(json(document).get("paths").propertyNames()).contains("/api/v1/projects/{id}/workloads",
-                    "/api/v1/vms", "/api/v1/vms/{id}", "/api/v1/vms/{id}/start", "/api/v1/tasks/{id}");
+                    "/api/v1/vms", "/api/v1/vms/{id}", "/api/v1/vms/{id}/start", "/api/v1/tasks/{id}",
+                    "/api/v1/tasks", "/api/v1/vms/{id}/force-off", "/api/v1/vms/{id}/restart-policy",
+                    "/api/v1/containers", "/api/v1/containers/{id}", "/api/v1/containers/{id}/stop",
+                    "/api/v1/containers/{id}/logs");
+            // The shared create's body is each kind's own request, resolved from the generic controller.
+            assertThat(json(document).at("/paths/~1api~1v1~1vms/post/requestBody/content/application~1json/schema/$ref")
+                    .asString()).endsWith("/NewVmRequest");
+            assertThat(json(document).at("/paths/~1api~1v1~1containers/post/requestBody/content/application~1json"
+                    + "/schema/$ref").asString()).endsWith("/NewContainerRequest");
             assertThat(browser.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
         }
     }

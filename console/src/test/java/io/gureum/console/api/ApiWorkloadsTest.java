@@ -318,6 +318,8 @@ class ApiWorkloadsTest {
         HttpResponse<String> wrongType = api.post("/api/v1/vms", member,
                 "{\"name\":\"fine\",\"projectId\":" + a.id() + ",\"vcpus\":\"many\"}");
         HttpResponse<String> notJson = api.post("/api/v1/vms", member, "<vm/>");
+        HttpResponse<String> unknownField = api.post("/api/v1/vms", member,
+                "{\"name\":\"fine\",\"projectId\":" + a.id() + ",\"privileged\":true}");
 
         assertProblem(badName, 400, "urn:gureum:problem:validation");
         assertThat(json(badName).get("errors").get(0).get("field").asString()).isEqualTo("name");
@@ -328,6 +330,8 @@ class ApiWorkloadsTest {
         assertProblem(wrongType, 400, "urn:gureum:problem:validation");
         assertThat(json(wrongType).get("errors").get(0).get("field").asString()).isEqualTo("vcpus");
         assertProblem(notJson, 400, "urn:gureum:problem:validation");
+        assertProblem(unknownField, 400, "urn:gureum:problem:validation");
+        assertThat(json(unknownField).get("errors").get(0).get("field").asString()).isEqualTo("privileged");
         assertThat(total("vms", "")).isZero();
     }
 

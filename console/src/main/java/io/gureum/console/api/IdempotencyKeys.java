@@ -28,7 +28,7 @@ import tools.jackson.databind.json.JsonMapper;
  * concurrent retries queue on the database and exactly one of them creates) and its answer is kept 24 hours; a retry
  * with the same key and the same body (compared by a SHA-256 of the canonical body) gets that answer again, status
  * and body; the same key with another body is refused. A create that fails lets go of its key: nothing was made,
- * and a retry runs again.
+ * and a retry runs again; so does a retry after a claim that a stopped console left unanswered.
  */
 @Component
 class IdempotencyKeys {
@@ -36,6 +36,12 @@ class IdempotencyKeys {
     static final Duration KEPT = Duration.ofHours(24);
     static final String HEADER = "Idempotency-Key";
     private static final Duration FIRST_ANSWER_WAIT = Duration.ofSeconds(30);
+    /**
+     * A claim still unanswered after this was left by a console that stopped while creating (a create takes
+     * seconds): the next request takes it over. That cannot create twice: had the first create been recorded, the
+     * facade would refuse the same name again in the project.
+     */
+    static final Duration ABANDONED_AFTER = Duration.ofMinutes(2);
     private static final int MAX_KEY_LENGTH = 255;
     private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
 
@@ -73,7 +79,9 @@ class IdempotencyKeys {
                 continue; // another request claimed it first: read its row
             }
             Kept first = kept.get();
-            if (first.createdAt().plus(KEPT).isBefore(clock.instant())) {
+            Instant now = clock.instant();
+            if (first.createdAt().plus(KEPT).isBefore(now)
+                    || first.status() == null && first.createdAt().plus(ABANDONED_AFTER).isBefore(now)) {
                 forget(user, key, first.createdAt());
                 continue;
             }

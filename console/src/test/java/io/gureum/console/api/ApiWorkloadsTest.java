@@ -284,6 +284,22 @@ class ApiWorkloadsTest {
     }
 
     @Test
+    void a_claim_left_unanswered_by_a_stopped_console_is_taken_over_by_the_next_retry() {
+        String key = UUID.randomUUID().toString();
+        jdbc.update("insert into api_idempotency_key (username, idem_key, request_hash, created_at) values (?, ?, ?, ?)",
+                a.member().username(), key, "hash of a request whose console stopped", java.sql.Timestamp.from(
+                        java.time.Instant.now().minus(IdempotencyKeys.ABANDONED_AFTER).minusSeconds(10)));
+
+        HttpResponse<String> retried = api.post("/api/v1/vms", member, vmBody("Not Valid", a.id()),
+                "Idempotency-Key", key);
+
+        // Answered, not "still being answered": the facade refused the body, so the key is free again.
+        assertProblem(retried, 400, "urn:gureum:problem:validation");
+        assertThat(jdbc.queryForObject("select count(*) from api_idempotency_key where idem_key = ?", Integer.class,
+                key)).isZero();
+    }
+
+    @Test
     void an_update_or_delete_against_an_old_etag_is_refused_with_412_and_changes_nothing() {
         simulatedHostOnly();
         String vm = made("vms", vmBody("tagged", a.id()));

@@ -286,7 +286,8 @@ class ApiWorkloadsTest {
     @Test
     void a_claim_left_unanswered_by_a_stopped_console_is_taken_over_by_the_next_retry() {
         String key = UUID.randomUUID().toString();
-        jdbc.update("insert into api_idempotency_key (username, idem_key, request_hash, created_at) values (?, ?, ?, ?)",
+        jdbc.update("insert into api_idempotency_key (username, idem_key, request_hash, created_at) "
+                + "values (?, ?, ?, ?)",
                 a.member().username(), key, "hash of a request whose console stopped", java.sql.Timestamp.from(
                         java.time.Instant.now().minus(IdempotencyKeys.ABANDONED_AFTER).minusSeconds(10)));
 

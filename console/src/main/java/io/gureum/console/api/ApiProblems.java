@@ -1,20 +1,27 @@
 package io.gureum.console.api;
 
+import io.gureum.console.container.ContainerNotFoundException;
 import io.gureum.console.project.ProjectNotFoundException;
 import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.system.InvalidInput;
 import io.gureum.console.task.TaskNotFoundException;
 import io.gureum.console.vm.VmNotFoundException;
+import io.gureum.container.EngineException;
+import io.gureum.container.WrongStateException;
 import io.gureum.hypervisor.HypervisorException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Turns the facades' refusals into RFC 9457 problem details with a stable {@code type} per kind and the
@@ -23,7 +30,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 class ApiProblems {
 
-    @ExceptionHandler({VmNotFoundException.class, TaskNotFoundException.class, ProjectNotFoundException.class})
+    @ExceptionHandler({VmNotFoundException.class, ContainerNotFoundException.class, TaskNotFoundException.class,
+            ProjectNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }
@@ -50,9 +58,68 @@ class ApiProblems {
         return validation(e.errors());
     }
 
+    /** With the numbers where the facade knows them: each exceeded limit, the usage, the demand and the limits. */
     @ExceptionHandler(QuotaExceededException.class)
     ProblemDetail quota(QuotaExceededException e) {
-        return problem(HttpStatus.CONFLICT, ProblemTypes.QUOTA_EXCEEDED, "Quota exceeded", e.getMessage());
+        ProblemDetail problem = problem(HttpStatus.CONFLICT, ProblemTypes.QUOTA_EXCEEDED, "Quota exceeded",
+                e.getMessage());
+        problem.setProperty("exceeded", e.exceeded());
+        if (e.limits() != null) {
+            problem.setProperty("used", e.used());
+            problem.setProperty("demand", e.demand());
+            problem.setProperty("limits", e.limits());
+        }
+        return problem;
+    }
+
+    @ExceptionHandler(WrongState.class)
+    ProblemDetail wrongState(WrongState e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Not possible now", e.getMessage());
+    }
+
+    @ExceptionHandler(ETags.PreconditionFailed.class)
+    ProblemDetail preconditionFailed(ETags.PreconditionFailed e) {
+        return problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "Changed meanwhile",
+                e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeys.KeyReused.class)
+    ProblemDetail keyReused(IdempotencyKeys.KeyReused e) {
+        return problem(HttpStatus.UNPROCESSABLE_CONTENT, ProblemTypes.IDEMPOTENCY_KEY_REUSED,
+                "Idempotency-Key used for another request", e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeys.KeyInUse.class)
+    ProblemDetail keyInUse(IdempotencyKeys.KeyInUse e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Request in progress", e.getMessage());
+    }
+
+    /** A body that is no JSON, or has a value of the wrong type: a validation error naming the field if known. */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                List<String> path = new ArrayList<>();
+                for (JacksonException.Reference step : json.getPath()) {
+                    path.add(step.getPropertyName() != null ? step.getPropertyName()
+                            : String.valueOf(step.getIndex()));
+                }
+                return validation(List.of(Map.of("field", String.join(".", path), "message",
+                        cause instanceof UnrecognizedPropertyException ? "There is no such field."
+                                : "Not a valid value here.")));
+            }
+        }
+        return validation(List.of(Map.of("field", "body", "message", "Expected a JSON object.")));
+    }
+
+    /** An action the container's state does not allow; any other engine failure means it is not reachable now. */
+    @ExceptionHandler(EngineException.class)
+    ProblemDetail engine(EngineException e) {
+        if (e instanceof WrongStateException) {
+            return problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Not possible now", e.getMessage());
+        }
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, ProblemTypes.UNAVAILABLE, "Engine unavailable",
+                e.getMessage());
     }
 
     @ExceptionHandler(HypervisorException.class)

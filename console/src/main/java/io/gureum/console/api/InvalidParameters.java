@@ -13,6 +13,25 @@ class InvalidParameters extends RuntimeException {
         this.errors = List.copyOf(errors);
     }
 
+    /** Refuses {@code value} of the parameter {@code field} unless it is between {@code min} and {@code max}. */
+    static void requireBetween(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new InvalidParameters(List.of(Map.of("field", field, "message",
+                    "Between " + min + " and " + max + ".")));
+        }
+    }
+
+    /**
+     * Refuses a body with fields its record does not have (collected by {@code @JsonAnySetter}): the console's
+     * JSON reading ignores unknown fields, and a misspelt field must not be silently left at its default.
+     */
+    static void requireNoUnknownFields(Map<String, Object> unknown) {
+        if (unknown != null && !unknown.isEmpty()) {
+            throw new InvalidParameters(unknown.keySet().stream().sorted()
+                    .map(field -> Map.of("field", field, "message", "There is no such field.")).toList());
+        }
+    }
+
     List<Map<String, String>> errors() {
         return errors;
     }

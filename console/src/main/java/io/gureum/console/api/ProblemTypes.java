@@ -12,6 +12,12 @@ final class ProblemTypes {
     static final URI QUOTA_EXCEEDED = type("quota-exceeded");
     static final URI WRONG_STATE = type("wrong-state");
     static final URI UNAVAILABLE = type("unavailable");
+    /** An {@code If-Match} named another version than the current one. */
+    static final URI PRECONDITION_FAILED = type("precondition-failed");
+    /** An {@code Idempotency-Key} came again with another request. */
+    static final URI IDEMPOTENCY_KEY_REUSED = type("idempotency-key-reused");
+    /** Another request is busy with the same thing (the first request with an {@code Idempotency-Key}). */
+    static final URI CONFLICT = type("conflict");
 
     private ProblemTypes() {
     }

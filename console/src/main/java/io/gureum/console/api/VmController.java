@@ -1,70 +1,104 @@
 package io.gureum.console.api;
 
-import io.gureum.console.vm.VmFilter;
-import io.gureum.console.vm.VmOperation;
+import io.gureum.console.vm.RestartPolicy;
+import io.gureum.console.vm.VmResourceStats;
 import io.gureum.console.vm.VmService;
 import io.gureum.console.vm.VmStatus;
-import java.net.URI;
-import java.util.ArrayList;
+import io.gureum.console.vm.VmSummary;
+import io.gureum.console.workload.WorkloadKind;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** VMs through {@link VmService}: the facade checks the caller's role on every call. */
+/**
+ * VMs through {@link VmService}, which checks the caller's role on every call: the endpoints every workload has
+ * ({@link WorkloadEndpoints}; stop is a shutdown of the guest) and the VM's own: force off, reboot, suspend, resume,
+ * restart policy, serial log and statistics.
+ */
 @RestController
 @RequestMapping("/api/v1/vms")
-class VmController {
+class VmController extends WorkloadEndpoints<VmResource, NewVmRequest, VmSummary, VmStatus> {
 
-    static final int MAX_LIMIT = 500;
+    static final int MAX_SERIAL_LOG_BYTES = 1 << 20;
 
     private final VmService vms;
 
-    VmController(VmService vms) {
+    VmController(VmService vms, IdempotencyKeys idempotency) {
+        super(WorkloadKind.VM, VmResource.class, VmStatus.class, vms, VmResource::of,
+                request -> vms.create(request.toNewVm()), idempotency);
         this.vms = vms;
     }
 
-    /** The VMs the caller may see, filtered, one page at a time (the facade counts and pages in the database). */
-    @GetMapping
-    Page<VmResource> list(@RequestParam(required = false) Long projectId,
-                           @RequestParam(required = false) VmStatus state,
-                           @RequestParam(defaultValue = "50") int limit,
-                           @RequestParam(defaultValue = "0") int offset) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            errors.add(Map.of("field", "limit", "message", "Between 1 and " + MAX_LIMIT + "."));
-        }
-        if (offset < 0) {
-            errors.add(Map.of("field", "offset", "message", "0 or more."));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidParameters(errors);
-        }
-        VmFilter filter = VmFilter.ANY.withProject(projectId).withState(state);
-        List<VmResource> items = vms.page(filter, offset, limit).stream().map(VmResource::of).toList();
-        return new Page<>(items, offset, limit, vms.count(filter));
+    /** Pulls the plug: no shutdown of the guest. */
+    @PostMapping("/{id}/force-off")
+    ResponseEntity<Accepted<VmResource>> forceOff(@PathVariable UUID id) {
+        return accepted(vms.forceOff(id));
     }
 
-    @GetMapping("/{id}")
-    VmResource get(@PathVariable UUID id) {
-        return VmResource.of(vms.get(id));
+    @PostMapping("/{id}/reboot")
+    ResponseEntity<Accepted<VmResource>> reboot(@PathVariable UUID id) {
+        return accepted(vms.reboot(id));
     }
 
-    /** Starting takes a while: 202 with the task, which {@code Location} names. */
-    @PostMapping("/{id}/start")
-    ResponseEntity<TaskReference> start(@PathVariable UUID id) {
-        VmOperation started = vms.start(id);
-        return ResponseEntity.accepted().location(TaskController.location(started.taskId()))
-                .body(new TaskReference(started.taskId(), TaskController.location(started.taskId())));
+    /** Pauses its vCPUs (memory stays allocated). */
+    @PostMapping("/{id}/suspend")
+    ResponseEntity<Accepted<VmResource>> suspend(@PathVariable UUID id) {
+        return accepted(vms.suspend(id));
     }
 
-    /** Where a long operation can be followed. */
-    record TaskReference(UUID taskId, URI task) {
+    @PostMapping("/{id}/resume")
+    ResponseEntity<Accepted<VmResource>> resume(@PathVariable UUID id) {
+        return accepted(vms.resume(id));
+    }
+
+    /** What the console does when the VM stops without a console action: NEVER or ALWAYS (start it again). */
+    record RestartPolicyChange(String restartPolicy) {
+    }
+
+    /** Sets the restart policy; with {@code If-Match}, only on the version the caller read (else 412). */
+    @PutMapping("/{id}/restart-policy")
+    ResponseEntity<VmResource> restartPolicy(@PathVariable UUID id, @RequestBody RestartPolicyChange change,
+                                             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
+                                             String ifMatch) {
+        RestartPolicy policy = policy(change == null ? null : change.restartPolicy());
+        ETags.requireMatch(ifMatch, VmResource.of(vms.get(id)));
+        VmResource changed = VmResource.of(vms.setRestartPolicy(id, policy));
+        return ResponseEntity.ok().eTag(ETags.of(changed)).body(changed);
+    }
+
+    /** The end of the VM's serial console log (what the guest printed), as text; at most {@code bytes}. */
+    @GetMapping(path = "/{id}/serial-log", produces = MediaType.TEXT_PLAIN_VALUE)
+    String serialLog(@PathVariable UUID id, @RequestParam(defaultValue = "65536") int bytes) {
+        InvalidParameters.requireBetween("bytes", bytes, 1, MAX_SERIAL_LOG_BYTES);
+        return vms.serialLog(id, bytes);
+    }
+
+    /** One sample of its counters; 409 when it is not running or its host does not answer. */
+    @GetMapping("/{id}/stats")
+    VmResourceStats stats(@PathVariable UUID id) {
+        return vms.stats(id).orElseThrow(() -> new WrongState(
+                "No statistics: the VM is not running or its host does not answer."));
+    }
+
+    private static RestartPolicy policy(String name) {
+        try {
+            return RestartPolicy.valueOf(name == null ? "" : name.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameters(List.of(Map.of("field", "restartPolicy", "message",
+                    "Expected one of " + List.of(RestartPolicy.values()) + ".")));
+        }
     }
 }

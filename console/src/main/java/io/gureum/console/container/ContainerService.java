@@ -6,6 +6,7 @@ import io.gureum.console.project.ProjectRole;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.system.NameRule;
 import io.gureum.console.task.TaskService;
+import io.gureum.console.workload.WorkloadActions;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadRows;
@@ -32,7 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * starts it on a host's engine.
  */
 @Service
-public class ContainerService {
+public class ContainerService implements WorkloadActions<ContainerSummary, ContainerStatus> {
 
     public static final String DEFAULT_IMAGE = "localhost/gureum/busybox:latest";
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
@@ -91,11 +92,13 @@ public class ContainerService {
      * One page of the containers the caller may see (authorized as {@link #list()}), narrowed by {@code filter},
      * newest first; the database pages.
      */
+    @Override
     public List<ContainerSummary> page(WorkloadFilter<ContainerStatus> filter, int offset, int limit) {
         return queries.page(filter, offset, limit);
     }
 
     /** How many containers {@link #page} can return for {@code filter}. */
+    @Override
     public int count(WorkloadFilter<ContainerStatus> filter) {
         return queries.count(filter);
     }
@@ -119,6 +122,7 @@ public class ContainerService {
         return adoption.adopt(hostId, engineId, projectId);
     }
 
+    @Override
     public ContainerSummary get(UUID id) {
         ManagedContainer container = rows.visible(id, ProjectRole.VIEWER);
         return container.summary(rows.hostName(container.hostId()));
@@ -161,10 +165,12 @@ public class ContainerService {
         return creation.create(request);
     }
 
+    @Override
     public ContainerOperation start(UUID id) {
         return act(id, "container.start", (c, engine) -> engine.start(c.engineId()));
     }
 
+    @Override
     public ContainerOperation stop(UUID id) {
         return act(id, "container.stop", (c, engine) -> engine.stop(c.engineId(), STOP_TIMEOUT));
     }
@@ -174,6 +180,7 @@ public class ContainerService {
     }
 
     /** Removes the container from its engine (stopping it) and frees its quota. */
+    @Override
     public ContainerOperation delete(UUID id) {
         return lifecycle.delete(rows.visible(id, ProjectRole.MEMBER));
     }

@@ -111,7 +111,7 @@ public class QuotaService {
         ResourceAmounts used = counted(projectId);
         List<String> exceeded = used.plus(demand).exceeding(quota.limits());
         if (!exceeded.isEmpty()) {
-            throw new QuotaExceededException(exceeded);
+            throw new QuotaExceededException(exceeded, used, demand, quota.limits());
         }
     }
 

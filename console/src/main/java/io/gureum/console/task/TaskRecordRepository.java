@@ -17,6 +17,9 @@ interface TaskRecordRepository extends JpaRepository<TaskRecord, UUID> {
     List<TaskRecord> recentVisibleTo(@Param("actor") String actor, @Param("projects") Collection<Long> projects,
                                      Pageable page);
 
+    @Query("select count(t) from TaskRecord t where t.actor = :actor or t.projectId in :projects")
+    long countVisibleTo(@Param("actor") String actor, @Param("projects") Collection<Long> projects);
+
     @Query("select t from TaskRecord t where t.targetType = :type and t.targetId = :id order by t.createdAt desc")
     List<TaskRecord> forTarget(@Param("type") String targetType, @Param("id") String targetId);
 

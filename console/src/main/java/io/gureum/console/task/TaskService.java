@@ -136,6 +136,37 @@ public class TaskService {
         return records.recentVisibleTo(callerName(), projects, page).stream().map(TaskRecord::summary).toList();
     }
 
+    /**
+     * One page of {@link #recent}'s list: the tasks the caller may see, newest first, from {@code offset}, at most
+     * {@code limit} (1 to 500); the database pages.
+     */
+    public List<TaskSummary> page(int offset, int limit) {
+        int size = Math.max(1, Math.min(MAX_LIMIT, limit));
+        int start = Math.max(0, offset);
+        boolean aligned = start % size == 0;
+        // An offset that is no multiple of the page size: read the pages that cover the range.
+        PageRequest page = aligned ? PageRequest.of(start / size, size) : PageRequest.of(0, start + size);
+        List<TaskRecord> found;
+        if (access.isAdmin()) {
+            found = records.recent(page);
+        } else {
+            found = records.recentVisibleTo(callerName(), visibleProjects(), page);
+        }
+        return found.stream().skip(aligned ? 0 : start).limit(size).map(TaskRecord::summary).toList();
+    }
+
+    /** How many tasks {@link #page} can return. */
+    public int count() {
+        long all = access.isAdmin() ? records.count() : records.countVisibleTo(callerName(), visibleProjects());
+        return (int) Math.min(Integer.MAX_VALUE, all);
+    }
+
+    private Set<Long> visibleProjects() {
+        Set<Long> projects = new HashSet<>(access.projectsWhereCallerHolds(ProjectRole.VIEWER));
+        projects.add(-1L); // an empty IN list is not valid everywhere
+        return projects;
+    }
+
     /** The tasks of one resource the caller may see, newest first, e.g. {@code forTarget("vm", id)}. */
     public List<TaskSummary> forTarget(String targetType, String targetId) {
         List<TaskRecord> all = records.forTarget(targetType, targetId);

@@ -1,5 +1,6 @@
 package io.gureum.console.vm;
 
+import io.gureum.console.workload.WorkloadFilter;
 import java.util.UUID;
 
 /**
@@ -10,6 +11,12 @@ import java.util.UUID;
 public record VmFilter(Long projectId, VmStatus state, UUID hostId, String nameContains) {
 
     public static final VmFilter ANY = new VmFilter(null, null, null, null);
+
+    /** The same narrowing in the words every kind shares; null means any. */
+    public static VmFilter of(WorkloadFilter<VmStatus> filter) {
+        return filter == null ? ANY
+                : new VmFilter(filter.projectId(), filter.state(), filter.hostId(), filter.nameContains());
+    }
 
     public VmFilter withProject(Long project) {
         return new VmFilter(project, state, hostId, nameContains);

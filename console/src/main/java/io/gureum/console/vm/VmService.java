@@ -8,6 +8,8 @@ import io.gureum.console.project.ProjectRole;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.system.NameRule;
 import io.gureum.console.task.TaskService;
+import io.gureum.console.workload.WorkloadActions;
+import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadRows;
 import io.gureum.console.workload.WorkloadTasks;
@@ -32,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * project's quota row locked, then a task places, provisions and starts it.
  */
 @Service
-public class VmService {
+public class VmService implements WorkloadActions<VmSummary, VmStatus> {
 
     static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,30}[a-z0-9]|[a-z]");
     /** The rule for VM names, also shown next to the name field. */
@@ -105,6 +107,16 @@ public class VmService {
         return queries.count(filter);
     }
 
+    @Override
+    public List<VmSummary> page(WorkloadFilter<VmStatus> filter, int offset, int limit) {
+        return page(VmFilter.of(filter), offset, limit);
+    }
+
+    @Override
+    public int count(WorkloadFilter<VmStatus> filter) {
+        return count(VmFilter.of(filter));
+    }
+
     /** How many VMs the console manages on each host (host id to count). Administrators only. */
     public Map<UUID, Long> managedCountByHost() {
         access.requireAdmin();
@@ -129,6 +141,7 @@ public class VmService {
         return networks;
     }
 
+    @Override
     public VmSummary get(UUID id) {
         VirtualMachine vm = rows.visible(id, ProjectRole.VIEWER);
         return vm.summary(rows.hostName(vm.hostId()));
@@ -144,6 +157,7 @@ public class VmService {
         return creation.create(request);
     }
 
+    @Override
     public VmOperation start(UUID id) {
         return act(id, "vm.start", VmStatus.RUNNING, (vm, hv) -> hv.start(vm.domainUuid()));
     }
@@ -152,6 +166,12 @@ public class VmService {
     public VmOperation shutdown(UUID id) {
         return act(id, "vm.shutdown", VmStatus.STOPPED,
                 (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(), SHUTDOWN_TIMEOUT));
+    }
+
+    /** A VM's gentle stop is {@link #shutdown}. */
+    @Override
+    public VmOperation stop(UUID id) {
+        return shutdown(id);
     }
 
     public VmOperation forceOff(UUID id) {
@@ -223,6 +243,7 @@ public class VmService {
     }
 
     /** Removes the VM from its host with the disk made for it, and frees its quota. */
+    @Override
     public VmOperation delete(UUID id) {
         return lifecycle.delete(rows.visible(id, ProjectRole.MEMBER));
     }

@@ -1,5 +1,7 @@
 package io.gureum.console.api;
 
+import static io.gureum.console.api.ApiHttp.assertProblem;
+import static io.gureum.console.api.ApiHttp.json;
 import static io.gureum.console.testsupport.Actors.asAdmin;
 import static io.gureum.console.testsupport.Actors.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,10 +17,6 @@ import io.gureum.console.testsupport.SimulatedHost;
 import io.gureum.console.vm.NewVm;
 import io.gureum.console.vm.VmOperation;
 import io.gureum.console.vm.VmService;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /** The HTTP API through real HTTP on the test server's port, with API tokens, on the libvirt test driver. */
 @ConsoleTest
@@ -39,7 +36,6 @@ import tools.jackson.databind.ObjectMapper;
 class ApiV1Test {
 
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -62,13 +58,14 @@ class ApiV1Test {
     @Autowired
     ImageCatalog images;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     final List<SimulatedHost> simulated = new ArrayList<>();
+    ApiHttp api;
     Fixtures.Tenant a;
     Fixtures.Tenant b;
 
     @BeforeEach
     void twoProjects() {
+        api = new ApiHttp(port);
         a = fixtures.tenant("api-a");
         b = fixtures.tenant("api-b");
     }
@@ -76,29 +73,11 @@ class ApiV1Test {
     @AfterEach
     void closeHosts() {
         simulated.forEach(SimulatedHost::close);
-        http.close();
+        api.close();
     }
 
     private String tokenOf(String username) {
         return asUser(username, () -> tokens.create("pipeline", null)).secret();
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
     }
 
     /** A running VM of project A on the simulated host, made through the facade as A's member. */
@@ -110,16 +89,6 @@ class ApiV1Test {
         return created.vm().id();
     }
 
-    private static void assertProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        JsonNode problem = json(response);
-        assertThat(problem.get("type").asString()).isEqualTo(type);
-        assertThat(problem.get("status").asInt()).isEqualTo(status);
-        assertThat(problem.get("title").asString()).isNotBlank();
-    }
-
     @Test
     void a_request_without_a_valid_token_gets_a_401_problem_and_never_a_redirect_to_the_login() throws Exception {
         String revoked = tokenOf(a.owner().username());
@@ -127,7 +96,7 @@ class ApiV1Test {
         asUser(a.owner().username(), () -> tokens.revoke(revokedId));
 
         for (String token : new String[] {null, "gur_not-a-token", "somebody-elses-password", revoked}) {
-            HttpResponse<String> response = get("/api/v1/vms", token);
+            HttpResponse<String> response = api.get("/api/v1/vms", token);
 
             assertProblem(response, 401, "urn:gureum:problem:unauthenticated");
             assertThat(response.headers().firstValue("Location")).isEmpty();
@@ -153,20 +122,20 @@ class ApiV1Test {
         String outsider = tokenOf(b.owner().username());
         UUID missing = UUID.randomUUID();
 
-        HttpResponse<String> foreign = get("/api/v1/vms/" + vmOfA, outsider);
-        HttpResponse<String> absent = get("/api/v1/vms/" + missing, outsider);
+        HttpResponse<String> foreign = api.get("/api/v1/vms/" + vmOfA, outsider);
+        HttpResponse<String> absent = api.get("/api/v1/vms/" + missing, outsider);
 
         assertProblem(foreign, 404, "urn:gureum:problem:not-found");
         assertProblem(absent, 404, "urn:gureum:problem:not-found");
         assertThat(json(foreign).get("detail").asString().replace(vmOfA.toString(), "ID"))
                 .isEqualTo(json(absent).get("detail").asString().replace(missing.toString(), "ID"));
-        assertProblem(get("/api/v1/projects/" + a.id() + "/workloads", outsider), 404,
+        assertProblem(api.get("/api/v1/projects/" + a.id() + "/workloads", outsider), 404,
                 "urn:gureum:problem:not-found");
-        assertThat(json(get("/api/v1/vms?projectId=" + a.id(), outsider)).get("total").asInt()).isZero();
+        assertThat(json(api.get("/api/v1/vms?projectId=" + a.id(), outsider)).get("total").asInt()).isZero();
         // A's own member sees the VM, in the VM list and among the project's workloads.
         String member = tokenOf(a.member().username());
-        assertThat(json(get("/api/v1/vms/" + vmOfA, member)).get("state").asString()).isEqualTo("RUNNING");
-        JsonNode workloads = json(get("/api/v1/projects/" + a.id() + "/workloads", member));
+        assertThat(json(api.get("/api/v1/vms/" + vmOfA, member)).get("state").asString()).isEqualTo("RUNNING");
+        JsonNode workloads = json(api.get("/api/v1/projects/" + a.id() + "/workloads", member));
         assertThat(workloads.size()).isEqualTo(1);
         assertThat(workloads.get(0).get("kind").asString()).isEqualTo("VM");
         assertThat(workloads.get(0).get("workloadState").asString()).isEqualTo("RUNNING");
@@ -178,18 +147,18 @@ class ApiV1Test {
         asUser(a.member().username(), () -> tasks.await(vms.forceOff(vm).taskId(), TASK_TIMEOUT));
         String member = tokenOf(a.member().username());
 
-        HttpResponse<String> started = post("/api/v1/vms/" + vm + "/start", member);
+        HttpResponse<String> started = api.post("/api/v1/vms/" + vm + "/start", member);
 
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         String taskId = json(started).get("taskId").asString();
         assertThat(started.headers().firstValue("Location")).hasValue("/api/v1/tasks/" + taskId);
         asAdmin(() -> tasks.await(UUID.fromString(taskId), TASK_TIMEOUT));
-        JsonNode task = json(get("/api/v1/tasks/" + taskId, member));
+        JsonNode task = json(api.get("/api/v1/tasks/" + taskId, member));
         assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
         assertThat(task.get("finished").asBoolean()).isTrue();
-        assertThat(json(get("/api/v1/vms/" + vm, member)).get("state").asString()).isEqualTo("RUNNING");
+        assertThat(json(api.get("/api/v1/vms/" + vm, member)).get("state").asString()).isEqualTo("RUNNING");
         // The same task is nobody else's business.
-        assertProblem(get("/api/v1/tasks/" + taskId, tokenOf(b.member().username())), 404,
+        assertProblem(api.get("/api/v1/tasks/" + taskId, tokenOf(b.member().username())), 404,
                 "urn:gureum:problem:not-found");
     }
 
@@ -198,16 +167,16 @@ class ApiV1Test {
         UUID vm = runningVmOfA();
         String viewer = tokenOf(a.viewer().username());
 
-        assertThat(get("/api/v1/vms/" + vm, viewer).statusCode()).isEqualTo(200);
-        assertProblem(post("/api/v1/vms/" + vm + "/start", viewer), 403, "urn:gureum:problem:forbidden");
+        assertThat(api.get("/api/v1/vms/" + vm, viewer).statusCode()).isEqualTo(200);
+        assertProblem(api.post("/api/v1/vms/" + vm + "/start", viewer), 403, "urn:gureum:problem:forbidden");
     }
 
     @Test
     void bad_paging_and_filter_values_are_validation_problems_naming_each_field() throws Exception {
         String member = tokenOf(a.member().username());
 
-        HttpResponse<String> paging = get("/api/v1/vms?limit=0&offset=-1", member);
-        HttpResponse<String> state = get("/api/v1/vms?state=ASLEEP", member);
+        HttpResponse<String> paging = api.get("/api/v1/vms?limit=0&offset=-1", member);
+        HttpResponse<String> state = api.get("/api/v1/vms?state=ASLEEP", member);
 
         assertProblem(paging, 400, "urn:gureum:problem:validation");
         assertThat(json(paging).get("errors").valueStream().map(error -> error.get("field").asString()))
@@ -226,7 +195,15 @@ class ApiV1Test {
 
             assertThat(document.statusCode()).isEqualTo(200);
             assertThat(json(document).get("paths").propertyNames()).contains("/api/v1/projects/{id}/workloads",
-                    "/api/v1/vms", "/api/v1/vms/{id}", "/api/v1/vms/{id}/start", "/api/v1/tasks/{id}");
+                    "/api/v1/vms", "/api/v1/vms/{id}", "/api/v1/vms/{id}/start", "/api/v1/tasks/{id}",
+                    "/api/v1/tasks", "/api/v1/vms/{id}/force-off", "/api/v1/vms/{id}/restart-policy",
+                    "/api/v1/containers", "/api/v1/containers/{id}", "/api/v1/containers/{id}/stop",
+                    "/api/v1/containers/{id}/logs");
+            // The shared create's body is each kind's own request, resolved from the generic controller.
+            assertThat(json(document).at("/paths/~1api~1v1~1vms/post/requestBody/content/application~1json/schema/$ref")
+                    .asString()).endsWith("/NewVmRequest");
+            assertThat(json(document).at("/paths/~1api~1v1~1containers/post/requestBody/content/application~1json"
+                    + "/schema/$ref").asString()).endsWith("/NewContainerRequest");
             assertThat(browser.get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
         }
     }

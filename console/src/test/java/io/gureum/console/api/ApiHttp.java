@@ -1,0 +1,82 @@
+package io.gureum.console.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/** Requests to the API on the test server's port with a bearer token, and what the tests read from the answers. */
+final class ApiHttp implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final int port;
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    ApiHttp(int port) {
+        this.port = port;
+    }
+
+    /** A request to {@code path} with the token (none when null) and, for a body, JSON. */
+    HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return request;
+    }
+
+    HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    HttpResponse<String> get(String path, String token) {
+        return send(request(path, token));
+    }
+
+    HttpResponse<String> post(String path, String token) {
+        return send(request(path, token).POST(HttpRequest.BodyPublishers.noBody()));
+    }
+
+    HttpResponse<String> post(String path, String token, String json, String... headers) {
+        HttpRequest.Builder request = request(path, token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        return send(headers.length == 0 ? request : request.headers(headers));
+    }
+
+    static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+
+    static String jsonOf(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+
+    static void assertProblem(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.get("type").asString()).isEqualTo(type);
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("title").asString()).isNotBlank();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+}

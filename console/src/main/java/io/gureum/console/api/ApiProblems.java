@@ -23,7 +23,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 class ApiProblems {
 
-    @ExceptionHandler({VmNotFoundException.class, TaskNotFoundException.class, ProjectNotFoundException.class})
+    @ExceptionHandler({VmNotFoundException.class, TaskNotFoundException.class, ProjectNotFoundException.class,
+            ApiTokenNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }

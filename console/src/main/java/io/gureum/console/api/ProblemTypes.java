@@ -12,6 +12,7 @@ final class ProblemTypes {
     static final URI QUOTA_EXCEEDED = type("quota-exceeded");
     static final URI WRONG_STATE = type("wrong-state");
     static final URI UNAVAILABLE = type("unavailable");
+    static final URI THROTTLED = type("throttled");
 
     private ProblemTypes() {
     }

@@ -144,7 +144,7 @@ public class TaskService {
         }
         Set<Long> projects = access.projectsWhereCallerHolds(ProjectRole.VIEWER);
         String caller = callerName();
-        return all.stream().filter(t -> caller.equals(t.actor())
+        return all.stream().filter(t -> caller.equals(t.actor()) && access.reaches(t.projectId())
                         || t.projectId() != null && projects.contains(t.projectId()))
                 .map(TaskRecord::summary).toList();
     }
@@ -304,7 +304,8 @@ public class TaskService {
 
     private TaskRecord visible(UUID id) {
         TaskRecord task = records.findById(id).orElseThrow(() -> new TaskNotFoundException(id));
-        if (access.isAdmin() || callerName().equals(task.actor())
+        // The caller's own tasks too, unless their API token is limited to other projects.
+        if (access.isAdmin() || callerName().equals(task.actor()) && access.reaches(task.projectId())
                 || task.projectId() != null
                 && access.projectsWhereCallerHolds(ProjectRole.VIEWER).contains(task.projectId())) {
             return task;

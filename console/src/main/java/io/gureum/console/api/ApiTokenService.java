@@ -94,7 +94,7 @@ public class ApiTokenService {
         }
         Duration lifetime = request.validity() == null ? DEFAULT_VALIDITY : request.validity();
         if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(maxValidity) > 0) {
-            throw new ApiTokenValidationException("validity", "A token is valid for at most "
+            throw new ApiTokenValidationException("validityDays", "A token is valid for at most "
                     + maxValidity.toDays() + " days, and for some time.");
         }
         TokenScope scope = request.scope() == null ? TokenScope.READ_WRITE : request.scope();

@@ -88,7 +88,7 @@ public class ApiTokensView extends Main {
         grid.addColumn(this::status).setHeader("Status").setAutoWidth(true);
         grid.addComponentColumn(token -> {
             Button button = new Button("Revoke", click -> confirmRevoke(token, revoke));
-            button.setId("revoke-token-" + token.id());
+            button.setId("revoke-" + grid.getId().orElse("token") + "-" + token.id());
             button.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_ERROR);
             button.setEnabled(!token.endedAt(clock.instant()));
             return button;

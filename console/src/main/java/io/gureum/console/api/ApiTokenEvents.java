@@ -30,4 +30,13 @@ public final class ApiTokenEvents {
         public String target() { return "api token " + name + " of " + owner; }
         public String detail() { return ""; }
     }
+
+    /** A read-only token tried a facade method that may write; refused before the method ran. */
+    public record ReadOnlyTokenRefused(String tokenName, String operation) implements Audited {
+        public String action() { return "api-token.write-refused"; }
+        public Long projectId() { return null; }
+        public String target() { return "api token " + tokenName; }
+        public String detail() { return "read-only token may not call " + operation; }
+        @Override public boolean refused() { return true; }
+    }
 }

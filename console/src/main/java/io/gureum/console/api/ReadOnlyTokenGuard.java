@@ -1,5 +1,6 @@
 package io.gureum.console.api;
 
+import io.gureum.console.api.ApiTokenEvents.ReadOnlyTokenRefused;
 import io.gureum.console.identity.TokenAuthentication;
 import java.lang.reflect.Method;
 import org.aopalliance.intercept.MethodInterceptor;
@@ -7,7 +8,9 @@ import org.springframework.aop.Advisor;
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.StaticMethodMatcherPointcut;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
@@ -21,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
  * The service layer's backstop for read-only API tokens: a facade method that may write (a {@code @Transactional}
  * that is not read-only) refuses a caller signed in with a read-only token before it runs. Project roles already cap
  * such a token at viewer ({@code ProjectAccess}); this also covers administrator facades (hosts, users, images,
- * quotas) and any facade added later. The audit log stays writable, so that refusals are recorded.
+ * quotas) and any facade added later. The audit log stays writable: each refusal is recorded.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadOnlyTokenGuard {
@@ -31,10 +34,13 @@ class ReadOnlyTokenGuard {
 
     @Bean
     @Role(BeanDefinition.ROLE_INFRASTRUCTURE)
-    static Advisor readOnlyTokenAdvisor() {
+    static Advisor readOnlyTokenAdvisor(ObjectProvider<ApplicationEventPublisher> events) {
         MethodInterceptor refuse = invocation -> {
             Authentication caller = SecurityContextHolder.getContext().getAuthentication();
             if (caller instanceof TokenAuthentication token && token.readOnly()) {
+                Method method = invocation.getMethod();
+                events.getObject().publishEvent(new ReadOnlyTokenRefused(token.tokenName(),
+                        method.getDeclaringClass().getSimpleName() + "." + method.getName()));
                 throw new AccessDeniedException("The API token " + token.tokenName()
                         + " is read-only: it cannot change anything.");
             }

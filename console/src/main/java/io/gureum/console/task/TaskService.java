@@ -133,7 +133,9 @@ public class TaskService {
         }
         Set<Long> projects = new HashSet<>(access.projectsWhereCallerHolds(ProjectRole.VIEWER));
         projects.add(-1L); // an empty IN list is not valid everywhere
-        return records.recentVisibleTo(callerName(), projects, page).stream().map(TaskRecord::summary).toList();
+        // An API token limited to projects does not see its user's own tasks in other projects.
+        return records.recentVisibleTo(callerName(), projects, page).stream()
+                .filter(task -> access.reaches(task.projectId())).map(TaskRecord::summary).toList();
     }
 
     /** The tasks of one resource the caller may see, newest first, e.g. {@code forTarget("vm", id)}. */

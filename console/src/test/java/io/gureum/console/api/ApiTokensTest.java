@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gureum.console.audit.AuditFilter;
 import io.gureum.console.audit.AuditRecord;
 import io.gureum.console.audit.AuditService;
+import io.gureum.console.audit.Outcome;
 import io.gureum.console.host.HostService;
 import io.gureum.console.identity.IdentityService;
 import io.gureum.console.identity.LoginThrottle;
@@ -181,6 +182,7 @@ class ApiTokensTest {
     @Test
     void a_read_only_token_reads_but_is_forbidden_every_write_even_for_an_administrator() throws Exception {
         UUID vm = vmOf(a, a.member().username(), true);
+        Instant before = Instant.now().minusSeconds(1);
         String readOnly = token(a.member().username(), TokenScope.READ_ONLY);
         int ownTokens = asUser(a.member().username(), () -> tokens.mine()).size();
         String stateBefore = asUser(a.member().username(), () -> vms.get(vm)).state().name();
@@ -195,6 +197,9 @@ class ApiTokensTest {
         // Nor may it make itself a read-write sibling.
         assertProblem(send("POST", "/api/v1/me/tokens", readOnly, "{\"name\":\"escalate\"}"), 403, "forbidden");
         assertThat(asUser(a.member().username(), () -> tokens.mine())).hasSize(ownTokens);
+        assertThat(asAdmin(() -> audit.search(new AuditFilter(a.member().username(), null, null, Outcome.REFUSED,
+                before, null)))).filteredOn(e -> e.viaToken() != null).extracting(AuditRecord::detail)
+                .anySatisfy(detail -> assertThat(detail).contains("ApiTokenService.create"));
 
         // An administrator's read-only token reads administrator lists and changes nothing.
         String adminReadOnly = token("admin", TokenScope.READ_ONLY);
@@ -226,6 +231,9 @@ class ApiTokensTest {
                         .replace(missing.toString(), "ID"));
         assertProblem(send("POST", "/api/v1/vms/" + vmOfB + "/start", limited, null), 404, "not-found");
         assertProblem(get("/api/v1/projects/" + b.id() + "/workloads", limited), 404, "not-found");
+        // Not even the tasks the user started there.
+        UUID taskInB = asUser(user, () -> tasks.forTarget("vm", vmOfB.toString())).getFirst().id();
+        assertProblem(get("/api/v1/tasks/" + taskInB, limited), 404, "not-found");
         assertThat(json(get("/api/v1/vms?projectId=" + b.id(), limited)).get("total").asInt()).isZero();
         assertThat(json(get("/api/v1/vms", limited)).get("total").asInt()).isZero();
         assertThat(get("/api/v1/projects/" + a.id() + "/workloads", limited).statusCode()).isEqualTo(200);

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.textfield.TextField;
+import io.gureum.console.audit.AuditLogView;
 import io.gureum.console.identity.TokenScope;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
@@ -42,6 +43,15 @@ class ApiTokensViewTest extends SpringBrowserlessTest {
 
     private Button revokeOf(Grid<ApiTokenSummary> grid, String name) {
         return (Button) test(grid).getCellComponent(indexOf(grid, name), grid.getColumns().size() - 1);
+    }
+
+    @Test
+    void the_page_is_reached_from_the_user_area_of_every_page() {
+        navigate(AuditLogView.class);
+
+        test($(Button.class).id("api-tokens")).click();
+
+        assertThat(getCurrentView()).isInstanceOf(ApiTokensView.class);
     }
 
     @Test

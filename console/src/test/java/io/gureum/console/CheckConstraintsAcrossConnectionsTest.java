@@ -145,6 +145,9 @@ class CheckConstraintsAcrossConnectionsTest {
                         memory_mib, restart_policy, state, created_at, updated_at, version)
                     values ('%s', 'cache', 1, 'ana', '%s', 'gureum-cache', 'busybox', 500, 64, 'no', 'RUNNING',
                         now(), now(), 0)""".formatted(UUID.randomUUID(), host));
+            s.execute("""
+                    insert into api_token (user_id, name, secret_hash, created_at, expires_at, scope)
+                    values (1, 'ci', 'x', now(), now(), 'READ_ONLY')""");
         }
     }
 }

@@ -31,7 +31,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblems {
 
     @ExceptionHandler({VmNotFoundException.class, ContainerNotFoundException.class, TaskNotFoundException.class,
-            ProjectNotFoundException.class})
+            ProjectNotFoundException.class, ApiTokenNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }

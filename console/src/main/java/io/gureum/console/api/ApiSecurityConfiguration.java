@@ -1,7 +1,9 @@
 package io.gureum.console.api;
 
 import io.gureum.console.identity.IdentityService;
+import io.gureum.console.identity.LoginThrottle;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -27,11 +29,14 @@ class ApiSecurityConfiguration {
     private static final String FORBIDDEN = """
             {"type":"%s","title":"Not allowed","status":403,\
             "detail":"Your account may not do this."}""".formatted(ProblemTypes.FORBIDDEN);
+    private static final String THROTTLED = """
+            {"type":"%s","title":"Too many failed attempts","status":429,\
+            "detail":"Too many failed token authentications from your address: try again in %d s."}""";
 
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, IdentityService identity,
-                                       UserDetailsService users) throws Exception {
+                                       UserDetailsService users, LoginThrottle throttle) throws Exception {
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -40,7 +45,7 @@ class ApiSecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
-                .addFilterBefore(new BearerTokenFilter(tokens, identity, users), BasicAuthenticationFilter.class)
+                .addFilterBefore(new BearerTokenFilter(tokens, identity, users, throttle), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader("WWW-Authenticate", "Bearer");
@@ -49,6 +54,13 @@ class ApiSecurityConfiguration {
                         .accessDeniedHandler((request, response, e) ->
                                 problem(response, HttpStatus.FORBIDDEN, FORBIDDEN)));
         return http.build();
+    }
+
+    /** 429 with {@code Retry-After}: the attempt was not even looked at. */
+    static void throttled(jakarta.servlet.http.HttpServletResponse response, Duration wait) throws java.io.IOException {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        response.setHeader("Retry-After", Long.toString(seconds));
+        problem(response, HttpStatus.TOO_MANY_REQUESTS, THROTTLED.formatted(ProblemTypes.THROTTLED, seconds));
     }
 
     private static void problem(jakarta.servlet.http.HttpServletResponse response, HttpStatus status, String body)

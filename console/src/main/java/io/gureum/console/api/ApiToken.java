@@ -1,12 +1,21 @@
 package io.gureum.console.api;
 
+import io.gureum.console.identity.TokenScope;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
 /** A personal API token; the secret itself is never stored, only its hash. */
 @Entity
@@ -38,15 +47,28 @@ class ApiToken {
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private TokenScope scope;
+
+    // Empty: every project of the user. A handful of ids at most, read with the token on every request.
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "api_token_project", joinColumns = @JoinColumn(name = "token_id"))
+    @Column(name = "project_id", nullable = false)
+    private Set<Long> projectIds = new HashSet<>();
+
     protected ApiToken() {
     }
 
-    ApiToken(long userId, String name, String secretHash, Instant createdAt, Instant expiresAt) {
+    ApiToken(long userId, String name, String secretHash, Instant createdAt, Instant expiresAt, TokenScope scope,
+             Set<Long> projectIds) {
         this.userId = userId;
         this.name = name;
         this.secretHash = secretHash;
         this.createdAt = createdAt;
         this.expiresAt = expiresAt;
+        this.scope = scope;
+        this.projectIds = new HashSet<>(projectIds);
     }
 
     boolean usableAt(Instant now) {
@@ -57,17 +79,37 @@ class ApiToken {
         lastUsedAt = now;
     }
 
-    void revokeAt(Instant now) {
-        if (revokedAt == null) {
-            revokedAt = now;
+    /** False when it was revoked before. */
+    boolean revokeAt(Instant now) {
+        if (revokedAt != null) {
+            return false;
         }
+        revokedAt = now;
+        return true;
+    }
+
+    long id() {
+        return id;
     }
 
     long userId() {
         return userId;
     }
 
-    ApiTokenSummary summary() {
-        return new ApiTokenSummary(id, name, createdAt, expiresAt, lastUsedAt, revokedAt);
+    String name() {
+        return name;
+    }
+
+    TokenScope scope() {
+        return scope;
+    }
+
+    Set<Long> projectIds() {
+        return Set.copyOf(projectIds);
+    }
+
+    ApiTokenSummary summary(String owner) {
+        return new ApiTokenSummary(id, owner, name, scope, Set.copyOf(projectIds), createdAt, expiresAt, lastUsedAt,
+                revokedAt);
     }
 }

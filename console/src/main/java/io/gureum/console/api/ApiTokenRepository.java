@@ -9,4 +9,6 @@ interface ApiTokenRepository extends JpaRepository<ApiToken, Long> {
     Optional<ApiToken> findBySecretHash(String secretHash);
 
     List<ApiToken> findByUserIdOrderByCreatedAtDesc(long userId);
+
+    List<ApiToken> findAllByOrderByCreatedAtDesc();
 }

@@ -18,6 +18,8 @@ final class ProblemTypes {
     static final URI IDEMPOTENCY_KEY_REUSED = type("idempotency-key-reused");
     /** Another request is busy with the same thing (the first request with an {@code Idempotency-Key}). */
     static final URI CONFLICT = type("conflict");
+    /** Too many failed authentications from the client's address. */
+    static final URI THROTTLED = type("throttled");
 
     private ProblemTypes() {
     }

@@ -19,7 +19,7 @@ final class AuditCsv {
     static String of(List<AuditRecord> records) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (AuditRecord r : records) {
-            csv.append(Stream.of(DateTimeFormatter.ISO_INSTANT.format(r.occurredAt()), r.actor(),
+            csv.append(Stream.of(DateTimeFormatter.ISO_INSTANT.format(r.occurredAt()), r.shownActor(),
                             r.projectId() == null ? "" : r.projectId().toString(), r.target(), r.action(),
                             r.outcome().name(), r.detail())
                     .map(AuditCsv::cell).collect(Collectors.joining(","))).append("\r\n");

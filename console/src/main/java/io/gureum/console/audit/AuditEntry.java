@@ -43,6 +43,10 @@ class AuditEntry {
     @Column(nullable = false, length = 1000)
     private String detail;
 
+    // The API token the actor used, if the entry was written during a token request.
+    @Column(name = "via_token", length = 64)
+    private String viaToken;
+
     protected AuditEntry() {
     }
 
@@ -57,8 +61,14 @@ class AuditEntry {
         this.detail = cut(detail, 1000);
     }
 
+    AuditEntry(Instant occurredAt, String actor, String viaToken, Long projectId, String target, String action,
+               Outcome outcome, String detail) {
+        this(occurredAt, actor, projectId, target, action, outcome, detail);
+        this.viaToken = viaToken == null ? null : cut(viaToken, 64);
+    }
+
     AuditRecord record() {
-        return new AuditRecord(id, occurredAt, actor, projectId, target, action, outcome, detail);
+        return new AuditRecord(id, occurredAt, actor, viaToken, projectId, target, action, outcome, detail);
     }
 
     private static String cut(String value, int max) {

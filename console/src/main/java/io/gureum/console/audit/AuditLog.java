@@ -19,13 +19,15 @@ class AuditLog {
 
     /** Commits or rolls back together with the mutation it records. */
     @Transactional(propagation = Propagation.REQUIRED)
-    void withMutation(String actor, Long projectId, String target, String action, String detail) {
-        entries.save(new AuditEntry(clock.instant(), actor, projectId, target, action, Outcome.SUCCESS, detail));
+    void withMutation(String actor, String viaToken, Long projectId, String target, String action, String detail) {
+        entries.save(new AuditEntry(clock.instant(), actor, viaToken, projectId, target, action, Outcome.SUCCESS,
+                detail));
     }
 
     /** Survives the rollback of whatever failed or was refused. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
-    void independently(String actor, Long projectId, String target, String action, Outcome outcome, String detail) {
-        entries.save(new AuditEntry(clock.instant(), actor, projectId, target, action, outcome, detail));
+    void independently(String actor, String viaToken, Long projectId, String target, String action,
+                       Outcome outcome, String detail) {
+        entries.save(new AuditEntry(clock.instant(), actor, viaToken, projectId, target, action, outcome, detail));
     }
 }

@@ -62,7 +62,7 @@ public class AuditLogView extends Main {
 
         grid.setId("audit-grid");
         grid.addColumn(r -> TIME.format(r.occurredAt())).setHeader("Time").setAutoWidth(true);
-        grid.addColumn(AuditRecord::actor).setHeader("Actor");
+        grid.addColumn(AuditRecord::shownActor).setHeader("Actor");
         grid.addColumn(r -> r.projectId() == null ? "" : r.projectId().toString()).setHeader("Project");
         grid.addColumn(AuditRecord::target).setHeader("Target");
         grid.addColumn(AuditRecord::action).setHeader("Action");

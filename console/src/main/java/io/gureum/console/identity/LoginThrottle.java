@@ -33,7 +33,7 @@ public class LoginThrottle {
     }
 
     /** How long this user name from this address must still wait; zero when it may try now. */
-    Duration remainingLock(String username, String address) {
+    public Duration remainingLock(String username, String address) {
         Failures recorded = failures.get(key(username, address));
         if (recorded == null || recorded.count() < FREE_FAILURES) {
             return Duration.ZERO;
@@ -42,7 +42,7 @@ public class LoginThrottle {
         return remaining.isNegative() ? Duration.ZERO : remaining;
     }
 
-    void recordFailure(String username, String address) {
+    public void recordFailure(String username, String address) {
         Instant now = clock.instant();
         failures.values().removeIf(old -> old.last().plus(MEMORY).isBefore(now));
         failures.merge(key(username, address), new Failures(1, now),

@@ -133,7 +133,9 @@ public class TaskService {
         }
         Set<Long> projects = new HashSet<>(access.projectsWhereCallerHolds(ProjectRole.VIEWER));
         projects.add(-1L); // an empty IN list is not valid everywhere
-        return records.recentVisibleTo(callerName(), projects, page).stream().map(TaskRecord::summary).toList();
+        // An API token limited to projects does not see its user's own tasks in other projects.
+        return records.recentVisibleTo(callerName(), projects, page).stream()
+                .filter(task -> access.reaches(task.projectId())).map(TaskRecord::summary).toList();
     }
 
     /**
@@ -175,7 +177,7 @@ public class TaskService {
         }
         Set<Long> projects = access.projectsWhereCallerHolds(ProjectRole.VIEWER);
         String caller = callerName();
-        return all.stream().filter(t -> caller.equals(t.actor())
+        return all.stream().filter(t -> caller.equals(t.actor()) && access.reaches(t.projectId())
                         || t.projectId() != null && projects.contains(t.projectId()))
                 .map(TaskRecord::summary).toList();
     }
@@ -335,7 +337,8 @@ public class TaskService {
 
     private TaskRecord visible(UUID id) {
         TaskRecord task = records.findById(id).orElseThrow(() -> new TaskNotFoundException(id));
-        if (access.isAdmin() || callerName().equals(task.actor())
+        // The caller's own tasks too, unless their API token is limited to other projects.
+        if (access.isAdmin() || callerName().equals(task.actor()) && access.reaches(task.projectId())
                 || task.projectId() != null
                 && access.projectsWhereCallerHolds(ProjectRole.VIEWER).contains(task.projectId())) {
             return task;

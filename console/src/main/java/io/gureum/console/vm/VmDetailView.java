@@ -134,7 +134,7 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
         } else {
             for (io.gureum.console.audit.AuditRecord entry : trail.entries()) {
                 auditHolder.add(new Div(Formats.ago(entry.occurredAt(), clock.instant()) + ": " + entry.action()
-                        + " by " + entry.actor() + " (" + entry.outcome().name().toLowerCase()
+                        + " by " + entry.shownActor() + " (" + entry.outcome().name().toLowerCase()
                         + (entry.detail() == null || entry.detail().isBlank() ? "" : ", " + entry.detail()) + ")"));
             }
         }

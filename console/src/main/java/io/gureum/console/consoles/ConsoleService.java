@@ -20,6 +20,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -27,7 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -58,6 +62,8 @@ public class ConsoleService {
     private final ApplicationEventPublisher events;
     private final SecureRandom random = new SecureRandom();
     private final Set<OpenConsole> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("console-watch").daemon().factory());
 
     ConsoleService(List<ConsoleTarget> targets, ConsoleTokens tokens, IdentityService identity,
                    ConsoleSettings settings, Clock clock, ApplicationEventPublisher events) {
@@ -159,28 +165,36 @@ public class ConsoleService {
         console.input(bytes, clock.instant());
     }
 
-    /** Ends the console once: backend, browser connection, audit entry with its duration and reason. */
+    /**
+     * Ends the console once: the browser connection at once, the audit entry with its duration and reason, then
+     * the backend on a thread of its own (ending a container shell's processes takes a second engine call).
+     */
     void close(OpenConsole console, String reason) {
         if (!console.markClosed()) {
             return;
         }
-        open.remove(console);
-        ConsoleStream stream = console.stream();
-        if (stream != null) {
-            try {
-                stream.close();
-            } catch (RuntimeException e) {
-                log.info("Closing a {}: {}", console.grant().kind().label(), e.toString());
-            }
-        }
         console.client().close(reason);
         ConsoleResource r = console.grant().resource();
         long seconds = Duration.between(console.openedAt(), clock.instant()).toSeconds();
-        asUser(console.user(), () -> {
-            events.publishEvent(new ConsoleClosed(console.grant().kind(), r.id(), r.description(), r.projectId(),
-                    seconds, reason));
-            return null;
-        });
+        try {
+            asUser(console.user(), () -> {
+                events.publishEvent(new ConsoleClosed(console.grant().kind(), r.id(), r.description(), r.projectId(),
+                        seconds, reason));
+                return null;
+            });
+        } finally {
+            open.remove(console);
+        }
+        ConsoleStream stream = console.stream();
+        if (stream != null) {
+            Thread.ofVirtual().name("console-close").start(() -> {
+                try {
+                    stream.close();
+                } catch (RuntimeException e) {
+                    log.info("Closing a {}: {}", console.grant().kind().label(), e.toString());
+                }
+            });
+        }
     }
 
     /** How many consoles are open on this instance (for tests and metrics). */
@@ -190,12 +204,31 @@ public class ConsoleService {
 
     /**
      * Every second: closes consoles idle for longer than the timeout, and those whose user may no longer use them
-     * (the same check as when the token was issued, run as that user).
+     * (the same check as when the token was issued, run as that user). On a thread of its own, because Spring's
+     * scheduler runs the console's other periodic jobs one after the other and a slow one would delay this.
      */
-    @Scheduled(initialDelayString = "${gureum.consoles.check-interval:1s}",
-            fixedDelayString = "${gureum.consoles.check-interval:1s}")
+    @PostConstruct
+    void startWatching() {
+        watcher.scheduleWithFixedDelay(() -> {
+            try {
+                watch();
+            } catch (RuntimeException e) {
+                log.warn("Console watch failed; trying again in a second", e);
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Lets a running check finish (no interrupt: it may be in the database). */
+    @PreDestroy
+    void stopWatching() {
+        watcher.shutdown();
+    }
+
     void watch() {
-        Instant now = clock.instant();
+        watch(clock.instant());
+    }
+
+    void watch(Instant now) {
         for (OpenConsole console : open) {
             if (Duration.between(console.lastInput(), now).compareTo(settings.idleTimeout()) >= 0) {
                 close(console, "idle for " + settings.idleTimeout().toMinutes() + " min");

@@ -44,9 +44,18 @@ export function openTerminal(host, socketPath, status) {
   });
   const observer = new ResizeObserver(() => { try { fit.fit(); } catch (e) { /* hidden: keep the size */ } });
   observer.observe(host);
-  host.gureumConsole = {
-    terminal: term,
-    close: () => { observer.disconnect(); socket.close(1000, 'closed by the user'); term.dispose(); },
+  let closed = false;
+  const close = () => {
+    if (closed) return;
+    closed = true;
+    clearInterval(orphanCheck);
+    observer.disconnect();
+    socket.close(1000, 'closed by the user');
+    term.dispose();
   };
+  // Navigating away inside the single-page console removes the dialog without closing it: the socket must not
+  // outlive its terminal.
+  const orphanCheck = setInterval(() => { if (!host.isConnected) close(); }, 1000);
+  host.gureumConsole = { terminal: term, close };
   return host.gureumConsole;
 }

@@ -6,6 +6,7 @@ import static io.gureum.console.testsupport.Actors.asUser;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.gureum.console.consoles.ConsoleService;
 import io.gureum.console.host.HostService;
 import io.gureum.console.identity.LoginThrottle;
 import io.gureum.console.task.TaskService;
@@ -46,6 +47,8 @@ class ContainerShellBrowserTest {
     TaskService tasks;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    ConsoleService consoles;
 
     private Chromium browser;
 
@@ -100,6 +103,11 @@ class ContainerShellBrowserTest {
 
             page.locator("#console-close").click();
             assertThat(page.locator("#console-dialog")).hasCount(0);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (consoles.openCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            org.assertj.core.api.Assertions.assertThat(consoles.openCount()).as("consoles still open").isZero();
         } catch (Throwable failed) {
             try {
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(

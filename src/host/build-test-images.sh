@@ -87,8 +87,8 @@ populate_busybox() {
 # ---------------------------------------------------------------------------
 # shellcheck disable=SC2016 # expanded by the guest's shell, not here
 GUEST_INIT='#!/bin/sh
-# Gureum tiny test guest. Prints one marker line on the serial console, then idles
-# until destroyed. Kernel arguments understood:
+# Gureum tiny test guest. Prints one marker line on the serial console, then runs a
+# shell on it until destroyed. Kernel arguments understood:
 #   gureum.hostname=<h>      hostname to set and report (default: gureum-guest)
 #   gureum.poweroff=<secs>   power off by itself after <secs> seconds (tests of "guest stopped")
 #   gureum.acpi=ignore       ignore the ACPI power button (tests of shutdown timeout + force-off)
@@ -130,7 +130,8 @@ if [ -n "$off" ]; then
   echo "GUREUM-GUEST-POWEROFF hostname=$h" > /dev/ttyS0
   poweroff -f
 fi
-while true; do sleep 3600; done
+# A shell on the serial port for the VM serial terminal of the console (restarted when it exits).
+while true; do sh </dev/ttyS0 >/dev/ttyS0 2>&1; sleep 1; done
 '
 # shellcheck disable=SC2016
 UDHCPC_SCRIPT='#!/bin/sh

@@ -89,6 +89,8 @@ install_packages() {
               podman runc busybox-static cpio curl ca-certificates procps iproute2)
   local missing=() p
   have mvn || pkgs+=(maven)
+  # The console's build installs the browser terminal (xterm.js) with npm ci (a machine that has npm keeps it).
+  have npm || pkgs+=(npm)
   for p in "${pkgs[@]}"; do pkg_installed "$p" || missing+=("$p"); done
   step "distribution packages"
   if [ ${#missing[@]} -eq 0 ]; then

@@ -55,6 +55,13 @@ public interface ContainerEngine extends AutoCloseable {
     /** Runs a command (no shell) in a running container and waits at most {@code timeout} for it. */
     ExecResult exec(String container, List<String> command, Duration timeout);
 
+    /**
+     * Starts {@code command} in a running container with a terminal of {@code columns} x {@code rows}, stdin
+     * attached, for a person at a browser console. Throws {@link WrongStateException} if the container does
+     * not run, {@link NotFoundException} if it does not exist.
+     */
+    ShellSession openShell(String container, List<String> command, int columns, int rows, ShellSession.Listener listener);
+
     List<ImageInfo> images();
 
     /** Imports a root filesystem tarball as a single-layer image named {@code reference}. */

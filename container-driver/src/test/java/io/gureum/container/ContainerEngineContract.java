@@ -146,6 +146,67 @@ public abstract class ContainerEngineContract {
     }
 
     @Test
+    void a_shell_runs_with_a_terminal_takes_keystrokes_resizes_and_ends_when_closed() {
+        ContainerRef ref = engine.create(spec("shell").command(SLEEPER).build());
+        engine.start(ref.id());
+        StringBuffer screen = new StringBuffer();
+        java.util.concurrent.atomic.AtomicInteger ends = new java.util.concurrent.atomic.AtomicInteger();
+        ShellSession shell = engine.openShell(ref.name(), List.of("/bin/sh"), 80, 24, new ShellSession.Listener() {
+            @Override
+            public void output(byte[] bytes) {
+                screen.append(new String(bytes, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void ended() {
+                ends.incrementAndGet();
+            }
+        });
+        assertThat(shell.isOpen()).isTrue();
+        shell.write("echo $((6*7)); [ -t 0 ] && echo on-a-tty\n".getBytes(StandardCharsets.UTF_8));
+        await("the answer", Duration.ofSeconds(10), () -> screen.toString().contains("42") && screen.toString().contains("on-a-tty"));
+
+        shell.resize(123, 45);
+        shell.write("stty size\n".getBytes(StandardCharsets.UTF_8));
+        await("the new size (rows, columns)", Duration.ofSeconds(10), () -> screen.toString().contains("45 123"));
+
+        shell.close();
+        assertThat(shell.isOpen()).isFalse();
+        await("the shell to end in the container", Duration.ofSeconds(5), () -> !engine.exec(ref.name(),
+                List.of("ps", "-o", "args"), Duration.ofSeconds(5)).stdout().contains("/bin/sh\n"));
+        assertThat(ends).hasValue(1);
+    }
+
+    @Test
+    void a_shell_ends_by_itself_when_its_command_exits_and_needs_a_running_container() {
+        ContainerRef ref = engine.create(spec("shell-exit").command(SLEEPER).build());
+        assertThatThrownBy(() -> engine.openShell(ref.name(), List.of("/bin/sh"), 80, 24, new ShellSession.Listener() {
+            @Override
+            public void output(byte[] bytes) {
+            }
+
+            @Override
+            public void ended() {
+            }
+        })).isInstanceOf(WrongStateException.class);
+        engine.start(ref.id());
+        java.util.concurrent.atomic.AtomicBoolean ended = new java.util.concurrent.atomic.AtomicBoolean();
+        ShellSession shell = engine.openShell(ref.name(), List.of("/bin/sh"), 80, 24, new ShellSession.Listener() {
+            @Override
+            public void output(byte[] bytes) {
+            }
+
+            @Override
+            public void ended() {
+                ended.set(true);
+            }
+        });
+        shell.write("exit\n".getBytes(StandardCharsets.UTF_8));
+        await("the session to end", Duration.ofSeconds(10), ended::get);
+        assertThat(shell.isOpen()).isFalse();
+    }
+
+    @Test
     void a_stop_timeout_ends_in_a_kill() {
         // sh as PID 1 without a trap ignores SIGTERM: stop must kill it after the timeout
         ContainerRef ref = engine.create(spec("kill").command("sh", "-c", "sleep 600").build());

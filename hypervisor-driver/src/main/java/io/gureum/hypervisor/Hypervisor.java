@@ -79,6 +79,12 @@ public interface Hypervisor extends AutoCloseable {
 
     VmStats stats(UUID id);
 
+    /**
+     * Connects to the running VM's serial console (libvirt's console stream, so it works for remote hosts too).
+     * One session per VM at a time: a second is refused with {@link HypervisorException.WrongState}.
+     */
+    SerialSession openSerial(UUID id, SerialSession.Listener listener);
+
     // ---- storage -------------------------------------------------------------------------
 
     /**

@@ -11,6 +11,9 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.gureum.console.consoles.ConsoleDialog;
+import io.gureum.console.consoles.ConsoleKind;
+import io.gureum.console.consoles.ConsoleService;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.LiveUpdates;
@@ -37,6 +40,7 @@ public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
     static final int MAX_LOG_LINES = 500;
 
     private final ContainerService containers;
+    private final ConsoleService consoles;
     final Paragraph facts = new Paragraph();
     final Paragraph health = new Paragraph();
     final Paragraph network = new Paragraph();
@@ -45,11 +49,12 @@ public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
     private Instant lastStats = Instant.EPOCH;
     private AutoCloseable following;
 
-    public ContainerDetailView(ContainerService containers, TaskService tasks, Clock clock,
+    public ContainerDetailView(ContainerService containers, ConsoleService consoles, TaskService tasks, Clock clock,
                                LiveUpdates liveUpdates) {
         super(WorkloadKind.CONTAINER, "Container", ContainerNotFoundException.class, containers::inspect, tasks, clock,
                 liveUpdates);
         this.containers = containers;
+        this.consoles = consoles;
     }
 
     @Override
@@ -85,6 +90,10 @@ public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
                 action("Start", () -> containers.start(id)),
                 action("Stop", () -> containers.stop(id)),
                 action("Restart", () -> containers.restart(id)),
+                action("Shell", () -> {
+                    new ConsoleDialog(consoles, ConsoleKind.CONTAINER_SHELL, id, "Shell in " + title.getText()).open();
+                    return null;
+                }),
                 deleteButton("container", "It is stopped and removed from its host. This cannot be undone.",
                         () -> containers.delete(id)));
     }
@@ -99,6 +108,7 @@ public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
         button("Start").setEnabled(onHost && stopped);
         button("Stop").setEnabled(onHost && running);
         button("Restart").setEnabled(onHost && (running || stopped));
+        button("Shell").setEnabled(onHost && state == ContainerStatus.RUNNING);
         button("Delete").setEnabled(state != ContainerStatus.PROVISIONING && state != ContainerStatus.DELETING);
         showState(c, c.stateReason());
         facts.setText("Image " + c.image() + " · command " + (c.command() == null ? "(the image's own)"

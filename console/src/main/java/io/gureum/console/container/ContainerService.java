@@ -12,6 +12,7 @@ import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadRows;
 import io.gureum.console.workload.WorkloadTasks;
 import io.gureum.container.ContainerEngine;
+import io.gureum.container.ShellSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -48,6 +49,8 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
     static final int MAX_COMMAND = 1000;
     static final int MAX_HEALTH_INTERVAL_SECONDS = 3600;
     static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+    /** What a browser shell runs; busybox and every distribution image have it. */
+    static final List<String> SHELL = List.of("/bin/sh");
     static final List<String> RESTART_POLICIES = List.of("no", "on-failure", "always", "unless-stopped");
     /**
      * Memory counted for an adopted container that has no memory limit: the console cannot know what it
@@ -63,6 +66,7 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
     private final ContainerPlacement placement;
     private final ContainerCreation creation;
     private final ContainerLifecycle lifecycle;
+    private final HostService hosts;
 
     ContainerService(ContainerRepository containers, ProjectAccess access, QuotaService quotas, HostService hosts,
                      TaskService tasks, TransactionTemplate transactions, ApplicationEventPublisher events,
@@ -70,6 +74,7 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
         this.containers = containers;
         this.access = access;
         this.adoption = adoption;
+        this.hosts = hosts;
         // Built here and kept here: the facade is the only way to them, so its checks run on every call.
         this.rows = new WorkloadRows<>(containers, ContainerStatus.class, ContainerNotFoundException::new, access,
                 hosts, quotas, transactions, clock);
@@ -154,6 +159,24 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
      */
     public AutoCloseable followLogs(UUID id, int tail, Consumer<ContainerLogLine> sink) {
         return queries.followLogs(rows.visible(id, ProjectRole.VIEWER), tail, sink);
+    }
+
+    /**
+     * The container a browser shell may be opened in: the caller needs MEMBER in its project (a shell is write
+     * access, so VIEWER is refused), and it must be running on a host.
+     */
+    public ContainerSummary shellTarget(UUID id) {
+        ManagedContainer container = rows.visible(id, ProjectRole.MEMBER);
+        if (container.state() != ContainerStatus.RUNNING || container.engineId() == null || container.hostId() == null) {
+            throw new ContainerValidationException("Container " + container.name() + " is not running: a shell needs a running container.");
+        }
+        return container.summary(rows.hostName(container.hostId()));
+    }
+
+    /** Starts {@code /bin/sh} with a terminal in the container, checked as {@link #shellTarget}. */
+    public ShellSession openShell(UUID id, int columns, int rows, ShellSession.Listener listener) {
+        ContainerSummary container = shellTarget(id);
+        return hosts.engineOf(container.hostId()).openShell(container.engineId(), SHELL, columns, rows, listener);
     }
 
     /**

@@ -10,6 +10,9 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import io.gureum.console.consoles.ConsoleDialog;
+import io.gureum.console.consoles.ConsoleKind;
+import io.gureum.console.consoles.ConsoleService;
 import io.gureum.console.task.TaskService;
 import io.gureum.console.ui.Formats;
 import io.gureum.console.ui.LiveUpdates;
@@ -34,6 +37,7 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
     static final Duration SCREENSHOT_EVERY = Duration.ofSeconds(10);
 
     private final VmService vms;
+    private final ConsoleService consoles;
     final Paragraph facts = new Paragraph();
     final Paragraph addresses = new Paragraph();
     final Pre serial = new Pre();
@@ -52,9 +56,11 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
     private VmStatus screenshotState;
     private boolean serialRead;
 
-    public VmDetailView(VmService vms, TaskService tasks, Clock clock, LiveUpdates liveUpdates) {
+    public VmDetailView(VmService vms, ConsoleService consoles, TaskService tasks, Clock clock,
+                        LiveUpdates liveUpdates) {
         super(WorkloadKind.VM, "Virtual machine", VmNotFoundException.class, vms::get, tasks, clock, liveUpdates);
         this.vms = vms;
+        this.consoles = consoles;
     }
 
     @Override
@@ -163,6 +169,10 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
                 action("Reboot", () -> vms.reboot(id)),
                 action("Suspend", () -> vms.suspend(id)),
                 action("Resume", () -> vms.resume(id)),
+                action("Serial terminal", () -> {
+                    new ConsoleDialog(consoles, ConsoleKind.VM_SERIAL, id, "Serial terminal of " + title.getText()).open();
+                    return null;
+                }),
                 deleteButton("VM", "It is powered off and removed from its host with its disk. This cannot be undone.",
                         () -> vms.delete(id)));
     }
@@ -177,6 +187,7 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
         button("Reboot").setEnabled(state == VmStatus.RUNNING);
         button("Suspend").setEnabled(state == VmStatus.RUNNING);
         button("Resume").setEnabled(state == VmStatus.PAUSED);
+        button("Serial terminal").setEnabled(state == VmStatus.RUNNING);
         showState(vm, VirtualMachinesView.reasonInWords(vm, ""));
         stateReason.setText(VirtualMachinesView.reasonInWords(vm, ""));
         facts.setText("Host " + (vm.hostName() == null ? "not placed" : vm.hostName()) + " · " + vm.vcpus() + " vCPU"

@@ -14,6 +14,7 @@ import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadRows;
 import io.gureum.console.workload.WorkloadTasks;
 import io.gureum.hypervisor.Hypervisor;
+import io.gureum.hypervisor.SerialSession;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -57,6 +58,7 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     private final VmQueries queries;
     private final VmCreation creation;
     private final VmLifecycle lifecycle;
+    private final HostService hosts;
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
@@ -69,6 +71,7 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
         this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
         this.adoption = adoption;
         this.provisioner = provisioner;
+        this.hosts = hosts;
         // Built here and kept here: the facade is the only way to them, so its checks run on every call.
         this.rows = new WorkloadRows<>(vms, VmStatus.class, VmNotFoundException::new, access, hosts, quotas,
                 transactions, clock);
@@ -145,6 +148,29 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     public VmSummary get(UUID id) {
         VirtualMachine vm = rows.visible(id, ProjectRole.VIEWER);
         return vm.summary(rows.hostName(vm.hostId()));
+    }
+
+    /**
+     * The VM whose serial terminal a browser may open: the caller needs MEMBER in its project (typing into the
+     * serial port is write access, so VIEWER is refused), and it must be running on a host.
+     */
+    public VmSummary serialTarget(UUID id) {
+        VirtualMachine vm = runningForSerial(id);
+        return vm.summary(rows.hostName(vm.hostId()));
+    }
+
+    /** Connects to the VM's serial console, checked as {@link #serialTarget}. */
+    public SerialSession openSerial(UUID id, SerialSession.Listener listener) {
+        VirtualMachine vm = runningForSerial(id);
+        return hosts.hypervisorOf(vm.hostId()).openSerial(vm.domainUuid(), listener);
+    }
+
+    private VirtualMachine runningForSerial(UUID id) {
+        VirtualMachine vm = rows.visible(id, ProjectRole.MEMBER);
+        if (vm.state() != VmStatus.RUNNING || vm.domainUuid() == null || vm.hostId() == null) {
+            throw new VmValidationException("VM " + vm.name() + " is not running: its serial terminal needs a running VM.");
+        }
+        return vm;
     }
 
     /**

@@ -19,12 +19,24 @@ public final class HttpLogin implements AutoCloseable {
     private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
 
     private final String base;
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     public HttpLogin(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        this.client = HttpClient.newBuilder().cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** The HTTP session id the server gave this client (its JSESSIONID cookie). */
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(java.net.HttpCookie::getValue).findFirst().orElseThrow();
+    }
+
+    /** A WebSocket request that carries this client's cookies, as the browser's would. */
+    public java.net.http.WebSocket.Builder webSocket() {
+        return client.newWebSocketBuilder();
     }
 
     /** @return where the login POST redirects to */

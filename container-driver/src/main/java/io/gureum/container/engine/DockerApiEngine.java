@@ -28,6 +28,7 @@ import io.gureum.container.InvalidSpecException;
 import io.gureum.container.LogLine;
 import io.gureum.container.NotFoundException;
 import io.gureum.container.Protocol;
+import io.gureum.container.ShellSession;
 import io.gureum.container.Subscription;
 import io.gureum.container.UnavailableException;
 import io.gureum.container.WrongStateException;
@@ -320,6 +321,32 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
                 Long exit = clients.control.inspectExecCmd(created.getId()).exec().getExitCodeLong();
                 return new ExecResult(exit == null ? -1 : exit.intValue(), out.toString(), err.toString());
             }
+        });
+    }
+
+    @Override
+    public ShellSession openShell(String container, List<String> command, int columns, int rows,
+                                  ShellSession.Listener listener) {
+        if (command == null || command.isEmpty()) {
+            throw new InvalidSpecException("a shell needs a command");
+        }
+        if (columns < 1 || rows < 1 || columns > 1000 || rows > 1000) {
+            throw new InvalidSpecException("terminal size must be 1 to 1000 columns and rows: " + columns + "x" + rows);
+        }
+        return call("shell in " + container, () -> {
+            String mark = java.util.UUID.randomUUID().toString();
+            ExecCreateCmdResponse created = clients.control.execCreateCmd(container)
+                    .withCmd(command.toArray(String[]::new)).withTty(true).withAttachStdin(true)
+                    .withAttachStdout(true).withAttachStderr(true)
+                    .withEnv(List.of("TERM=xterm-256color", ExecShell.MARK + "=" + mark)).exec();
+            ExecShell shell = new ExecShell(clients.control, container, mark, created.getId(), "shell in " + container,
+                    listener);
+            clients.stream.execStartCmd(created.getId()).withTty(true).withDetach(false).withStdIn(shell.stdin())
+                    .exec(shell);
+            // The size can only be set once the command runs; until then the engine answers "not running".
+            shell.awaitStarted(STREAM_START_WAIT_MS, TimeUnit.MILLISECONDS);
+            shell.resize(columns, rows);
+            return shell;
         });
     }
 

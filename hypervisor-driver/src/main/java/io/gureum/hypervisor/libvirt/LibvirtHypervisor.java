@@ -6,6 +6,7 @@ import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorException;
 import io.gureum.hypervisor.HypervisorListener;
 import io.gureum.hypervisor.PoolInfo;
+import io.gureum.hypervisor.SerialSession;
 import io.gureum.hypervisor.ShutdownOutcome;
 import io.gureum.hypervisor.StateSnapshot;
 import io.gureum.hypervisor.Subscription;
@@ -170,6 +171,11 @@ public final class LibvirtHypervisor implements Hypervisor {
     public String serialLogTail(UUID id, int maxBytes) {
         return host.call("read serial log of VM " + id,
                 c -> Domains.with(c, id, d -> ConsoleAccess.serialLogTail(d, options.serialLogDir(), options.isLocal(), maxBytes)));
+    }
+
+    @Override
+    public SerialSession openSerial(UUID id, SerialSession.Listener listener) {
+        return host.call("open serial console of VM " + id, c -> Domains.with(c, id, d -> SerialStream.open(c, d, listener)));
     }
 
     @Override

@@ -102,6 +102,52 @@ class QemuSystemContractTest extends HypervisorContract {
     }
 
     @Test
+    void the_serial_console_carries_keystrokes_to_the_guest_shell_and_its_answer_back() throws Exception {
+        String name = name("serial");
+        VmInfo vm = hv.define(spec(name).disk(io.gureum.hypervisor.DiskSpec.overlay(base, DiskFormat.QCOW2))
+                .graphics(io.gureum.hypervisor.Graphics.VNC_LOCALHOST).build());
+        try {
+            hv.start(vm.id());
+            assertGuestIsUp(hv.info(vm.id()), name);
+            StringBuffer screen = new StringBuffer();
+            java.util.concurrent.atomic.AtomicInteger ends = new java.util.concurrent.atomic.AtomicInteger();
+            io.gureum.hypervisor.SerialSession.Listener listener = new io.gureum.hypervisor.SerialSession.Listener() {
+                @Override
+                public void output(byte[] bytes) {
+                    screen.append(new String(bytes, java.nio.charset.StandardCharsets.UTF_8));
+                }
+
+                @Override
+                public void ended() {
+                    ends.incrementAndGet();
+                }
+            };
+            io.gureum.hypervisor.SerialSession serial = hv.openSerial(vm.id(), listener);
+            assertThatThrownBy(() -> hv.openSerial(vm.id(), listener)).as("one session at a time")
+                    .isInstanceOf(HypervisorException.WrongState.class);
+            serial.write("echo gureum-$RANDOM\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            java.util.regex.Pattern answer = java.util.regex.Pattern.compile("(?m)^gureum-\\d+\\r?$");
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && !answer.matcher(screen).find()) {
+                Thread.sleep(100);
+            }
+            assertThat(screen.toString()).as("the guest's answer").containsPattern(answer);
+            assertThat(screen.toString()).contains("echo gureum-$RANDOM"); // the terminal echoed what was typed
+
+            serial.close();
+            assertThat(serial.isOpen()).isFalse();
+            deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (System.nanoTime() < deadline && ends.get() == 0) {
+                Thread.sleep(50);
+            }
+            assertThat(ends).hasValue(1);
+            hv.openSerial(vm.id(), listener).close(); // freed: it can be opened again
+        } finally {
+            hv.forceOff(vm.id());
+        }
+    }
+
+    @Test
     void an_imported_base_image_whose_format_is_misstated_is_refused() {
         Path source = images.baseQcow2();
         Requires.that(Files.isReadable(source), "no base.qcow2 in " + images.dir());

@@ -1,0 +1,62 @@
+package io.gureum.console.container;
+
+import io.gureum.console.consoles.ConsoleKind;
+import io.gureum.console.consoles.ConsoleResource;
+import io.gureum.console.consoles.ConsoleStream;
+import io.gureum.console.consoles.ConsoleTarget;
+import io.gureum.container.ShellSession;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The container shell as a browser console: checks and opens through {@link ContainerService}. */
+@Component
+class ContainerShell implements ConsoleTarget {
+
+    private final ContainerService containers;
+
+    ContainerShell(ContainerService containers) {
+        this.containers = containers;
+    }
+
+    @Override
+    public ConsoleKind kind() {
+        return ConsoleKind.CONTAINER_SHELL;
+    }
+
+    @Override
+    public ConsoleResource authorize(UUID resourceId) {
+        ContainerSummary c = containers.shellTarget(resourceId);
+        return new ConsoleResource(c.id(), "container " + c.name(), c.projectId());
+    }
+
+    @Override
+    public ConsoleStream open(UUID resourceId, int columns, int rows, ConsoleStream.Output output) {
+        ShellSession shell = containers.openShell(resourceId, columns, rows, new ShellSession.Listener() {
+            @Override
+            public void output(byte[] bytes) {
+                output.output(bytes);
+            }
+
+            @Override
+            public void ended() {
+                output.ended();
+            }
+        });
+        return new ConsoleStream() {
+            @Override
+            public void write(byte[] input) {
+                shell.write(input);
+            }
+
+            @Override
+            public void resize(int columns, int rows) {
+                shell.resize(columns, rows);
+            }
+
+            @Override
+            public void close() {
+                shell.close();
+            }
+        };
+    }
+}

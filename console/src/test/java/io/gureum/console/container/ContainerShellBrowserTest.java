@@ -1,0 +1,124 @@
+package io.gureum.console.container;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.gureum.console.testsupport.Actors.asAdmin;
+import static io.gureum.console.testsupport.Actors.asUser;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import io.gureum.console.consoles.ConsoleService;
+import io.gureum.console.host.HostService;
+import io.gureum.console.identity.LoginThrottle;
+import io.gureum.console.task.TaskService;
+import io.gureum.console.testsupport.Chromium;
+import io.gureum.console.testsupport.ConsoleTest;
+import io.gureum.console.testsupport.Fixtures;
+import io.gureum.console.testsupport.Requires;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The container shell through a real browser: a member opens the shell of a running container on the local Podman
+ * from its page, types into xterm.js, and the container's shell answers; closing the dialog ends the shell.
+ * Takes the user guide's screenshot of it.
+ */
+@ConsoleTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContainerShellBrowserTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    LoginThrottle throttle;
+    @Autowired
+    HostService hosts;
+    @Autowired
+    ContainerService containers;
+    @Autowired
+    TaskService tasks;
+    @Autowired
+    Fixtures fixtures;
+    @Autowired
+    ConsoleService consoles;
+
+    private Chromium browser;
+
+    @BeforeAll
+    void startBrowser() {
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    void stopBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void a_member_opens_the_shell_of_a_running_container_and_it_answers() throws Exception {
+        boolean engine = asAdmin(() -> hosts.list().stream().anyMatch(h -> h.containerEndpoint() != null
+                && h.engineProduct() != null && h.acceptsPlacements()));
+        if (!engine || !asAdmin(() -> containers.images()).contains(ContainerService.DEFAULT_IMAGE)) {
+            Requires.missing("no host with the local Podman and " + ContainerService.DEFAULT_IMAGE
+                    + ": run src/host/setup.sh and src/host/build-test-images.sh");
+        }
+        throttle.forgetAll();
+        Fixtures.Tenant tenant = fixtures.tenant("ctshell");
+        String name = "web-" + Long.toString(System.nanoTime() % 100_000);
+        UUID id = asUser(tenant.member().username(), () -> {
+            ContainerOperation op = containers.create(new NewContainer(name, tenant.id(), ContainerService.DEFAULT_IMAGE,
+                    "trap 'exit 0' TERM; sleep 3600 & wait", Map.of(), 0.2, 32, "no", null));
+            tasks.await(op.taskId(), Duration.ofSeconds(60));
+            return op.container().id();
+        });
+        Page page = browser.newPage();
+        try {
+            Chromium.logIn(page, "http://localhost:" + port, tenant.member().username(), Fixtures.PASSWORD);
+            page.navigate("http://localhost:" + port + "/containers/" + id);
+            assertThat(page.locator("#container-state")).hasText("running",
+                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            page.locator("#container-action-shell").click();
+            assertThat(page.locator("#console-status")).hasText("connected",
+                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            page.locator("#console-screen .xterm").click();
+            page.keyboard().type("hostname; echo $((6*7))");
+            page.keyboard().press("Enter");
+            assertThat(page.locator("#console-screen .xterm-rows")).containsText("42",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+            // Podman names the container's host after the first 12 hex digits of its id.
+            assertThat(page.locator("#console-screen .xterm-rows")).containsText(
+                    asUser(tenant.member().username(), () -> containers.get(id).engineId()).substring(0, 12));
+            Files.createDirectories(Chromium.DOC_IMAGES);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.DOC_IMAGES.resolve("container-shell.png")));
+
+            page.locator("#console-close").click();
+            assertThat(page.locator("#console-dialog")).hasCount(0);
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (consoles.openCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            org.assertj.core.api.Assertions.assertThat(consoles.openCount()).as("consoles still open").isZero();
+        } catch (Throwable failed) {
+            try {
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
+                        Path.of("target/browser-failures/container-shell-" + System.currentTimeMillis() + ".png")));
+            } catch (RuntimeException noPicture) {
+                // the page is gone
+            }
+            throw failed;
+        } finally {
+            page.close();
+            asAdmin(() -> tasks.await(containers.delete(id).taskId(), Duration.ofSeconds(60)));
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package io.gureum.console.api;
 
+import io.gureum.console.host.HostNotFoundException;
 import io.gureum.console.project.ProjectNotFoundException;
 import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.system.InvalidInput;
@@ -9,12 +10,15 @@ import io.gureum.hypervisor.HypervisorException;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import tools.jackson.core.JacksonException;
 
 /**
  * Turns the facades' refusals into RFC 9457 problem details with a stable {@code type} per kind and the
@@ -23,7 +27,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @RestControllerAdvice(basePackageClasses = ApiProblems.class)
 class ApiProblems {
 
-    @ExceptionHandler({VmNotFoundException.class, TaskNotFoundException.class, ProjectNotFoundException.class})
+    @ExceptionHandler({VmNotFoundException.class, TaskNotFoundException.class, ProjectNotFoundException.class,
+            HostNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }
@@ -35,6 +40,36 @@ class ApiProblems {
             return problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Not possible now", e.getMessage());
         }
         return validation(List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+
+    /**
+     * The facades' refusals that name no field and are no {@link InvalidInput} (an archived project, the last owner,
+     * a member who is none): the request is fine, the object's state does not allow it.
+     */
+    @ExceptionHandler({IllegalStateException.class, IllegalArgumentException.class})
+    ProblemDetail notPossible(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Not possible now", e.getMessage());
+    }
+
+    /**
+     * A body that is no JSON or has a value of the wrong type names the field from Jackson's path; a value a record
+     * refused while being built (a negative quota) is that record's own {@link InvalidInput}. Jackson's message is
+     * not echoed: it quotes the input.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInput refused && refused.field() != null) {
+                return invalid(refused);
+            }
+        }
+        if (e.getCause() instanceof JacksonException json && !json.getPath().isEmpty()) {
+            String field = json.getPath().stream()
+                    .map(step -> step.getPropertyName() != null ? step.getPropertyName() : String.valueOf(step.getIndex()))
+                    .collect(Collectors.joining("."));
+            return validation(List.of(Map.of("field", field, "message", "A value of another type is expected here.")));
+        }
+        return validation(List.of(Map.of("field", "body", "message", "The body must be a JSON object.")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -3,6 +3,13 @@ package io.gureum.console.api;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.ArraySchema;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.ObjectSchema;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -10,6 +17,7 @@ import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.MediaType;
 import org.springframework.util.StringUtils;
 
 /**
@@ -21,6 +29,7 @@ import org.springframework.util.StringUtils;
 class OpenApiConfiguration {
 
     static final String TOKEN_SCHEME = "token";
+    static final String PROBLEM = "Problem";
 
     @Bean
     OpenAPI gureumApi() {
@@ -31,9 +40,30 @@ class OpenApiConfiguration {
                                 + "are RFC 9457 problem details with a stable type. See docs/api.md."))
                 .servers(List.of(new Server().url("/").description("this console")))
                 .components(new Components().addSecuritySchemes(TOKEN_SCHEME, new SecurityScheme()
-                        .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("gur_...")
-                        .description("A personal API token")))
+                                .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("gur_...")
+                                .description("A personal API token"))
+                        .addSchemas(PROBLEM, problemSchema())
+                        .addResponses(PROBLEM, new ApiResponse().description("A problem (RFC 9457); its type says "
+                                + "which kind (see docs/api.md)").content(new Content().addMediaType(
+                                MediaType.APPLICATION_PROBLEM_JSON_VALUE, new io.swagger.v3.oas.models.media.MediaType()
+                                        .schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))))))
                 .addSecurityItem(new SecurityRequirement().addList(TOKEN_SCHEME));
+    }
+
+    /** RFC 9457's members as the API fills them, with {@code errors} for validation problems. */
+    private static Schema<?> problemSchema() {
+        Schema<?> fieldError = new ObjectSchema().addProperty("field", new StringSchema()
+                .description("the request field (a body property or a query parameter)"))
+                .addProperty("message", new StringSchema().description("what is wrong with it, in the console's words"));
+        return new ObjectSchema()
+                .addProperty("type", new StringSchema().format("uri")
+                        .description("stable kind of problem, e.g. urn:gureum:problem:validation"))
+                .addProperty("title", new StringSchema())
+                .addProperty("status", new IntegerSchema())
+                .addProperty("detail", new StringSchema().description("what happened, in the console's words"))
+                .addProperty("instance", new StringSchema().format("uri"))
+                .addProperty("errors", new ArraySchema().items(fieldError)
+                        .description("for validation problems: one entry per refused field"));
     }
 
     /**
@@ -50,6 +80,9 @@ class OpenApiConfiguration {
                 String controller = handler.getBeanType().getSimpleName().replaceFirst("Controller$", "");
                 operation.setOperationId(handler.getMethod().getName() + StringUtils.capitalize(controller));
             }
+            // Every refusal is a problem document; which statuses an operation can answer is in its description.
+            operation.getResponses().addApiResponse("default",
+                    new ApiResponse().$ref("#/components/responses/" + PROBLEM));
             return operation;
         };
     }

@@ -5,9 +5,7 @@ import io.gureum.console.vm.VmOperation;
 import io.gureum.console.vm.VmService;
 import io.gureum.console.vm.VmStatus;
 import java.net.URI;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +20,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/vms")
 class VmController {
 
-    static final int MAX_LIMIT = 500;
-
     private final VmService vms;
 
     VmController(VmService vms) {
@@ -36,16 +32,7 @@ class VmController {
                            @RequestParam(required = false) VmStatus state,
                            @RequestParam(defaultValue = "50") int limit,
                            @RequestParam(defaultValue = "0") int offset) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        if (limit < 1 || limit > MAX_LIMIT) {
-            errors.add(Map.of("field", "limit", "message", "Between 1 and " + MAX_LIMIT + "."));
-        }
-        if (offset < 0) {
-            errors.add(Map.of("field", "offset", "message", "0 or more."));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidParameters(errors);
-        }
+        Paging.check(limit, offset);
         VmFilter filter = VmFilter.ANY.withProject(projectId).withState(state);
         List<VmResource> items = vms.page(filter, offset, limit).stream().map(VmResource::of).toList();
         return new Page<>(items, offset, limit, vms.count(filter));

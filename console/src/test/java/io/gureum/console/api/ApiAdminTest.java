@@ -3,6 +3,9 @@ package io.gureum.console.api;
 import static io.gureum.console.testsupport.Actors.asAdmin;
 import static io.gureum.console.testsupport.Actors.asUser;
 import static io.gureum.console.testsupport.Actors.unique;
+import static io.gureum.console.api.ApiClient.assertProblem;
+import static io.gureum.console.api.ApiClient.fields;
+import static io.gureum.console.api.ApiClient.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gureum.console.host.HostService;
@@ -11,10 +14,6 @@ import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * The administrative part of the HTTP API (projects, members, quotas, hosts, images, audit, unmanaged resources, the
@@ -32,8 +30,6 @@ import tools.jackson.databind.ObjectMapper;
  */
 @ConsoleTest
 class ApiAdminTest {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -50,7 +46,7 @@ class ApiAdminTest {
     @Autowired
     HostService hosts;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    ApiClient api;
     Fixtures.Tenant a;
     Fixtures.Tenant b;
     String admin;
@@ -60,50 +56,16 @@ class ApiAdminTest {
         a = fixtures.tenant("adm-a");
         b = fixtures.tenant("adm-b");
         admin = asAdmin(() -> tokens.create("admin pipeline", null)).secret();
+        api = new ApiClient(port);
     }
 
     @AfterEach
     void closeClient() {
-        http.close();
+        api.close();
     }
 
     private String tokenOf(String username) {
         return asUser(username, () -> tokens.create("pipeline", null)).secret();
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, Object body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", "Bearer " + token);
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
-                    body instanceof String raw ? raw : JSON.writeValueAsString(body)));
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return send("GET", path, token, null);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    private static JsonNode assertProblem(HttpResponse<String> response, int status, String kind) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        JsonNode problem = json(response);
-        assertThat(problem.get("type").asString()).isEqualTo("urn:gureum:problem:" + kind);
-        return problem;
-    }
-
-    /** The fields a validation problem names, in its order. */
-    private static List<String> fields(JsonNode problem) {
-        return problem.get("errors").valueStream().map(error -> error.get("field").asString()).toList();
     }
 
     private static Map<String, Object> limits(int vcpus, long memoryMib, int diskGib, int vms, int containers,
@@ -116,7 +78,7 @@ class ApiAdminTest {
     void an_administrator_creates_a_project_with_an_owner_and_sets_its_quota() throws Exception {
         String name = unique("made by api");
 
-        HttpResponse<String> created = send("POST", "/api/v1/projects", admin,
+        HttpResponse<String> created = api.send("POST", "/api/v1/projects", admin,
                 Map.of("name", name, "owner", a.member().username()));
 
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
@@ -124,7 +86,7 @@ class ApiAdminTest {
         assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/projects/" + id);
         assertThat(json(created).get("name").asString()).isEqualTo(name);
 
-        HttpResponse<String> set = send("PUT", "/api/v1/projects/" + id + "/quota", admin,
+        HttpResponse<String> set = api.send("PUT", "/api/v1/projects/" + id + "/quota", admin,
                 limits(6, 4096, 40, 3, 5, 2, 1024));
 
         assertThat(set.statusCode()).as(set.body()).isEqualTo(200);
@@ -133,20 +95,20 @@ class ApiAdminTest {
         assertThat(json(set).get("remaining").get("memoryMib").asLong()).isEqualTo(4096);
         // The owner named at creation reads the project and the new limits with a token of their own.
         String owner = tokenOf(a.member().username());
-        assertThat(json(get("/api/v1/projects/" + id, owner)).get("myRole").asString()).isEqualTo("OWNER");
-        assertThat(json(get("/api/v1/projects/" + id + "/quota", owner)).get("limits").get("vcpus").asInt())
+        assertThat(json(api.get("/api/v1/projects/" + id, owner)).get("myRole").asString()).isEqualTo("OWNER");
+        assertThat(json(api.get("/api/v1/projects/" + id + "/quota", owner)).get("limits").get("vcpus").asInt())
                 .isEqualTo(6);
-        assertThat(json(get("/api/v1/me", owner)).get("projects").valueStream()
+        assertThat(json(api.get("/api/v1/me", owner)).get("projects").valueStream()
                 .map(project -> project.get("projectId").asLong())).contains(id, a.id());
     }
 
     @Test
     void a_quota_with_missing_or_negative_amounts_is_refused_field_by_field_and_nothing_changes() throws Exception {
-        HttpResponse<String> missing = send("PUT", "/api/v1/projects/" + a.id() + "/quota", admin,
+        HttpResponse<String> missing = api.send("PUT", "/api/v1/projects/" + a.id() + "/quota", admin,
                 Map.of("vcpus", 4, "memoryMib", 2048));
-        HttpResponse<String> negative = send("PUT", "/api/v1/projects/" + a.id() + "/quota", admin,
+        HttpResponse<String> negative = api.send("PUT", "/api/v1/projects/" + a.id() + "/quota", admin,
                 limits(4, 2048, 20, -1, 2, 2, 512));
-        HttpResponse<String> wrongType = send("PUT", "/api/v1/projects/" + a.id() + "/quota", admin,
+        HttpResponse<String> wrongType = api.send("PUT", "/api/v1/projects/" + a.id() + "/quota", admin,
                 "{\"vcpus\": \"many\"}");
 
         assertThat(fields(assertProblem(missing, 400, "validation"))).containsExactly("diskGib", "vms",
@@ -156,7 +118,7 @@ class ApiAdminTest {
         assertThat(refused.get("errors").get(0).get("message").asString())
                 .isEqualTo("Quota amounts are 0 or more: VMs cannot be -1.");
         assertThat(fields(assertProblem(wrongType, 400, "validation"))).containsExactly("vcpus");
-        assertThat(json(get("/api/v1/projects/" + a.id() + "/quota", admin)).get("limits").get("vms").asInt())
+        assertThat(json(api.get("/api/v1/projects/" + a.id() + "/quota", admin)).get("limits").get("vms").asInt())
                 .isNotEqualTo(-1);
     }
 
@@ -168,14 +130,14 @@ class ApiAdminTest {
         Map<String, Object> host = Map.of("name", hostName, "uri", "test:///default");
 
         List<HttpResponse<String>> refused = List.of(
-                send("POST", "/api/v1/projects", owner, Map.of("name", name)),
-                send("PUT", "/api/v1/projects/" + a.id() + "/quota", owner, limits(99, 99999, 999, 99, 99, 99, 99999)),
-                send("POST", "/api/v1/projects/" + a.id() + "/archive", owner, null),
-                get("/api/v1/hosts", owner),
-                send("POST", "/api/v1/hosts", owner, host),
-                get("/api/v1/unmanaged/vms", owner),
-                get("/api/v1/unmanaged/containers", owner),
-                send("POST", "/api/v1/images", owner, Map.of("name", name, "hostId",
+                api.send("POST", "/api/v1/projects", owner, Map.of("name", name)),
+                api.send("PUT", "/api/v1/projects/" + a.id() + "/quota", owner, limits(99, 99999, 999, 99, 99, 99, 99999)),
+                api.send("POST", "/api/v1/projects/" + a.id() + "/archive", owner, null),
+                api.get("/api/v1/hosts", owner),
+                api.send("POST", "/api/v1/hosts", owner, host),
+                api.get("/api/v1/unmanaged/vms", owner),
+                api.get("/api/v1/unmanaged/containers", owner),
+                api.send("POST", "/api/v1/images", owner, Map.of("name", name, "hostId",
                         "00000000-0000-0000-0000-000000000000", "volume", "disk.qcow2")));
 
         for (HttpResponse<String> response : refused) {
@@ -183,7 +145,7 @@ class ApiAdminTest {
         }
         assertThat(asAdmin(() -> projects.visibleProjects()).stream().map(ProjectSummary::name)).doesNotContain(name);
         assertThat(asAdmin(() -> hosts.list()).stream().map(HostSummary::name)).doesNotContain(hostName);
-        assertThat(json(get("/api/v1/projects/" + a.id(), owner)).get("archived").asBoolean()).isFalse();
+        assertThat(json(api.get("/api/v1/projects/" + a.id(), owner)).get("archived").asBoolean()).isFalse();
     }
 
     @Test
@@ -192,16 +154,16 @@ class ApiAdminTest {
         long missing = Long.MAX_VALUE;
 
         for (String suffix : new String[] {"", "/quota", "/members"}) {
-            JsonNode foreign = assertProblem(get("/api/v1/projects/" + a.id() + suffix, outsider), 404, "not-found");
-            JsonNode absent = assertProblem(get("/api/v1/projects/" + missing + suffix, outsider), 404, "not-found");
+            JsonNode foreign = assertProblem(api.get("/api/v1/projects/" + a.id() + suffix, outsider), 404, "not-found");
+            JsonNode absent = assertProblem(api.get("/api/v1/projects/" + missing + suffix, outsider), 404, "not-found");
             assertThat(foreign.get("detail").asString().replace(String.valueOf(a.id()), "ID"))
                     .isEqualTo(absent.get("detail").asString().replace(String.valueOf(missing), "ID"));
         }
-        assertProblem(send("PATCH", "/api/v1/projects/" + a.id(), outsider, Map.of("name", "taken over")), 404,
+        assertProblem(api.send("PATCH", "/api/v1/projects/" + a.id(), outsider, Map.of("name", "taken over")), 404,
                 "not-found");
-        assertProblem(send("POST", "/api/v1/projects/" + a.id() + "/members", outsider,
+        assertProblem(api.send("POST", "/api/v1/projects/" + a.id() + "/members", outsider,
                 Map.of("username", b.member().username(), "role", "OWNER")), 404, "not-found");
-        assertThat(json(get("/api/v1/projects?limit=500", outsider)).get("items").valueStream()
+        assertThat(json(api.get("/api/v1/projects?limit=500", outsider)).get("items").valueStream()
                 .map(project -> project.get("id").asLong())).contains(b.id()).doesNotContain(a.id());
         assertThat(asUser(a.owner().username(), () -> projects.get(a.id())).name()).isEqualTo(a.project().name());
     }
@@ -211,28 +173,28 @@ class ApiAdminTest {
         String owner = tokenOf(a.owner().username());
         var newcomer = fixtures.user("adm-newcomer");
 
-        HttpResponse<String> added = send("POST", "/api/v1/projects/" + a.id() + "/members", owner,
+        HttpResponse<String> added = api.send("POST", "/api/v1/projects/" + a.id() + "/members", owner,
                 Map.of("username", newcomer.username(), "role", "VIEWER"));
         assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
-        assertThat(send("PUT", "/api/v1/projects/" + a.id() + "/members/" + newcomer.id(), owner,
+        assertThat(api.send("PUT", "/api/v1/projects/" + a.id() + "/members/" + newcomer.id(), owner,
                 Map.of("role", "MEMBER")).statusCode()).isEqualTo(204);
-        assertThat(json(get("/api/v1/projects/" + a.id() + "/members", owner)).valueStream()
+        assertThat(json(api.get("/api/v1/projects/" + a.id() + "/members", owner)).valueStream()
                 .filter(member -> member.get("username").asString().equals(newcomer.username()))
                 .map(member -> member.get("role").asString())).containsExactly("MEMBER");
 
-        JsonNode again = assertProblem(send("POST", "/api/v1/projects/" + a.id() + "/members", owner,
+        JsonNode again = assertProblem(api.send("POST", "/api/v1/projects/" + a.id() + "/members", owner,
                 Map.of("username", newcomer.username(), "role", "VIEWER")), 400, "validation");
         assertThat(fields(again)).containsExactly("username");
         assertThat(again.get("errors").get(0).get("message").asString()).contains("already a member");
-        assertThat(fields(assertProblem(send("POST", "/api/v1/projects/" + a.id() + "/members", owner,
+        assertThat(fields(assertProblem(api.send("POST", "/api/v1/projects/" + a.id() + "/members", owner,
                 Map.of("username", newcomer.username(), "role", "KING")), 400, "validation")))
                 .containsExactly("role");
-        assertProblem(send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + a.owner().id(), owner, null),
+        assertProblem(api.send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + a.owner().id(), owner, null),
                 409, "wrong-state");
-        assertProblem(send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + newcomer.id(),
+        assertProblem(api.send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + newcomer.id(),
                 tokenOf(a.viewer().username()), null), 403, "forbidden");
 
-        assertThat(send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + newcomer.id(), owner, null)
+        assertThat(api.send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + newcomer.id(), owner, null)
                 .statusCode()).isEqualTo(204);
         assertThat(asUser(a.owner().username(), () -> projects.members(a.id())).stream()
                 .filter(member -> member.userId() == newcomer.id())).isEmpty();
@@ -242,14 +204,14 @@ class ApiAdminTest {
     void the_audit_search_pages_newest_first_with_the_audit_pages_filters() throws Exception {
         String owner = tokenOf(a.owner().username());
         for (int i = 1; i <= 5; i++) {
-            assertThat(send("PATCH", "/api/v1/projects/" + a.id(), owner, Map.of("name", unique("renamed " + i)))
+            assertThat(api.send("PATCH", "/api/v1/projects/" + a.id(), owner, Map.of("name", unique("renamed " + i)))
                     .statusCode()).isEqualTo(200);
         }
         String query = "/api/v1/audit?projectId=" + a.id() + "&action=project.renamed&outcome=SUCCESS&limit=2";
 
-        JsonNode first = json(get(query, owner));
-        JsonNode second = json(get(query + "&offset=2", owner));
-        JsonNode last = json(get(query + "&offset=4", owner));
+        JsonNode first = json(api.get(query, owner));
+        JsonNode second = json(api.get(query + "&offset=2", owner));
+        JsonNode last = json(api.get(query + "&offset=4", owner));
 
         assertThat(first.get("total").asInt()).isEqualTo(5);
         assertThat(first.get("items").size()).isEqualTo(2);
@@ -259,11 +221,11 @@ class ApiAdminTest {
                 .flatMap(page -> page.get("items").valueStream()).map(entry -> entry.get("id").asLong()).toList();
         assertThat(ids).doesNotHaveDuplicates().isSortedAccordingTo(java.util.Comparator.reverseOrder());
         // As the audit page allows: the project's member sees nothing, the administrator the same entries.
-        assertThat(json(get(query, tokenOf(a.member().username()))).get("total").asInt()).isZero();
-        assertThat(json(get(query, admin)).get("total").asInt()).isEqualTo(5);
-        assertThat(fields(assertProblem(get("/api/v1/audit?limit=501&outcome=MAYBE", owner), 400, "validation")))
+        assertThat(json(api.get(query, tokenOf(a.member().username()))).get("total").asInt()).isZero();
+        assertThat(json(api.get(query, admin)).get("total").asInt()).isEqualTo(5);
+        assertThat(fields(assertProblem(api.get("/api/v1/audit?limit=501&outcome=MAYBE", owner), 400, "validation")))
                 .containsExactly("outcome");
-        assertThat(fields(assertProblem(get("/api/v1/audit?limit=501", owner), 400, "validation")))
+        assertThat(fields(assertProblem(api.get("/api/v1/audit?limit=501", owner), 400, "validation")))
                 .containsExactly("limit");
     }
 
@@ -271,14 +233,14 @@ class ApiAdminTest {
     void registering_a_host_with_a_bad_uri_is_a_field_error_in_the_facades_words() throws Exception {
         String name = unique("bad-uri");
 
-        JsonNode problem = assertProblem(send("POST", "/api/v1/hosts", admin,
+        JsonNode problem = assertProblem(api.send("POST", "/api/v1/hosts", admin,
                 Map.of("name", name, "uri", "http://somewhere.example/system")), 400, "validation");
 
         assertThat(fields(problem)).containsExactly("uri");
         assertThat(problem.get("errors").get(0).get("message").asString()).contains("qemu");
-        assertThat(json(get("/api/v1/hosts", admin)).valueStream().map(host -> host.get("name").asString()))
+        assertThat(json(api.get("/api/v1/hosts", admin)).valueStream().map(host -> host.get("name").asString()))
                 .doesNotContain(name);
-        assertThat(fields(assertProblem(send("POST", "/api/v1/hosts", admin,
+        assertThat(fields(assertProblem(api.send("POST", "/api/v1/hosts", admin,
                 Map.of("name", "Not A Host Name!", "uri", "test:///default")), 400, "validation")))
                 .containsExactly("name");
     }
@@ -287,34 +249,34 @@ class ApiAdminTest {
     void an_administrator_registers_a_host_puts_it_into_maintenance_and_back_and_removes_it() throws Exception {
         String name = unique("api-host");
 
-        HttpResponse<String> registered = send("POST", "/api/v1/hosts", admin,
+        HttpResponse<String> registered = api.send("POST", "/api/v1/hosts", admin,
                 Map.of("name", name, "uri", "test:///default"));
 
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         String id = json(registered).get("id").asString();
         try {
             // In maintenance at once, so that no other test's VM is placed on it meanwhile.
-            assertThat(json(send("POST", "/api/v1/hosts/" + id + "/maintenance", admin, null))
+            assertThat(json(api.send("POST", "/api/v1/hosts/" + id + "/maintenance", admin, null))
                     .get("maintenance").asBoolean()).isTrue();
-            JsonNode host = json(get("/api/v1/hosts/" + id, admin));
+            JsonNode host = json(api.get("/api/v1/hosts/" + id, admin));
             assertThat(host.get("status").asString()).isEqualTo("UP");
             assertThat(host.get("simulated").asBoolean()).isTrue();
             assertThat(host.get("acceptsVms").asBoolean()).isFalse();
-            assertThat(json(send("DELETE", "/api/v1/hosts/" + id + "/maintenance", admin, null))
+            assertThat(json(api.send("DELETE", "/api/v1/hosts/" + id + "/maintenance", admin, null))
                     .get("maintenance").asBoolean()).isFalse();
         } finally {
-            assertThat(send("DELETE", "/api/v1/hosts/" + id, admin, null).statusCode()).isEqualTo(204);
+            assertThat(api.send("DELETE", "/api/v1/hosts/" + id, admin, null).statusCode()).isEqualTo(204);
         }
-        assertProblem(get("/api/v1/hosts/" + id, admin), 404, "not-found");
+        assertProblem(api.get("/api/v1/hosts/" + id, admin), 404, "not-found");
     }
 
     @Test
     void members_read_images_sizes_and_their_own_profile() throws Exception {
         String member = tokenOf(a.member().username());
 
-        HttpResponse<String> sizes = get("/api/v1/instance-sizes", member);
-        HttpResponse<String> images = get("/api/v1/images", member);
-        JsonNode me = json(get("/api/v1/me", member));
+        HttpResponse<String> sizes = api.get("/api/v1/instance-sizes", member);
+        HttpResponse<String> images = api.get("/api/v1/images", member);
+        JsonNode me = json(api.get("/api/v1/me", member));
 
         assertThat(sizes.statusCode()).isEqualTo(200);
         assertThat(json(sizes).size()).isPositive();
@@ -329,14 +291,14 @@ class ApiAdminTest {
 
     @Test
     void adopting_needs_the_host_the_resource_and_the_project() throws Exception {
-        assertThat(get("/api/v1/unmanaged/vms", admin).statusCode()).isEqualTo(200);
-        assertThat(get("/api/v1/unmanaged/containers", admin).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/unmanaged/vms", admin).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/unmanaged/containers", admin).statusCode()).isEqualTo(200);
 
-        JsonNode problem = assertProblem(send("POST", "/api/v1/unmanaged/vms/adopt", admin, Map.of()), 400,
+        JsonNode problem = assertProblem(api.send("POST", "/api/v1/unmanaged/vms/adopt", admin, Map.of()), 400,
                 "validation");
 
         assertThat(fields(problem)).containsExactly("hostId");
-        assertProblem(send("POST", "/api/v1/unmanaged/containers/adopt", admin, Map.of("hostId",
+        assertProblem(api.send("POST", "/api/v1/unmanaged/containers/adopt", admin, Map.of("hostId",
                 "00000000-0000-0000-0000-000000000000", "engineId", "abc", "projectId", a.id())), 409, "wrong-state");
     }
 }

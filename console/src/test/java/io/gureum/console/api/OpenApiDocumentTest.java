@@ -58,11 +58,12 @@ class OpenApiDocumentTest {
         String committed = Files.exists(COMMITTED) ? Files.readString(COMMITTED, StandardCharsets.UTF_8) : "";
 
         assertThat(served).as("""
-                The OpenAPI document served at %s differs from docs/api/openapi.json. If the API change is \
+                The OpenAPI document served at %s differs from docs/api/openapi.json (%s). If the API change is \
                 intended, regenerate the committed copy from the repository's root with
                   %s
                 and review and commit the diff of docs/api/openapi.json.""".formatted(
-                ApiSecurityConfiguration.OPENAPI_DOCUMENT, REGENERATE)).isEqualTo(committed);
+                ApiSecurityConfiguration.OPENAPI_DOCUMENT, firstDifference(served, committed), REGENERATE))
+                .isEqualTo(committed);
     }
 
     @Test
@@ -85,6 +86,20 @@ class OpenApiDocumentTest {
                     .body());
             assertThat(config.get("url").asString()).isEqualTo(ApiSecurityConfiguration.OPENAPI_DOCUMENT);
         }
+    }
+
+    /** Where two texts part, so that the message points at the change without scrolling through both. */
+    static String firstDifference(String served, String committed) {
+        List<String> left = served.lines().toList();
+        List<String> right = committed.lines().toList();
+        for (int i = 0; i < Math.max(left.size(), right.size()); i++) {
+            String a = i < left.size() ? left.get(i) : "<end>";
+            String b = i < right.size() ? right.get(i) : "<end>";
+            if (!a.equals(b)) {
+                return "first at line " + (i + 1) + ": served " + a.strip() + ", committed " + b.strip();
+            }
+        }
+        return "they differ only in line ends";
     }
 
     /** Every object's keys sorted, two-space indents, one final newline: a stable text whatever the serving order. */

@@ -1,6 +1,7 @@
 package io.gureum.console.api;
 
 import io.gureum.console.container.ContainerNotFoundException;
+import io.gureum.console.host.HostNotFoundException;
 import io.gureum.console.project.ProjectNotFoundException;
 import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.system.InvalidInput;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -31,7 +33,7 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblems {
 
     @ExceptionHandler({VmNotFoundException.class, ContainerNotFoundException.class, TaskNotFoundException.class,
-            ProjectNotFoundException.class, ApiTokenNotFoundException.class})
+            ProjectNotFoundException.class, ApiTokenNotFoundException.class, HostNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }
@@ -43,6 +45,41 @@ class ApiProblems {
             return problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Not possible now", e.getMessage());
         }
         return validation(List.of(Map.of("field", e.field(), "message", e.getMessage())));
+    }
+
+    /**
+     * The facades' refusals that name no field and are no {@link InvalidInput} (an archived project, the last owner,
+     * a member who is none): the request is fine, the object's state does not allow it.
+     */
+    @ExceptionHandler({IllegalStateException.class, IllegalArgumentException.class})
+    ProblemDetail notPossible(RuntimeException e) {
+        return problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Not possible now", e.getMessage());
+    }
+
+    /**
+     * A body that is no JSON or has a value of the wrong type names the field from Jackson's path; a value a record
+     * refused while being built (a negative quota) is that record's own {@link InvalidInput}. Jackson's message is
+     * not echoed: it quotes the input.
+     */
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidInput refused && refused.field() != null) {
+                return invalid(refused);
+            }
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
+                String field = json.getPath().stream()
+                        .map(step -> step.getPropertyName() != null ? step.getPropertyName()
+                                : String.valueOf(step.getIndex()))
+                        .collect(Collectors.joining("."));
+                return validation(List.of(Map.of("field", field, "message",
+                        cause instanceof UnrecognizedPropertyException ? "There is no such field."
+                                : "A value of another type is expected here.")));
+            }
+        }
+        return validation(List.of(Map.of("field", "body", "message", "The body must be a JSON object.")));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -92,24 +129,6 @@ class ApiProblems {
     @ExceptionHandler(IdempotencyKeys.KeyInUse.class)
     ProblemDetail keyInUse(IdempotencyKeys.KeyInUse e) {
         return problem(HttpStatus.CONFLICT, ProblemTypes.CONFLICT, "Request in progress", e.getMessage());
-    }
-
-    /** A body that is no JSON, or has a value of the wrong type: a validation error naming the field if known. */
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException json && !json.getPath().isEmpty()) {
-                List<String> path = new ArrayList<>();
-                for (JacksonException.Reference step : json.getPath()) {
-                    path.add(step.getPropertyName() != null ? step.getPropertyName()
-                            : String.valueOf(step.getIndex()));
-                }
-                return validation(List.of(Map.of("field", String.join(".", path), "message",
-                        cause instanceof UnrecognizedPropertyException ? "There is no such field."
-                                : "Not a valid value here.")));
-            }
-        }
-        return validation(List.of(Map.of("field", "body", "message", "Expected a JSON object.")));
     }
 
     /** An action the container's state does not allow; any other engine failure means it is not reachable now. */

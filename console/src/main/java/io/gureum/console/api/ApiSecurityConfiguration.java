@@ -1,5 +1,7 @@
 package io.gureum.console.api;
 
+import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
+
 import io.gureum.console.identity.IdentityService;
 import io.gureum.console.identity.LoginThrottle;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,8 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 /**
  * The API's own filter chain, ahead of the UI's: stateless (no session is read or made), bearer tokens only, so no
@@ -33,11 +37,17 @@ class ApiSecurityConfiguration {
             {"type":"%s","title":"Too many failed attempts","status":429,\
             "detail":"Too many failed token authentications from your address: try again in %d s."}""";
 
+    /** Where springdoc serves the OpenAPI document (springdoc.api-docs.path); Swagger UI's config lies below it. */
+    static final String OPENAPI_DOCUMENT = "/api/v1/openapi.json";
+
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, IdentityService identity,
                                        UserDetailsService users, LoginThrottle throttle) throws Exception {
-        http.securityMatcher("/api/**")
+        // The OpenAPI document is for the console's signed-in users (Swagger UI reads it with the session): the UI's
+        // chain guards it.
+        http.securityMatcher(new AndRequestMatcher(pathPattern("/api/**"),
+                        new NegatedRequestMatcher(pathPattern(OPENAPI_DOCUMENT + "/**"))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())

@@ -32,6 +32,11 @@ class InvalidParameters extends RuntimeException {
         }
     }
 
+    /** A refusal of one field. */
+    static InvalidParameters of(String field, String message) {
+        return new InvalidParameters(List.of(Map.of("field", field, "message", message)));
+    }
+
     List<Map<String, String>> errors() {
         return errors;
     }

@@ -39,7 +39,7 @@ class TaskController {
     @GetMapping
     Page<TaskResource> list(@RequestParam(defaultValue = "50") int limit,
                             @RequestParam(defaultValue = "0") int offset) {
-        Page.requireValid(limit, offset);
+        Paging.check(limit, offset);
         return new Page<>(tasks.page(offset, limit).stream().map(TaskResource::of).toList(), offset, limit,
                 tasks.count());
     }

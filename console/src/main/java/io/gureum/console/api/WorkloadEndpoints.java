@@ -69,7 +69,7 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N, W extends WorkloadSum
                  @RequestParam(required = false) String name,
                  @RequestParam(defaultValue = "50") int limit,
                  @RequestParam(defaultValue = "0") int offset) {
-        Page.requireValid(limit, offset);
+        Paging.check(limit, offset);
         WorkloadFilter<S> filter = new WorkloadFilter<>(projectId, state(state), null, name);
         return new Page<>(facade.page(filter, offset, limit).stream().map(resource).toList(), offset, limit,
                 facade.count(filter));

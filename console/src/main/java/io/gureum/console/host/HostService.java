@@ -345,7 +345,7 @@ public class HostService {
 
     private Host require(UUID hostId) {
         return hosts.findById(hostId)
-                .orElseThrow(() -> new HostValidationException("There is no host " + hostId + "."));
+                .orElseThrow(() -> new HostNotFoundException(hostId));
     }
 
     private static String validateName(String name) {

@@ -191,7 +191,7 @@ class ApiV1Test {
         try (HttpLogin browser = new HttpLogin(port)) {
             browser.logIn(a.owner().username(), Fixtures.PASSWORD);
 
-            HttpResponse<String> document = browser.get("/v3/api-docs");
+            HttpResponse<String> document = browser.get("/api/v1/openapi.json");
 
             assertThat(document.statusCode()).isEqualTo(200);
             assertThat(json(document).get("paths").propertyNames()).contains("/api/v1/projects/{id}/workloads",

@@ -46,6 +46,22 @@ class UsersViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void the_filter_narrows_the_accounts_to_those_whose_user_name_or_name_matches() {
+        String name = Actors.unique("findme");
+        Actors.asAdmin(() -> identity.createUser(name, "Someone To Find", Fixtures.PASSWORD, false));
+        UsersView view = navigate(UsersView.class);
+        int all = test(view.grid).size();
+
+        test(view.filter).setValue(name.toUpperCase(java.util.Locale.ROOT));
+        assertThat(IntStream.range(0, test(view.grid).size()).mapToObj(i -> test(view.grid).getRow(i).username()))
+                .containsExactly(name);
+        test(view.filter).setValue("someone to find");
+        assertThat(test(view.grid).size()).isPositive().isLessThan(all);
+        test(view.filter).setValue("");
+        assertThat(test(view.grid).size()).isEqualTo(all);
+    }
+
+    @Test
     void a_user_name_with_a_leading_space_is_refused_next_to_the_field_and_not_trimmed() {
         UsersView view = navigate(UsersView.class);
         test(view.create).click();

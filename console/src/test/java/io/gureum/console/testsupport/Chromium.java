@@ -35,6 +35,9 @@ public final class Chromium implements AutoCloseable {
     /** Starts headless Chromium, or skips (fails under CI) when it is not installed. */
     public static Chromium start() {
         Path chromium = Requires.chromium();
+        // On a 2-core machine under a full suite a page with hundreds of rows takes more than Playwright's 5 s to
+        // show: assertions wait up to 15 s (a passing one returns as soon as it holds; only failures take longer).
+        com.microsoft.playwright.assertions.PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
                 .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()

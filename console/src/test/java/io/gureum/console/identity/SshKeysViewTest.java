@@ -1,6 +1,5 @@
 package io.gureum.console.identity;
 
-import static io.gureum.console.testsupport.Actors.asUser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
@@ -33,7 +32,7 @@ class SshKeysViewTest extends SpringBrowserlessTest {
     @Test
     void a_pasted_public_key_is_listed_with_its_fingerprint_and_can_be_removed() {
         SshKeysView view = navigate(SshKeysView.class);
-        asUser("admin", () -> keys.mine()).forEach(key -> asUser("admin", () -> keys.remove(key.id())));
+        keys.mine().forEach(key -> keys.remove(key.id()));
         view.refresh();
 
         test(view.publicKey).setValue(SshPublicKeyTest.ED25519);

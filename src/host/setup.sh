@@ -86,7 +86,8 @@ apt_candidate() {
 
 install_packages() {
   local pkgs=(libvirt-daemon-system libvirt-clients qemu-system-x86 qemu-utils dnsmasq-base
-              podman runc busybox-static cpio curl ca-certificates procps iproute2)
+              podman runc busybox-static cpio curl ca-certificates procps iproute2
+              xorriso)
   local missing=() p
   have mvn || pkgs+=(maven)
   # The console's build installs the browser terminal (xterm.js) with npm ci (a machine that has npm keeps it).

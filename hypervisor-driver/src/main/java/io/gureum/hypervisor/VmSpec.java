@@ -49,6 +49,9 @@ public record VmSpec(
         for (DiskSpec disk : disks) {
             Names.require(disk != null, "disk must not be null");
         }
+        Names.require(disks.stream().filter(DiskSpec.Seed.class::isInstance).count() <= 1, "at most one seed disk");
+        Names.require(!(boot instanceof BootSource.FromDisk) || !(disks.getFirst() instanceof DiskSpec.Seed),
+                "the first disk boots the VM: it cannot be the seed");
     }
 
     public static Builder builder(String name) {

@@ -60,6 +60,22 @@ class VmSpecTest {
     }
 
     @Test
+    void a_vm_has_at_most_one_seed_and_never_boots_from_it() {
+        VolumeRef base = new VolumeRef("gureum", "debian.qcow2");
+        VolumeRef seed = new VolumeRef("gureum", "web-seed.iso");
+        assertThat(VmSpec.builder("a").disk(DiskSpec.overlay(base, DiskFormat.QCOW2, 20)).disk(DiskSpec.seed(seed))
+                .build().disks()).hasSize(2);
+        assertThatThrownBy(() -> VmSpec.builder("a").disk(DiskSpec.seed(seed)).disk(DiskSpec.overlay(base, DiskFormat.QCOW2))
+                .build()).isInstanceOf(HypervisorException.InvalidSpec.class).hasMessageContaining("cannot be the seed");
+        assertThatThrownBy(() -> VmSpec.builder("a").disk(DiskSpec.overlay(base, DiskFormat.QCOW2))
+                .disk(DiskSpec.seed(seed)).disk(DiskSpec.seed(seed)).build())
+                .isInstanceOf(HypervisorException.InvalidSpec.class).hasMessageContaining("one seed");
+        assertThatThrownBy(() -> DiskSpec.overlay(base, DiskFormat.QCOW2, -1))
+                .isInstanceOf(HypervisorException.InvalidSpec.class);
+        assertThat(new DiskSpec.Overlay(base, DiskFormat.QCOW2).sizeGiB()).as("the base's size").isZero();
+    }
+
+    @Test
     void macs_are_unicast_and_unique() {
         assertThat(new NicSpec("default", "52:54:00:AA:bb:01").mac()).isEqualTo("52:54:00:aa:bb:01");
         assertThatThrownBy(() -> new NicSpec("default", "01:00:5e:00:00:01")).isInstanceOf(HypervisorException.InvalidSpec.class);

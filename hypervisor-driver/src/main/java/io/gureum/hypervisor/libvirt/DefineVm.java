@@ -7,6 +7,7 @@ import io.gureum.hypervisor.DiskSpec;
 import io.gureum.hypervisor.HypervisorException;
 import io.gureum.hypervisor.VmInfo;
 import io.gureum.hypervisor.VmSpec;
+import io.gureum.hypervisor.VolumeInfo;
 import io.gureum.hypervisor.VmState;
 import io.gureum.hypervisor.VolumeRef;
 import org.libvirt.Connect;
@@ -53,9 +54,19 @@ final class DefineVm {
                 switch (disk) {
                     case DiskSpec.Overlay o -> {
                         VolumeRef ref = new VolumeRef(o.base().pool(), volumeName(spec, i, DiskFormat.QCOW2));
-                        Storage.createOverlay(c, ref, o.base(), o.baseFormat());
+                        Storage.createOverlay(c, ref, o.base(), o.baseFormat(), o.sizeGiB() * GIB);
                         created.add(ref);
                         disks.add(new DomainXmlWriter.Disk(ref, DiskFormat.QCOW2, dev));
+                    }
+                    case DiskSpec.Seed seed -> {
+                        VolumeInfo info = Storage.volumeInfo(c, seed.volume());
+                        if (info.format() != DiskFormat.RAW || info.backingPath().isPresent()) {
+                            throw new HypervisorException.InvalidSpec("seed volume " + seed.volume()
+                                    + " must be a raw volume without a backing store");
+                        }
+                        // Recorded as the VM's own, so that undefine removes the seed with the disks.
+                        created.add(seed.volume());
+                        disks.add(new DomainXmlWriter.Disk(seed.volume(), DiskFormat.RAW, dev, true));
                     }
                     case DiskSpec.Empty e -> {
                         VolumeRef ref = new VolumeRef(e.pool(), volumeName(spec, i, e.format()));

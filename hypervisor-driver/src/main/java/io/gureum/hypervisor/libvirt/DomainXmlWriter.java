@@ -17,14 +17,20 @@ import java.util.UUID;
 /**
  * Writes libvirt domain XML from a validated {@link VmSpec} and what the driver resolved for it.
  * Only the devices below are ever emitted (the allow-list): virtio disks backed by pool volumes
- * with an explicit format, virtio NICs on libvirt networks, one serial port, VNC on loopback with
- * its video card, a virtio balloon. Never hostdev, filesystem passthrough or qemu:commandline.
+ * with an explicit format (a cloud-init seed read-only), virtio NICs on libvirt networks, one serial port, the
+ * guest agent's virtio channel, VNC on loopback with its video card, a virtio balloon. Never hostdev, filesystem passthrough or qemu:commandline.
  */
 final class DomainXmlWriter {
 
-    /** A disk as it goes into the domain: its pool volume, stated format and guest device name. */
-    record Disk(VolumeRef volume, DiskFormat format, String targetDev) {
+    /** A disk as it goes into the domain: its pool volume, stated format, guest device name and whether read-only. */
+    record Disk(VolumeRef volume, DiskFormat format, String targetDev, boolean readOnly) {
+        Disk(VolumeRef volume, DiskFormat format, String targetDev) {
+            this(volume, format, targetDev, false);
+        }
     }
+
+    /** The virtio-serial port name the QEMU guest agent listens on inside the guest. */
+    static final String GUEST_AGENT_CHANNEL = "org.qemu.guest_agent.0";
 
     /** Kernel and initrd host paths, resolved by the driver from volumes or the trusted catalog. */
     record Kernel(String kernelPath, String initrdPath, String cmdline) {
@@ -78,6 +84,9 @@ final class DomainXmlWriter {
             Element target = SafeXml.add(d, "target");
             target.setAttribute("dev", disk.targetDev());
             target.setAttribute("bus", "virtio");
+            if (disk.readOnly()) {
+                SafeXml.add(d, "readonly");
+            }
         }
         for (NicSpec nic : spec.nics()) {
             Element i = SafeXml.add(devices, "interface");
@@ -89,6 +98,12 @@ final class DomainXmlWriter {
             SafeXml.add(i, "model").setAttribute("type", "virtio");
         }
         serial(devices, spec.serial(), serialLog);
+        // Every domain gets the guest agent's channel: an image with qemu-guest-agent answers on it, others ignore it.
+        Element agent = SafeXml.add(devices, "channel");
+        agent.setAttribute("type", "unix");
+        Element agentTarget = SafeXml.add(agent, "target");
+        agentTarget.setAttribute("type", "virtio");
+        agentTarget.setAttribute("name", GUEST_AGENT_CHANNEL);
         if (spec.graphics() == Graphics.VNC_LOCALHOST) {
             Element g = SafeXml.add(devices, "graphics");
             g.setAttribute("type", "vnc");

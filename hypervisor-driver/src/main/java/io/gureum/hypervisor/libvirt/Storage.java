@@ -117,6 +117,12 @@ final class Storage {
     }
 
     static VolumeInfo createOverlay(Connect c, VolumeRef ref, VolumeRef base, DiskFormat baseFormat) throws LibvirtException {
+        return createOverlay(c, ref, base, baseFormat, 0);
+    }
+
+    /** An overlay of {@code capacityBytes} (0: the base's size); smaller than the base is refused. */
+    static VolumeInfo createOverlay(Connect c, VolumeRef ref, VolumeRef base, DiskFormat baseFormat, long capacityBytes)
+            throws LibvirtException {
         StoragePool basePool = c.storagePoolLookupByName(base.pool());
         StorageVol baseVol;
         try {
@@ -139,10 +145,15 @@ final class Storage {
         if (baseInfo.backingPath().isPresent()) {
             throw new HypervisorException.InvalidSpec("base volume " + base + " itself has a backing store; refused");
         }
+        if (capacityBytes != 0 && capacityBytes < baseInfo.capacityBytes()) {
+            throw new HypervisorException.InvalidSpec("overlay " + ref + " of " + capacityBytes + " bytes would be smaller "
+                    + "than its base " + base + " (" + baseInfo.capacityBytes() + " bytes)");
+        }
         StoragePool pool = c.storagePoolLookupByName(ref.pool());
         try {
             requireAbsent(pool, ref);
-            String xml = StorageXml.overlay(ref.volume(), baseInfo.capacityBytes(), basePath, baseFormat);
+            String xml = StorageXml.overlay(ref.volume(), capacityBytes == 0 ? baseInfo.capacityBytes() : capacityBytes,
+                    basePath, baseFormat);
             return infoAndFree(ref, pool.storageVolCreateXML(xml, 0));
         } finally {
             pool.free();

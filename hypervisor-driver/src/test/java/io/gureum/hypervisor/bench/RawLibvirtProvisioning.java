@@ -212,6 +212,8 @@ public final class RawLibvirtProvisioning implements AutoCloseable {
                 + "<source pool='" + g.pool() + "' volume='" + name + "-disk0.qcow2'/><target dev='vda' bus='virtio'/></disk>"
                 + "<interface type='network'><source network='" + g.network() + "'/><model type='virtio'/></interface>"
                 + serial
+                // The same guest agent channel the driver gives every domain, so both sides define the same shape.
+                + "<channel type='unix'><target type='virtio' name='org.qemu.guest_agent.0'/></channel>"
                 + "<graphics type='vnc' port='-1' autoport='yes' listen='127.0.0.1'><listen type='address' address='127.0.0.1'/></graphics>"
                 + "<video><model type='vga'/></video><memballoon model='virtio'/>"
                 + "</devices></domain>";

@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DomainXmlWriterTest {
 
-    private static final Set<String> ALLOWED_DEVICES = Set.of("disk", "interface", "serial", "graphics", "video", "memballoon");
+    private static final Set<String> ALLOWED_DEVICES = Set.of("disk", "interface", "serial", "channel", "graphics", "video", "memballoon");
 
     private final UUID id = UUID.randomUUID();
     private final VolumeRef disk = new VolumeRef("gureum", "web-1-disk0.qcow2");
@@ -105,5 +105,24 @@ class DomainXmlWriterTest {
         assertThat(SafeXml.path(v, "target", "compat").map(Node::getTextContent)).contains("1.1");
         assertThat(SafeXml.path(v, "backingStore", "format").orElseThrow().getAttribute("type")).isEqualTo("raw");
         assertThat(StorageXml.poolType(StorageXml.directoryPool("gureum", Path.of("/p")))).isEqualTo("dir");
+    }
+
+    @Test
+    void a_seed_disk_is_read_only_and_every_domain_has_the_guest_agent_channel() {
+        VolumeRef seed = new VolumeRef("gureum", "web-1-seed.iso");
+        String xml = DomainXmlWriter.write(spec(), id, List.of(new DomainXmlWriter.Disk(disk, DiskFormat.QCOW2, "vda"),
+                        new DomainXmlWriter.Disk(seed, DiskFormat.RAW, "vdb", true)), null,
+                Path.of("/var/log/gureum-serial.log"), List.of(disk, seed));
+
+        Element devices = SafeXml.child(SafeXml.parse(xml).getDocumentElement(), "devices").orElseThrow();
+        List<Element> disks = SafeXml.children(devices, "disk");
+        assertThat(SafeXml.child(disks.get(0), "readonly")).isEmpty();
+        assertThat(SafeXml.child(disks.get(1), "readonly")).isPresent();
+        assertThat(SafeXml.child(disks.get(1), "target").orElseThrow().getAttribute("bus")).isEqualTo("virtio");
+        Element channel = SafeXml.child(devices, "channel").orElseThrow();
+        assertThat(channel.getAttribute("type")).isEqualTo("unix");
+        assertThat(SafeXml.child(channel, "target").orElseThrow().getAttribute("name"))
+                .isEqualTo("org.qemu.guest_agent.0");
+        assertThat(DomainXml.parse(xml).diskTargets()).containsExactly("vda", "vdb");
     }
 }

@@ -3,6 +3,7 @@ package io.gureum.hypervisor.libvirt;
 import io.gureum.hypervisor.BootFile;
 import io.gureum.hypervisor.BootSource;
 import io.gureum.hypervisor.DiskFormat;
+import io.gureum.hypervisor.DiskSpec;
 import io.gureum.hypervisor.DomainType;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorContract;
@@ -16,6 +17,9 @@ import io.gureum.hypervisor.PoolInfo;
 import io.gureum.hypervisor.VmInfo;
 import io.gureum.hypervisor.VmInterface;
 import org.junit.jupiter.api.Test;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.w3c.dom.Element;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -74,6 +78,59 @@ class TestDriverContractTest extends HypervisorContract {
     @Override
     protected boolean allocatesVncPorts() {
         return false;
+    }
+
+    @Test
+    void a_cloud_init_vm_gets_a_sized_overlay_a_read_only_virtio_seed_and_the_guest_agent_channel() throws Exception {
+        String name = name("cloud");
+        VolumeRef seed = new VolumeRef(pool(), name + "-seed.iso");
+        hv.createVolume(seed, 366L * 1024, DiskFormat.RAW);
+        VmInfo vm = hv.define(spec(name).disk(DiskSpec.overlay(base, DiskFormat.QCOW2, 1)).disk(DiskSpec.seed(seed))
+                .build());
+        VolumeRef overlay = new VolumeRef(pool(), name + "-disk0.qcow2");
+
+        assertThat(hv.volumeInfo(overlay).capacityBytes()).isEqualTo(1024L * 1024 * 1024);
+        // test:///default keeps one state per process, so a second connection reads what libvirt stored.
+        Connect reader = new Connect("test:///default", true);
+        try {
+            Domain domain = reader.domainLookupByUUIDString(vm.id().toString());
+            Element devices = SafeXml.child(SafeXml.parse(domain.getXMLDesc(0)).getDocumentElement(), "devices")
+                    .orElseThrow();
+            List<Element> disks = SafeXml.children(devices, "disk");
+            assertThat(disks).hasSize(2);
+            Element seedDisk = disks.get(1);
+            assertThat(SafeXml.child(seedDisk, "source").orElseThrow().getAttribute("volume")).isEqualTo(seed.volume());
+            assertThat(SafeXml.child(seedDisk, "target").orElseThrow().getAttribute("bus")).isEqualTo("virtio");
+            assertThat(SafeXml.child(seedDisk, "driver").orElseThrow().getAttribute("type")).isEqualTo("raw");
+            assertThat(SafeXml.child(seedDisk, "readonly")).isPresent();
+            assertThat(SafeXml.child(disks.get(0), "readonly")).isEmpty();
+            assertThat(SafeXml.children(devices, "channel")).singleElement().satisfies(channel -> assertThat(
+                    SafeXml.child(channel, "target").orElseThrow().getAttribute("name"))
+                    .isEqualTo("org.qemu.guest_agent.0"));
+            domain.free();
+        } finally {
+            reader.close();
+        }
+
+        hv.undefine(vm.id());
+        assertThatThrownBy(() -> hv.volumeInfo(seed)).as("the seed goes with the VM")
+                .isInstanceOf(HypervisorException.NotFound.class);
+        assertThatThrownBy(() -> hv.volumeInfo(overlay)).isInstanceOf(HypervisorException.NotFound.class);
+    }
+
+    @Test
+    void an_overlay_smaller_than_its_base_is_refused_and_nothing_is_left() {
+        String name = name("small");
+        VolumeRef big = new VolumeRef(pool(), name + "-base.qcow2");
+        hv.createVolume(big, 2L * 1024 * 1024 * 1024, DiskFormat.QCOW2);
+        try {
+            assertThatThrownBy(() -> hv.define(spec(name).disk(DiskSpec.overlay(big, DiskFormat.QCOW2, 1)).build()))
+                    .isInstanceOf(HypervisorException.InvalidSpec.class).hasMessageContaining("smaller");
+            assertThatThrownBy(() -> hv.volumeInfo(new VolumeRef(pool(), name + "-disk0.qcow2")))
+                    .isInstanceOf(HypervisorException.NotFound.class);
+        } finally {
+            hv.deleteVolume(big);
+        }
     }
 
     @Test

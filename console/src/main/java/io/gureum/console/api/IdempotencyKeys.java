@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -112,9 +113,19 @@ class IdempotencyKeys {
         }
     }
 
-    /** Forgets the keys older than {@link #KEPT}; every instance may run it, deleting twice does no harm. */
+    /**
+     * The hourly clean-up on one console instance at a time (system/JobLocks): held at least 30 min (one run per
+     * hour across instances), at most 50 min (a holder that died frees it before the next hour). A method of its own
+     * because ShedLock cannot lock one that returns a primitive.
+     */
     @Scheduled(initialDelayString = "${gureum.api.idempotency-cleanup-interval:1h}",
             fixedDelayString = "${gureum.api.idempotency-cleanup-interval:1h}")
+    @SchedulerLock(name = "idempotency-key-cleanup", lockAtLeastFor = "30m", lockAtMostFor = "50m")
+    void scheduledForgetExpired() {
+        forgetExpired();
+    }
+
+    /** Forgets the keys older than {@link #KEPT}. */
     int forgetExpired() {
         int forgotten = jdbc.sql("delete from api_idempotency_key where created_at < ?")
                 .param(utc(clock.instant().minus(KEPT))).update();

@@ -28,6 +28,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -116,9 +117,15 @@ class ContainerStateSync extends HostStateSync {
         }
     }
 
-    /** The periodic pass: one bulk listing per host with an engine. */
+    /** The periodic pass, on one console instance at a time; durations as the VMs' resync (VmStateSync). */
     @Scheduled(initialDelayString = "${gureum.containers.resync-interval:30s}",
             fixedDelayString = "${gureum.containers.resync-interval:30s}")
+    @SchedulerLock(name = "container-resync", lockAtLeastFor = "20s", lockAtMostFor = "5m")
+    void scheduledResync() {
+        resyncAll();
+    }
+
+    /** One bulk listing per host with an engine. */
     @Override
     protected void resyncAll() {
         for (HostSummary host : hosts.forPlacement()) {

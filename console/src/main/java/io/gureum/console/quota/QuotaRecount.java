@@ -9,6 +9,7 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -41,8 +42,18 @@ public class QuotaRecount {
         return confirmed;
     }
 
+    /**
+     * The periodic recount, on one console instance at a time: at least 4 min (a recount per 5 min interval across
+     * instances), at most 10 min (a recount asks every host; one that hangs frees the lock after that).
+     */
     @Scheduled(initialDelayString = "${gureum.quota.recount-interval:5m}",
             fixedDelayString = "${gureum.quota.recount-interval:5m}")
+    @SchedulerLock(name = "quota-recount", lockAtLeastFor = "4m", lockAtMostFor = "10m")
+    void scheduledRecount() {
+        recount();
+    }
+
+    /** Recounts now (the scheduled pass and anyone who asks for one). */
     public synchronized List<QuotaDrift> recount() {
         List<QuotaDrift> now = new ArrayList<>();
         for (DriftSource source : sources) {

@@ -28,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -76,9 +77,19 @@ class VmStateSync extends HostStateSync {
     private record Watch(Hypervisor hypervisor, Subscription subscription) {
     }
 
-    /** The periodic pass: one bulk listing per host. */
-    @Override
+    /**
+     * The periodic pass, on one console instance at a time: at least 20 s (one pass per 30 s interval across
+     * instances), at most 5 min (a pass listing many hosts, some timing out; past that a second pass is harmless:
+     * a listing never overrides a newer row).
+     */
     @Scheduled(initialDelayString = "${gureum.vms.resync-interval:30s}", fixedDelayString = "${gureum.vms.resync-interval:30s}")
+    @SchedulerLock(name = "vm-resync", lockAtLeastFor = "20s", lockAtMostFor = "5m")
+    void scheduledResync() {
+        resyncAll();
+    }
+
+    /** One bulk listing per host. */
+    @Override
     protected void resyncAll() {
         for (HostSummary host : hosts.forPlacement()) {
             resyncHost(host.id());

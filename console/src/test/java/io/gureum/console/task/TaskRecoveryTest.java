@@ -4,6 +4,7 @@ import static io.gureum.console.testsupport.Actors.asAdmin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gureum.console.testsupport.ConsoleTest;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -39,6 +41,9 @@ class TaskRecoveryTest {
 
     @Autowired
     ApplicationEvents events;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     /** A task row as a previous console process left it. */
     private UUID leftBehind(TaskState state) {
@@ -103,5 +108,26 @@ class TaskRecoveryTest {
         events.clear();
         recovery.recover();
         assertThat(events.stream(TaskEvents.TaskInterrupted.class)).isEmpty();
+    }
+
+    @Test
+    void while_another_instance_recovers_interrupted_tasks_this_one_leaves_them_to_it() {
+        UUID running = leftBehind(TaskState.RUNNING);
+        holdRecoveryLock("2999-01-01 00:00:00");
+        try {
+            assertThat(recovery.recoverOnce()).isFalse();
+            assertThat(asAdmin(() -> tasks.get(running)).state()).isEqualTo(TaskState.RUNNING);
+        } finally {
+            holdRecoveryLock("2000-01-01 00:00:00"); // the other instance died: its lock has expired
+        }
+        assertThat(recovery.recoverOnce()).isTrue();
+        assertThat(asAdmin(() -> tasks.get(running)).state()).isEqualTo(TaskState.FAILED);
+    }
+
+    /** The lock row as another console instance holding it until {@code until} left it. */
+    private void holdRecoveryLock(String until) {
+        jdbc.update("delete from shedlock where name = ?", TaskRecovery.LOCK);
+        jdbc.update("insert into shedlock (name, lock_until, locked_at, locked_by) values (?, ?, ?, ?)",
+                TaskRecovery.LOCK, Timestamp.valueOf(until), Timestamp.valueOf("2000-01-01 00:00:00"), "other-console");
     }
 }

@@ -2,6 +2,7 @@ package io.gureum.console.api;
 
 import io.gureum.console.container.ContainerNotFoundException;
 import io.gureum.console.host.HostNotFoundException;
+import io.gureum.console.identity.UserAccountNotFoundException;
 import io.gureum.console.project.ProjectNotFoundException;
 import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.system.InvalidInput;
@@ -33,7 +34,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblems {
 
     @ExceptionHandler({VmNotFoundException.class, ContainerNotFoundException.class, TaskNotFoundException.class,
-            ProjectNotFoundException.class, ApiTokenNotFoundException.class, HostNotFoundException.class})
+            ProjectNotFoundException.class, ApiTokenNotFoundException.class, HostNotFoundException.class,
+            UserAccountNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }

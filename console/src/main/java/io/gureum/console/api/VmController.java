@@ -74,8 +74,7 @@ class VmController extends WorkloadEndpoints<VmResource, NewVmRequest, VmSummary
                                              @RequestHeader(name = HttpHeaders.IF_MATCH, required = false)
                                              String ifMatch) {
         RestartPolicy policy = policy(change == null ? null : change.restartPolicy());
-        ETags.requireMatch(ifMatch, VmResource.of(vms.get(id)));
-        VmResource changed = VmResource.of(vms.setRestartPolicy(id, policy));
+        VmResource changed = VmResource.of(vms.setRestartPolicy(id, policy, ETags.expected(ifMatch)));
         return ResponseEntity.ok().eTag(ETags.of(changed)).body(changed);
     }
 

@@ -112,8 +112,7 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N, W extends WorkloadSum
     @DeleteMapping("/{id}")
     ResponseEntity<Accepted<R>> delete(@PathVariable UUID id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ETags.requireMatch(ifMatch, resource.apply(facade.get(id)));
-        return accepted(facade.delete(id));
+        return accepted(facade.delete(id, ETags.expected(ifMatch)));
     }
 
     /** 202 with the operation's task, which {@code Location} names, and the workload as it is now. */

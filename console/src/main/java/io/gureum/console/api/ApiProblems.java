@@ -2,11 +2,13 @@ package io.gureum.console.api;
 
 import io.gureum.console.container.ContainerNotFoundException;
 import io.gureum.console.host.HostNotFoundException;
+import io.gureum.console.identity.UserAccountNotFoundException;
 import io.gureum.console.project.ProjectNotFoundException;
 import io.gureum.console.quota.QuotaExceededException;
 import io.gureum.console.system.InvalidInput;
 import io.gureum.console.task.TaskNotFoundException;
 import io.gureum.console.vm.VmNotFoundException;
+import io.gureum.console.workload.WorkloadChangedException;
 import io.gureum.container.EngineException;
 import io.gureum.container.WrongStateException;
 import io.gureum.hypervisor.HypervisorException;
@@ -33,7 +35,8 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 class ApiProblems {
 
     @ExceptionHandler({VmNotFoundException.class, ContainerNotFoundException.class, TaskNotFoundException.class,
-            ProjectNotFoundException.class, ApiTokenNotFoundException.class, HostNotFoundException.class})
+            ProjectNotFoundException.class, ApiTokenNotFoundException.class, HostNotFoundException.class,
+            UserAccountNotFoundException.class})
     ProblemDetail notFound(RuntimeException e) {
         return problem(HttpStatus.NOT_FOUND, ProblemTypes.NOT_FOUND, "Not found", e.getMessage());
     }
@@ -114,10 +117,12 @@ class ApiProblems {
         return problem(HttpStatus.CONFLICT, ProblemTypes.WRONG_STATE, "Not possible now", e.getMessage());
     }
 
-    @ExceptionHandler(ETags.PreconditionFailed.class)
-    ProblemDetail preconditionFailed(ETags.PreconditionFailed e) {
+    /** An {@code If-Match} the facade found stale in the transaction that would have written. */
+    @ExceptionHandler(WorkloadChangedException.class)
+    ProblemDetail preconditionFailed(WorkloadChangedException e) {
         return problem(HttpStatus.PRECONDITION_FAILED, ProblemTypes.PRECONDITION_FAILED, "Changed meanwhile",
-                e.getMessage());
+                e.getMessage() + " Its ETag is now " + ETags.of(e.currentVersion())
+                        + ": read it again, then retry with that tag in If-Match.");
     }
 
     @ExceptionHandler(IdempotencyKeys.KeyReused.class)

@@ -6,6 +6,8 @@ import io.gureum.console.container.ContainerStatsSample;
 import io.gureum.console.container.ContainerStatus;
 import io.gureum.console.container.ContainerSummary;
 import io.gureum.console.workload.WorkloadKind;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/v1/containers")
+@Tag(name = "Containers", description = "Containers: create, act on, read and delete them in your projects")
 class ContainerController
         extends WorkloadEndpoints<ContainerResource, NewContainerRequest, ContainerSummary, ContainerStatus> {
 
@@ -37,12 +40,15 @@ class ContainerController
     }
 
     @PostMapping("/{id}/restart")
+    @Operation(summary = "Restart a container: 202 with the task")
     ResponseEntity<Accepted<ContainerResource>> restart(@PathVariable UUID id) {
         return accepted(containers.restart(id));
     }
 
     /** The last {@code tail} lines of its output, oldest first. */
     @GetMapping("/{id}/logs")
+    @Operation(summary = "Read the last lines of a container's output, oldest first",
+            description = "`tail`: 1 to 10,000 lines.")
     List<ContainerLogLine> logs(@PathVariable UUID id, @RequestParam(defaultValue = "100") int tail) {
         InvalidParameters.requireBetween("tail", tail, 1, MAX_LOG_LINES);
         return containers.logs(id, tail);
@@ -50,6 +56,8 @@ class ContainerController
 
     /** One sample of its resource use; 409 when it does not run. */
     @GetMapping("/{id}/stats")
+    @Operation(summary = "Read one sample of a running container's resource use",
+            description = "409 when it does not run or its engine does not answer.")
     ContainerStatsSample stats(@PathVariable UUID id) {
         return containers.stats(id).orElseThrow(() -> new WrongState(
                 "No statistics: the container is not running or its engine does not answer."));

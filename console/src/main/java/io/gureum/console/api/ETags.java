@@ -1,7 +1,11 @@
 package io.gureum.console.api;
 
+import io.gureum.console.workload.ExpectedVersion;
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Entity tags of workloads: every change of a workload's row moves its {@code updatedAt} (kept to the microsecond),
@@ -13,31 +17,34 @@ final class ETags {
     }
 
     static String of(ApiWorkload workload) {
-        return "\"" + Long.toHexString(ChronoUnit.MICROS.between(java.time.Instant.EPOCH, workload.updatedAt()))
-                + "\"";
+        return of(workload.updatedAt());
+    }
+
+    static String of(Instant updatedAt) {
+        return "\"" + Long.toHexString(ChronoUnit.MICROS.between(Instant.EPOCH, updatedAt)) + "\"";
     }
 
     /**
-     * Refuses an update made against another version than the current one: {@code ifMatch} is the request's
-     * {@code If-Match} header (null or absent: no condition; {@code *}: any version). Tags compare strongly, so a
-     * weak tag never matches.
+     * The versions an update is meant for, from the request's {@code If-Match} header (null, blank or {@code *}: any
+     * version), for the facade to compare in the transaction that writes. Tags compare strongly, so a weak or foreign
+     * tag matches no version.
      */
-    static void requireMatch(String ifMatch, ApiWorkload current) {
+    static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            return;
+            return ExpectedVersion.ANY;
         }
-        String tag = of(current);
-        if (Arrays.stream(ifMatch.split(",")).map(String::strip).noneMatch(tag::equals)) {
-            throw new PreconditionFailed("It changed since you read it; its ETag is now " + tag
-                    + ". Read it again, then retry with that tag in If-Match.");
+        Set<Instant> versions = new HashSet<>();
+        for (String tag : ifMatch.split(",")) {
+            String strong = tag.strip();
+            if (strong.length() > 2 && strong.startsWith("\"") && strong.endsWith("\"")) {
+                try {
+                    versions.add(Instant.EPOCH.plus(Long.parseLong(strong.substring(1, strong.length() - 1), 16),
+                            ChronoUnit.MICROS));
+                } catch (NumberFormatException | ArithmeticException | DateTimeException notOurs) {
+                    // a tag the console never made: it matches no version
+                }
+            }
         }
-    }
-
-    /** An update's {@code If-Match} names another version than the current one. */
-    static final class PreconditionFailed extends RuntimeException {
-
-        PreconditionFailed(String message) {
-            super(message);
-        }
+        return new ExpectedVersion(versions);
     }
 }

@@ -3,16 +3,23 @@ package io.gureum.console.api;
 import io.gureum.console.image.BootImage;
 import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.image.InstanceSize;
+import io.gureum.console.image.InstanceSizeService;
 import io.gureum.console.image.VmImage;
 import io.gureum.console.image.VmImageService;
 import io.gureum.hypervisor.VolumeInfo;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The images VMs are made from and the instance size presets, through {@link ImageCatalog}; importing a volume that
- * is on a host already through {@link VmImageService}, which lets administrators only.
+ * is on a host already through {@link VmImageService}, and adding or deleting a size through
+ * {@link InstanceSizeService}: both let administrators only.
  */
 @RestController
 @Tag(name = "Images and sizes", description = "VM images and instance size presets")
@@ -29,10 +37,12 @@ class ImageController {
 
     private final ImageCatalog catalog;
     private final VmImageService vmImages;
+    private final InstanceSizeService sizes;
 
-    ImageController(ImageCatalog catalog, VmImageService vmImages) {
+    ImageController(ImageCatalog catalog, VmImageService vmImages, InstanceSizeService sizes) {
         this.catalog = catalog;
         this.vmImages = vmImages;
+        this.sizes = sizes;
     }
 
     @GetMapping("/api/v1/images")
@@ -46,6 +56,39 @@ class ImageController {
     @Operation(operationId = "listInstanceSizes", summary = "List the instance size presets, smallest first")
     List<InstanceSize> sizes() {
         return catalog.instanceSizes();
+    }
+
+    @PostMapping("/api/v1/instance-sizes")
+    @Operation(operationId = "createInstanceSize", summary = "Add an instance size preset",
+            description = "Administrators only, with the limits the Images page states: 1 to 16 vCPUs, 64 to 65536 "
+                    + "MiB of memory, 1 to 4096 GiB of disk, a name not taken.")
+    ResponseEntity<InstanceSize> createSize(@RequestBody NewSizeRequest request) {
+        InvalidParameters.requireNoUnknownFields(request.unknownFields());
+        List<Map<String, String>> missing = new ArrayList<>();
+        required(missing, "vcpus", request.vcpus());
+        required(missing, "memoryMib", request.memoryMib());
+        required(missing, "diskGib", request.diskGib());
+        if (!missing.isEmpty()) {
+            throw new InvalidParameters(missing);
+        }
+        InstanceSize created = sizes.create(request.name(), request.vcpus(), request.memoryMib(), request.diskGib());
+        return ResponseEntity.created(URI.create("/api/v1/instance-sizes/" + created.id())).body(created);
+    }
+
+    /** A missing number would be read as 0 and refused with the facade's range words; "Required." is clearer. */
+    private static void required(List<Map<String, String>> missing, String field, Object value) {
+        if (value == null) {
+            missing.add(Map.of("field", field, "message", "Required."));
+        }
+    }
+
+    @DeleteMapping("/api/v1/instance-sizes/{id}")
+    @Operation(operationId = "deleteInstanceSize", summary = "Delete an instance size preset",
+            description = "Administrators only. VMs made with it keep their vCPUs and memory; deleting a size that "
+                    + "is gone already is no error.")
+    ResponseEntity<Void> deleteSize(@PathVariable UUID id) {
+        sizes.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/hosts/{hostId}/volumes")
@@ -87,6 +130,11 @@ class ImageController {
     }
 
     record VolumeImport(String name, UUID hostId, String volume) {
+    }
+
+    /** A new size preset, as the Images page's form. */
+    record NewSizeRequest(String name, Integer vcpus, Long memoryMib, Integer diskGib,
+                          @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
     }
 
     /** The image as recorded. */

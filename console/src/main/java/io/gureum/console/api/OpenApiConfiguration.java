@@ -15,6 +15,7 @@ import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
 import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -69,11 +70,18 @@ class OpenApiConfiguration {
     /**
      * An operation without its own id gets one from its method and controller ({@code list} in {@code VmController}
      * is {@code listVm}) instead of springdoc's {@code list_1}, which depends on the order controllers are scanned in
-     * and would make the document differ from run to run.
+     * and would make the document differ from run to run. The operations every workload kind shares are named for
+     * the kind they are served under.
      */
     @Bean
-    OperationCustomizer stableOperationIds() {
+    OperationCustomizer stableOperationIds(ApplicationContext context) {
         return (operation, handler) -> {
+            if (WorkloadEndpoints.class.isAssignableFrom(handler.getBeanType())) {
+                WorkloadEndpoints<?, ?, ?, ?> kind = (WorkloadEndpoints<?, ?, ?, ?>) context.getBean(
+                        handler.getBeanType());
+                operation.setSummary(kind.named(operation.getSummary()));
+                operation.setDescription(kind.named(operation.getDescription()));
+            }
             io.swagger.v3.oas.annotations.Operation annotated =
                     handler.getMethodAnnotation(io.swagger.v3.oas.annotations.Operation.class);
             if (annotated == null || annotated.operationId().isEmpty()) {

@@ -2,6 +2,8 @@ package io.gureum.console.api;
 
 import io.gureum.console.task.TaskService;
 import io.gureum.console.task.TaskTimeoutException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -19,6 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 /** Tasks through {@link TaskService}, which shows a task only to those who may see its target. */
 @RestController
 @RequestMapping("/api/v1/tasks")
+@Tag(name = "Tasks", description = "The long operations the other endpoints start (202 + Location): progress and "
+        + "outcome")
 class TaskController {
 
     /** The longest a request waits for a task; a client that needs longer asks again. */
@@ -37,6 +41,7 @@ class TaskController {
 
     /** The tasks the caller may see (as the console's task page), newest first, one page at a time. */
     @GetMapping
+    @Operation(summary = "List the tasks you may see, newest first, a page at a time")
     Page<TaskResource> list(@RequestParam(defaultValue = "50") int limit,
                             @RequestParam(defaultValue = "0") int offset) {
         Paging.check(limit, offset);
@@ -50,6 +55,9 @@ class TaskController {
      * connection.
      */
     @GetMapping("/{id}")
+    @Operation(summary = "Read a task; with wait, once it has finished or the wait is over",
+            description = "wait: 30s, 500ms, 1m or PT30S, at most 60 s; `finished` says which came first. A task "
+                    + "is shown to those who may see what it acts on.")
     TaskResource get(@PathVariable UUID id, @RequestParam(required = false) String wait) {
         Duration waiting = wait == null ? Duration.ZERO : parse(wait);
         if (waiting.isZero()) {

@@ -2,6 +2,8 @@ package io.gureum.console.api;
 
 import io.gureum.console.project.ProjectNotFoundException;
 import io.gureum.console.workload.WorkloadService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** A project's workloads of both kinds through {@link WorkloadService}. */
 @RestController
+@Tag(name = "Workloads", description = "VMs and containers together")
 class WorkloadController {
 
     private final WorkloadService workloads;
@@ -19,6 +22,8 @@ class WorkloadController {
     }
 
     @GetMapping("/api/v1/projects/{id}/workloads")
+    @Operation(summary = "List a project's VMs and containers together",
+            description = "For the project's members (and administrators); for anyone else the project is 404.")
     List<WorkloadResource> list(@PathVariable long id) {
         try {
             return workloads.list(id).stream().map(WorkloadResource::of).toList();

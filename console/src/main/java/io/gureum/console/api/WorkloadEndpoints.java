@@ -6,6 +6,7 @@ import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadOperation;
 import io.gureum.console.workload.WorkloadStatus;
 import io.gureum.console.workload.WorkloadSummary;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -64,6 +65,9 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N, W extends WorkloadSum
 
     /** The workloads of this kind the caller may see, newest first, one page at a time; {@code name}: a part of it. */
     @GetMapping
+    @Operation(summary = "List the {kinds} you may see, newest first, a page at a time",
+            description = "Narrowed by project, state (the kind's state name) and a part of the name; the database "
+                    + "pages, so a limit of 1 to 500 {kinds} is read at a time.")
     Page<R> list(@RequestParam(required = false) Long projectId,
                  @RequestParam(required = false) String state,
                  @RequestParam(required = false) String name,
@@ -77,6 +81,9 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N, W extends WorkloadSum
 
     /** The workload with its {@code ETag}; 304 when {@code If-None-Match} names the current one. */
     @GetMapping("/{id}")
+    @Operation(summary = "Read a {kind} with its ETag",
+            description = "304 when If-None-Match names the current ETag; another project's {kind} is 404 like a "
+                    + "missing one.")
     ResponseEntity<R> get(@PathVariable UUID id, WebRequest request) {
         R workload = resource.apply(facade.get(id));
         String tag = ETags.of(workload);
@@ -91,6 +98,10 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N, W extends WorkloadSum
      * first answer again and makes nothing; the same key with another body is refused with 422.
      */
     @PostMapping
+    @Operation(summary = "Create a {kind}: 202 with its create task",
+            description = "The quota is checked and the {kind} recorded at once (PROVISIONING); the task places and "
+                    + "starts it. With an Idempotency-Key a retried request gets the first answer and makes nothing; "
+                    + "the same key with another body is 422.")
     ResponseEntity<Accepted<R>> create(@RequestBody N request,
                                        @RequestHeader(name = IdempotencyKeys.HEADER, required = false) String key) {
         return idempotency.answer(key, "POST /api/v1/" + kind.route(), request, acceptedType,
@@ -98,22 +109,37 @@ abstract class WorkloadEndpoints<R extends ApiWorkload, N, W extends WorkloadSum
     }
 
     @PostMapping("/{id}/start")
+    @Operation(summary = "Start a {kind}: 202 with the task")
     ResponseEntity<Accepted<R>> start(@PathVariable UUID id) {
         return accepted(facade.start(id));
     }
 
     /** Stops it the kind's gentle way (a VM: shutdown of the guest, forced off after a timeout). */
     @PostMapping("/{id}/stop")
+    @Operation(summary = "Stop a {kind} gently: 202 with the task",
+            description = "A VM's guest is asked to shut down and forced off after a timeout; a container is "
+                    + "stopped by its engine.")
     ResponseEntity<Accepted<R>> stop(@PathVariable UUID id) {
         return accepted(facade.stop(id));
     }
 
     /** Deletes it in a task; with {@code If-Match}, only the version the caller read (else 412). */
     @DeleteMapping("/{id}")
+    @Operation(summary = "Delete a {kind} and free its quota: 202 with the task",
+            description = "With If-Match, only the version read (else 412), compared in the transaction that marks "
+                    + "it DELETING. Refused (409) while it is being created or deleted.")
     ResponseEntity<Accepted<R>> delete(@PathVariable UUID id,
                                        @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        ETags.requireMatch(ifMatch, resource.apply(facade.get(id)));
-        return accepted(facade.delete(id));
+        return accepted(facade.delete(id, ETags.expected(ifMatch)));
+    }
+
+    /**
+     * The document's words for this kind: the shared operations' summaries say {@code {kind}} and {@code {kinds}}
+     * ("Read a {kind}" is "Read a VM" under /vms and "Read a container" under /containers).
+     */
+    String named(String text) {
+        return text == null ? null
+                : text.replace("{kinds}", kind.noun() + "s").replace("{kind}", kind.noun());
     }
 
     /** 202 with the operation's task, which {@code Location} names, and the workload as it is now. */

@@ -1,6 +1,7 @@
 package io.gureum.console.container;
 
 import io.gureum.console.host.HostService;
+import io.gureum.console.workload.ExpectedVersion;
 import io.gureum.console.workload.WorkloadRows;
 import io.gureum.console.workload.WorkloadTasks;
 import io.gureum.container.ContainerEngine;
@@ -78,8 +79,8 @@ final class ContainerLifecycle {
     }
 
     /** Removes the container from its engine (stopping it) and frees its quota. */
-    ContainerOperation delete(ManagedContainer container) {
-        var started = runs.delete(container, id -> shown(rows.row(id)), container.engineId() != null,
+    ContainerOperation delete(ManagedContainer container, ExpectedVersion expected) {
+        var started = runs.delete(container, expected, id -> shown(rows.row(id)), container.engineId() != null,
                 "remove the container", () -> {
                     try {
                         hosts.engineOf(container.hostId()).remove(container.engineId(), true);

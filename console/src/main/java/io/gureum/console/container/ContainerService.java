@@ -6,7 +6,9 @@ import io.gureum.console.project.ProjectRole;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.system.NameRule;
 import io.gureum.console.task.TaskService;
+import io.gureum.console.workload.ExpectedVersion;
 import io.gureum.console.workload.WorkloadActions;
+import io.gureum.console.workload.WorkloadChangedException;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadRows;
@@ -205,7 +207,13 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
     /** Removes the container from its engine (stopping it) and frees its quota. */
     @Override
     public ContainerOperation delete(UUID id) {
-        return lifecycle.delete(rows.visible(id, ProjectRole.MEMBER));
+        return delete(id, ExpectedVersion.ANY);
+    }
+
+    /** Deletes it only if it is still at the {@code expected} version (else {@link WorkloadChangedException}). */
+    @Override
+    public ContainerOperation delete(UUID id, ExpectedVersion expected) {
+        return lifecycle.delete(rows.visible(id, ProjectRole.MEMBER), expected);
     }
 
     /**

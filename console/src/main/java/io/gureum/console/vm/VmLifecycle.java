@@ -1,6 +1,7 @@
 package io.gureum.console.vm;
 
 import io.gureum.console.host.HostService;
+import io.gureum.console.workload.ExpectedVersion;
 import io.gureum.console.workload.WorkloadRows;
 import io.gureum.console.workload.WorkloadTasks;
 import io.gureum.hypervisor.Hypervisor;
@@ -45,8 +46,8 @@ final class VmLifecycle {
         return new VmOperation(shown(vm), task);
     }
 
-    void setRestartPolicy(VirtualMachine vm, RestartPolicy policy) {
-        rows.change(vm.id(), v -> v.restartPolicy(policy, rows.now()));
+    void setRestartPolicy(VirtualMachine vm, RestartPolicy policy, ExpectedVersion expected) {
+        rows.change(vm.id(), expected, v -> v.restartPolicy(policy, rows.now()));
         runs.requested(vm, "vm.restart-policy", policy.name().toLowerCase());
     }
 
@@ -71,8 +72,8 @@ final class VmLifecycle {
     }
 
     /** Removes the VM from its host with the disk made for it, and frees its quota. */
-    VmOperation delete(VirtualMachine vm) {
-        var started = runs.delete(vm, id -> shown(rows.row(id)), vm.domainUuid() != null,
+    VmOperation delete(VirtualMachine vm, ExpectedVersion expected) {
+        var started = runs.delete(vm, expected, id -> shown(rows.row(id)), vm.domainUuid() != null,
                 "power off and remove the VM and its disk",
                 () -> provisioner.remove(hosts.hypervisorOf(vm.hostId()), vm.domainUuid()));
         return new VmOperation(started.workload(), started.taskId());

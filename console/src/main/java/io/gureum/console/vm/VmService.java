@@ -8,7 +8,9 @@ import io.gureum.console.project.ProjectRole;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.system.NameRule;
 import io.gureum.console.task.TaskService;
+import io.gureum.console.workload.ExpectedVersion;
 import io.gureum.console.workload.WorkloadActions;
+import io.gureum.console.workload.WorkloadChangedException;
 import io.gureum.console.workload.WorkloadFilter;
 import io.gureum.console.workload.WorkloadKind;
 import io.gureum.console.workload.WorkloadRows;
@@ -219,7 +221,15 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
 
     /** With ALWAYS, a VM that stops without a console action is started again. */
     public VmSummary setRestartPolicy(UUID id, RestartPolicy policy) {
-        lifecycle.setRestartPolicy(rows.visible(id, ProjectRole.MEMBER), policy);
+        return setRestartPolicy(id, policy, ExpectedVersion.ANY);
+    }
+
+    /**
+     * {@link #setRestartPolicy(UUID, RestartPolicy)} only if the VM is still at the {@code expected} version, else
+     * {@link WorkloadChangedException}.
+     */
+    public VmSummary setRestartPolicy(UUID id, RestartPolicy policy, ExpectedVersion expected) {
+        lifecycle.setRestartPolicy(rows.visible(id, ProjectRole.MEMBER), policy, expected);
         return get(id);
     }
 
@@ -271,7 +281,13 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     /** Removes the VM from its host with the disk made for it, and frees its quota. */
     @Override
     public VmOperation delete(UUID id) {
-        return lifecycle.delete(rows.visible(id, ProjectRole.MEMBER));
+        return delete(id, ExpectedVersion.ANY);
+    }
+
+    /** {@link #delete(UUID)} only if the VM is still at the {@code expected} version, else the facade's refusal. */
+    @Override
+    public VmOperation delete(UUID id, ExpectedVersion expected) {
+        return lifecycle.delete(rows.visible(id, ProjectRole.MEMBER), expected);
     }
 
     private VmOperation act(UUID id, String action, VmStatus desired, BiConsumer<VirtualMachine, Hypervisor> work) {

@@ -25,5 +25,10 @@ public interface WorkloadActions<W extends WorkloadSummary, S extends Enum<S> & 
     /** Stops it the kind's gentle way (a VM's guest is asked to shut down, then forced off after a timeout). */
     WorkloadOperation<W> stop(UUID id);
 
-    WorkloadOperation<W> delete(UUID id);
+    default WorkloadOperation<W> delete(UUID id) {
+        return delete(id, ExpectedVersion.ANY);
+    }
+
+    /** Deletes it only if it is still at the {@code expected} version, else {@link WorkloadChangedException}. */
+    WorkloadOperation<W> delete(UUID id, ExpectedVersion expected);
 }

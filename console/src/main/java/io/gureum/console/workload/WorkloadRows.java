@@ -173,10 +173,20 @@ public final class WorkloadRows<E extends WorkloadEntity<S>, S extends Enum<S> &
      * the loser of the version check reads the row again and applies its change again.
      */
     public void change(UUID id, Consumer<E> change) {
+        change(id, ExpectedVersion.ANY, change);
+    }
+
+    /**
+     * {@link #change(UUID, Consumer)} only if the row is at the {@code expected} version, compared in the transaction
+     * that writes: a write of another transaction in between fails this one's version check, and the retry reads the
+     * new version and refuses it with {@link WorkloadChangedException}.
+     */
+    public void change(UUID id, ExpectedVersion expected, Consumer<E> change) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transactions.executeWithoutResult(tx -> {
                     E row = row(id);
+                    expected.require(row);
                     change.accept(row);
                     rows.save(row);
                 });

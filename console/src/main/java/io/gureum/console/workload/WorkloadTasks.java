@@ -127,18 +127,19 @@ public final class WorkloadTasks<E extends WorkloadEntity<S>, S extends Enum<S> 
      * once {@code removeFromHost} has removed {@code what} from its host (if it is on one), or back in the state it
      * had with why not.
      *
+     * @param expected the version the caller means, compared when DELETING is written
      * @param shown reads the workload as the caller is shown it, before the task starts: on a fast host it can be
      *              DELETED (and invisible) by the time the task is submitted
      */
-    public <R> Started<R> delete(E row, Function<UUID, R> shown, boolean onHost, String what,
-                                 Runnable removeFromHost) {
+    public <R> Started<R> delete(E row, ExpectedVersion expected, Function<UUID, R> shown, boolean onHost,
+                                 String what, Runnable removeFromHost) {
         S before = row.state();
         if (before == rows.state(WorkloadState.PROVISIONING) || before == rows.state(WorkloadState.DELETING)) {
             throw refused.apply(null, kind.label() + " " + row.name() + " is " + before.name().toLowerCase()
                     + ": wait until that ends, then delete it.");
         }
         UUID id = row.id();
-        rows.change(id, r -> r.observed(rows.state(WorkloadState.DELETING), "deleting", rows.now()));
+        rows.change(id, expected, r -> r.observed(rows.state(WorkloadState.DELETING), "deleting", rows.now()));
         R deleting = shown.apply(id);
         UUID task = submit(row, kind.targetType() + ".delete", null, context -> {
             try {

@@ -90,6 +90,9 @@ class ApiTokensTest {
     AuditService audit;
 
     @Autowired
+    ApiReadAudit readAudit;
+
+    @Autowired
     LoginThrottle throttle;
 
     final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
@@ -361,6 +364,31 @@ class ApiTokensTest {
                     assertThat(e.viaToken()).isNull();
                     assertThat(e.shownActor()).isEqualTo(a.member().username());
                 });
+    }
+
+    @Test
+    void a_tokens_reads_are_audited_as_one_counted_entry_per_interval_with_its_name() throws Exception {
+        String name = unique("reader");
+        String secret = asUser(a.member().username(), () -> tokens.create(new ApiTokenRequest(name, null,
+                TokenScope.READ_ONLY, Set.of()))).secret();
+        Instant before = Instant.now().minusSeconds(1);
+        readAudit.flush(); // what other tests read is written before this test counts
+
+        assertThat(get("/api/v1/me", secret).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/me", secret).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/projects/" + a.id(), secret).statusCode()).isEqualTo(200);
+        assertThat(get("/api/v1/projects/" + b.id(), secret).statusCode()).isEqualTo(404);
+        readAudit.flush();
+        readAudit.flush(); // nothing read since: no second entry
+
+        List<AuditRecord> reads = asAdmin(() -> audit.search(new AuditFilter(a.member().username(), null,
+                "api.read", null, before, null)));
+        assertThat(reads).filteredOn(e -> name.equals(e.viaToken())).singleElement().satisfies(e -> {
+            assertThat(e.target()).isEqualTo("api token " + name);
+            assertThat(e.shownActor()).isEqualTo(a.member().username() + " (token " + name + ")");
+            assertThat(e.detail()).startsWith("4 reads (1 refused) from ")
+                    .endsWith(": GET /api/v1/me 2, GET /api/v1/projects/{id} 2");
+        });
     }
 
     @Test

@@ -25,15 +25,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -68,6 +71,9 @@ class ApiWorkloadsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     ApiHttp api;
     SimulatedHost simulated;
@@ -326,6 +332,49 @@ class ApiWorkloadsTest {
         assertProblem(api.send(api.request(vm + "/restart-policy", member).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"restartPolicy\":\"sometimes\"}"))), 400,
                 "urn:gureum:problem:validation");
+    }
+
+    @Test
+    void a_change_landing_between_the_facades_read_and_its_write_still_gets_412() throws Exception {
+        simulatedHostOnly();
+        String vm = made("vms", vmBody("raced", a.id()));
+        UUID id = UUID.fromString(vm.substring(vm.lastIndexOf('/') + 1));
+        String read = api.get(vm, member).headers().firstValue("ETag").orElseThrow();
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            // Another writer changes the row and keeps its transaction open: the API's transaction still reads the
+            // committed version, which matches If-Match, and its UPDATE waits for this writer's row lock.
+            Future<?> other = pool.submit(() -> transactions.executeWithoutResult(tx -> {
+                jdbc.update("update virtual_machine set updated_at = updated_at + interval '1' second,"
+                        + " version = version + 1 where id = ?", id);
+                written.countDown();
+                try {
+                    release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }));
+            assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<HttpResponse<String>> put = pool.submit(() -> api.send(api.request(vm + "/restart-policy", member)
+                    .header("Content-Type", "application/json").header("If-Match", read)
+                    .PUT(HttpRequest.BodyPublishers.ofString("{\"restartPolicy\":\"always\"}"))));
+            Thread.sleep(500);
+            assertThat(put.isDone()).as("the API's write waits for the other writer's lock").isFalse();
+
+            release.countDown();
+            other.get(10, TimeUnit.SECONDS);
+            HttpResponse<String> answer = put.get(30, TimeUnit.SECONDS);
+
+            assertProblem(answer, 412, "urn:gureum:problem:precondition-failed");
+            HttpResponse<String> after = api.get(vm, member);
+            assertThat(after.headers().firstValue("ETag")).isPresent().isNotEqualTo(java.util.Optional.of(read));
+            assertThat(json(after).get("restartPolicy").asString()).isEqualTo("NEVER");
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -7,7 +7,9 @@ import io.gureum.console.project.ProjectService;
 import io.gureum.console.project.ProjectSummary;
 import io.gureum.console.quota.QuotaService;
 import io.gureum.console.quota.ResourceAmounts;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
@@ -61,6 +63,7 @@ class ProjectController {
     @Operation(operationId = "createProject", summary = "Create a project, optionally naming its first owner",
             description = "Administrators only. The project starts with the configured default quota.")
     ResponseEntity<ProjectResource> create(@RequestBody NewProject request) {
+        InvalidParameters.requireNoUnknownFields(request.unknownFields());
         ProjectResource created = ProjectResource.of(projects.create(request.name(), request.owner()));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + created.id())).body(created);
     }
@@ -157,8 +160,12 @@ class ProjectController {
         }
     }
 
-    /** A new project; {@code owner} is the user name of its first owner, or absent. */
-    record NewProject(String name, String owner) {
+    /**
+     * A new project; {@code owner} is the user name of its first owner, or absent. Unknown fields are refused like
+     * a VM's or a container's, never ignored.
+     */
+    record NewProject(String name, String owner,
+                      @JsonAnySetter @Schema(hidden = true) Map<String, Object> unknownFields) {
     }
 
     record ProjectChange(String name) {

@@ -50,6 +50,7 @@ public class ConsoleDialog extends Dialog {
         getHeader().add(status, close);
         if (kind == ConsoleKind.VM_SCREEN) {
             add(screenControls());
+            screen.setHeight("calc(100% - 3.5rem)"); // the controls' row above it, so that the dialog does not scroll
         }
         add(screen);
         setWidth("min(90vw, 1100px)");

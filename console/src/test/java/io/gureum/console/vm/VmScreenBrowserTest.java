@@ -103,6 +103,8 @@ class VmScreenBrowserTest {
 
                 page.locator("#console-paste-text input").fill("echo typed-as-keys");
                 page.locator("#console-paste").click();
+                // The field is cleared in the same server round trip that types the text into the screen.
+                assertThat(page.locator("#console-paste-text input")).hasValue("");
                 page.locator("#console-screen canvas").click();
                 page.keyboard().press("Enter");
                 litPixelsOnceThey(page, n -> n > typed + A_LINE_OF_TEXT,

@@ -29,7 +29,7 @@ IMAGES_DIR="${GUREUM_IMAGES_DIR:-/var/lib/gureum/images}"
 GUEST_DIR="$IMAGES_DIR/tiny-linux"
 CONTAINER_IMAGE="localhost/gureum/busybox:latest"
 # Bump when a recipe below changes, so existing hosts rebuild.
-RECIPE_VERSION=4            # tiny guest
+RECIPE_VERSION=5            # tiny guest
 CONTAINER_RECIPE_VERSION=4  # container image
 BUSYBOX="$(command -v busybox || true)"
 [ -n "$BUSYBOX" ] && [ -x /bin/busybox ] && BUSYBOX=/bin/busybox
@@ -130,6 +130,8 @@ if [ -n "$off" ]; then
   echo "GUREUM-GUEST-POWEROFF hostname=$h" > /dev/ttyS0
   poweroff -f
 fi
+# A shell on the VGA console too, so that the VM screen (VNC) answers key presses.
+( while true; do sh </dev/tty1 >/dev/tty1 2>&1; sleep 1; done ) &
 # A shell on the serial port for the VM serial terminal of the console (restarted when it exits).
 while true; do sh </dev/ttyS0 >/dev/ttyS0 2>&1; sleep 1; done
 '

@@ -62,6 +62,14 @@ public interface ContainerEngine extends AutoCloseable {
      */
     ShellSession openShell(String container, List<String> command, int columns, int rows, ShellSession.Listener listener);
 
+    /**
+     * Follows what a running container's main process writes to stdout and stderr from now on (the engine's
+     * attach, read-only: nothing reaches its stdin), for a container without a shell. Bytes as the process wrote
+     * them; {@link ShellSession.Listener#ended()} when the process exits or the subscription is closed. Throws
+     * {@link WrongStateException} if the container does not run, {@link NotFoundException} if it does not exist.
+     */
+    Subscription attachOutput(String container, ShellSession.Listener listener);
+
     List<ImageInfo> images();
 
     /** Imports a root filesystem tarball as a single-layer image named {@code reference}. */

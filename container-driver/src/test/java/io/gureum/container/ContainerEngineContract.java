@@ -207,6 +207,44 @@ public abstract class ContainerEngineContract {
     }
 
     @Test
+    void attaching_follows_the_main_process_output_from_now_on_and_ends_when_it_exits() {
+        ContainerRef ref = engine.create(spec("attach").command("sh", "-c",
+                "echo before-attach; sleep 2; i=0; while [ $i -lt 3 ]; do echo tick-$i; echo err-$i >&2; i=$((i+1)); sleep 1; done")
+                .build());
+        assertThatThrownBy(() -> engine.attachOutput(ref.name(), new ShellSession.Listener() {
+            @Override
+            public void output(byte[] bytes) {
+            }
+
+            @Override
+            public void ended() {
+            }
+        })).isInstanceOf(WrongStateException.class);
+        engine.start(ref.id());
+        await("the line before attaching", Duration.ofSeconds(10),
+                () -> engine.logs(ref.name(), 10).stream().anyMatch(l -> l.text().contains("before-attach")));
+        StringBuffer seen = new StringBuffer();
+        java.util.concurrent.atomic.AtomicInteger ends = new java.util.concurrent.atomic.AtomicInteger();
+        Subscription attached = engine.attachOutput(ref.name(), new ShellSession.Listener() {
+            @Override
+            public void output(byte[] bytes) {
+                seen.append(new String(bytes, StandardCharsets.UTF_8));
+            }
+
+            @Override
+            public void ended() {
+                ends.incrementAndGet();
+            }
+        });
+        await("stdout and stderr lines", Duration.ofSeconds(15),
+                () -> seen.toString().contains("tick-2") && seen.toString().contains("err-2"));
+        await("the end of the stream when the process exits", Duration.ofSeconds(15), () -> !attached.isOpen());
+        assertThat(seen.toString()).as("only output from after attaching").doesNotContain("before-attach");
+        attached.close();
+        assertThat(ends).hasValue(1);
+    }
+
+    @Test
     void a_stop_timeout_ends_in_a_kill() {
         // sh as PID 1 without a trap ignores SIGTERM: stop must kill it after the timeout
         ContainerRef ref = engine.create(spec("kill").command("sh", "-c", "sleep 600").build());

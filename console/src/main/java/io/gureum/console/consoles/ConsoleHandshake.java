@@ -1,6 +1,8 @@
 package io.gureum.console.consoles;
 
 import jakarta.servlet.http.HttpSession;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -27,6 +29,9 @@ class ConsoleHandshake implements HandshakeInterceptor {
     static final String USER = "gureum.console.user";
     static final String COLUMNS = "gureum.console.columns";
     static final String ROWS = "gureum.console.rows";
+    static final String COMMAND = "gureum.console.command";
+    /** Longer than any command a kind accepts, so that the kind's own check says what is wrong. */
+    private static final int MAX_COMMAND_CHARS = 4096;
 
     private final ConsoleService consoles;
 
@@ -40,8 +45,11 @@ class ConsoleHandshake implements HandshakeInterceptor {
         Authentication user = SecurityContextHolder.getContext().getAuthentication();
         HttpSession session = request instanceof ServletServerHttpRequest servlet
                 ? servlet.getServletRequest().getSession(false) : null;
-        Map<String, String> query = UriComponentsBuilder.fromUri(request.getURI()).build().getQueryParams().toSingleValueMap();
         try {
+            Map<String, String> query = UriComponentsBuilder.fromUri(request.getURI()).build(true).getQueryParams()
+                    .toSingleValueMap().entrySet().stream().collect(java.util.stream.Collectors.toMap(Map.Entry::getKey,
+                            // form encoding: the browser's URLSearchParams writes a space as '+'
+                            e -> e.getValue() == null ? "" : URLDecoder.decode(e.getValue(), StandardCharsets.UTF_8)));
             UUID resource = UUID.fromString(query.getOrDefault("resource", ""));
             ConsoleGrant grant = consoles.redeem(query.get("token"), resource, session == null ? null : session.getId(),
                     request.getHeaders().getFirst(HttpHeaders.ORIGIN), request.getURI());
@@ -49,6 +57,13 @@ class ConsoleHandshake implements HandshakeInterceptor {
             attributes.put(USER, user);
             attributes.put(COLUMNS, size(query.get("cols"), 80));
             attributes.put(ROWS, size(query.get("rows"), 24));
+            String command = query.get("command");
+            if (command != null && !command.isBlank()) {
+                if (command.length() > MAX_COMMAND_CHARS) {
+                    throw new ConsoleRefusedException("the command is too long");
+                }
+                attributes.put(COMMAND, command);
+            }
             return true;
         } catch (RuntimeException refused) {
             log.info("Console handshake refused: {}", refused.getMessage());

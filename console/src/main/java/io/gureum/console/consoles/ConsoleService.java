@@ -130,6 +130,12 @@ public class ConsoleService {
 
     /** Opens the backend of a redeemed grant for the browser side {@code client} and keeps watch over it. */
     OpenConsole connect(ConsoleGrant grant, Authentication user, int columns, int rows, OpenConsole.Client client) {
+        return connect(grant, user, columns, rows, null, client);
+    }
+
+    /** As above, running {@code command} (what the user typed, null for the kind's default) where the kind runs one. */
+    OpenConsole connect(ConsoleGrant grant, Authentication user, int columns, int rows, String command,
+                        OpenConsole.Client client) {
         return asUser(user, () -> {
             long held = open.stream().filter(c -> c.grant().userId() == grant.userId()).count();
             if (held >= settings.maxPerUser()) {
@@ -138,7 +144,7 @@ public class ConsoleService {
             OpenConsole console = new OpenConsole(grant, user, client, clock.instant());
             open.add(console);
             try {
-                console.attach(target(grant.kind()).open(grant.resource().id(), columns, rows, new ConsoleStream.Output() {
+                console.attach(target(grant.kind()).open(grant.resource().id(), columns, rows, command, new ConsoleStream.Output() {
                     @Override
                     public void output(byte[] bytes) {
                         client.send(bytes);
@@ -146,7 +152,11 @@ public class ConsoleService {
 
                     @Override
                     public void ended() {
-                        close(console, grant.kind() == ConsoleKind.CONTAINER_SHELL ? "the shell ended" : "the console ended");
+                        close(console, switch (grant.kind()) {
+                            case CONTAINER_SHELL -> "the shell ended";
+                            case CONTAINER_OUTPUT -> "the container's process ended";
+                            default -> "the console ended";
+                        });
                     }
                 }));
             } catch (RuntimeException e) {

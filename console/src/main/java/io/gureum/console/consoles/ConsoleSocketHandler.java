@@ -37,7 +37,8 @@ class ConsoleSocketHandler extends AbstractWebSocketHandler {
         Authentication user = (Authentication) raw.getAttributes().get(ConsoleHandshake.USER);
         try {
             OpenConsole console = consoles.connect(grant, user, (int) raw.getAttributes().get(ConsoleHandshake.COLUMNS),
-                    (int) raw.getAttributes().get(ConsoleHandshake.ROWS), new OpenConsole.Client() {
+                    (int) raw.getAttributes().get(ConsoleHandshake.ROWS),
+                    (String) raw.getAttributes().get(ConsoleHandshake.COMMAND), new OpenConsole.Client() {
                         @Override
                         public void send(byte[] output) {
                             try {

@@ -19,4 +19,12 @@ public interface ConsoleTarget {
 
     /** Opens the backend with a terminal of the given size; output goes to {@code output}. */
     ConsoleStream open(UUID resourceId, int columns, int rows, ConsoleStream.Output output);
+
+    /**
+     * Opens the backend running the command the user typed when opening the console ({@code null}: the kind's
+     * default). Only kinds that run a command take one; the others ignore it. The kind validates it.
+     */
+    default ConsoleStream open(UUID resourceId, int columns, int rows, String command, ConsoleStream.Output output) {
+        return open(resourceId, columns, rows, output);
+    }
 }

@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Pre;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.gureum.console.consoles.ConsoleDialog;
@@ -46,6 +47,8 @@ public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
     final Paragraph network = new Paragraph();
     final Paragraph stats = new Paragraph();
     final Div logs = new Div();
+    /** What the "Shell" button runs instead of /bin/sh, e.g. for an image without one. */
+    final TextField shellCommand = new TextField();
     private Instant lastStats = Instant.EPOCH;
     private AutoCloseable following;
 
@@ -86,12 +89,34 @@ public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
     }
 
     private HorizontalLayout actions() {
+        shellCommand.setId("container-shell-command");
+        shellCommand.setPlaceholder("/bin/sh");
+        shellCommand.setTooltipText("What \"Shell\" runs: words split at spaces, quotes keep spaces; no shell reads it");
+        shellCommand.setMaxLength(ContainerService.MAX_COMMAND);
+        shellCommand.setClearButtonVisible(true);
         return new HorizontalLayout(
                 action("Start", () -> containers.start(id)),
                 action("Stop", () -> containers.stop(id)),
                 action("Restart", () -> containers.restart(id)),
+                shellCommand,
                 action("Shell", () -> {
-                    new ConsoleDialog(consoles, ConsoleKind.CONTAINER_SHELL, id, "Shell in " + title.getText()).open();
+                    String typed = shellCommand.getValue();
+                    try {
+                        if (!typed.isBlank()) {
+                            containers.shellCommand(typed);
+                        }
+                        shellCommand.setInvalid(false);
+                    } catch (ContainerValidationException bad) {
+                        shellCommand.setErrorMessage(bad.getMessage());
+                        shellCommand.setInvalid(true);
+                        return null;
+                    }
+                    new ConsoleDialog(consoles, ConsoleKind.CONTAINER_SHELL, id,
+                            (typed.isBlank() ? "Shell" : typed.strip()) + " in " + title.getText(), typed).open();
+                    return null;
+                }),
+                action("Attach to output", () -> {
+                    new ConsoleDialog(consoles, ConsoleKind.CONTAINER_OUTPUT, id, "Output of " + title.getText()).open();
                     return null;
                 }),
                 deleteButton("container", "It is stopped and removed from its host. This cannot be undone.",
@@ -109,6 +134,7 @@ public class ContainerDetailView extends WorkloadDetailPage<ContainerDetails> {
         button("Stop").setEnabled(onHost && running);
         button("Restart").setEnabled(onHost && (running || stopped));
         button("Shell").setEnabled(onHost && state == ContainerStatus.RUNNING);
+        button("Attach to output").setEnabled(onHost && state == ContainerStatus.RUNNING);
         button("Delete").setEnabled(state != ContainerStatus.PROVISIONING && state != ContainerStatus.DELETING);
         showState(c, c.stateReason());
         facts.setText("Image " + c.image() + " · command " + (c.command() == null ? "(the image's own)"

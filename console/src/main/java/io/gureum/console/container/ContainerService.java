@@ -15,6 +15,7 @@ import io.gureum.console.workload.WorkloadRows;
 import io.gureum.console.workload.WorkloadTasks;
 import io.gureum.container.ContainerEngine;
 import io.gureum.container.ShellSession;
+import io.gureum.container.Subscription;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -177,8 +178,40 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
 
     /** Starts {@code /bin/sh} with a terminal in the container, checked as {@link #shellTarget}. */
     public ShellSession openShell(UUID id, int columns, int rows, ShellSession.Listener listener) {
+        return openShell(id, null, columns, rows, listener);
+    }
+
+    /**
+     * Starts the command the user typed (null or blank: {@code /bin/sh}) with a terminal in the container, checked
+     * as {@link #shellTarget}. The text is split into arguments by {@link #shellCommand} and run without a shell.
+     */
+    public ShellSession openShell(UUID id, String command, int columns, int rows, ShellSession.Listener listener) {
+        List<String> argv = command == null || command.isBlank() ? SHELL : shellCommand(command);
         ContainerSummary container = shellTarget(id);
-        return hosts.engineOf(container.hostId()).openShell(container.engineId(), SHELL, columns, rows, listener);
+        return hosts.engineOf(container.hostId()).openShell(container.engineId(), argv, columns, rows, listener);
+    }
+
+    /**
+     * A command typed for a console as the argument list it runs as (words split at spaces; '…' or "…" keep
+     * spaces in one word; no variables, globs or pipes, because no shell reads it). Throws
+     * {@link ContainerValidationException} for the field {@code command} when it cannot be split.
+     */
+    public List<String> shellCommand(String command) {
+        return CommandWords.split(command);
+    }
+
+    /**
+     * The container whose output a browser may follow: as {@link #shellTarget} (MEMBER, running), since every
+     * console needs MEMBER.
+     */
+    public ContainerSummary outputTarget(UUID id) {
+        return shellTarget(id);
+    }
+
+    /** Follows the output of the container's main process from now on (the engine's attach), read-only. */
+    public Subscription attachOutput(UUID id, ShellSession.Listener listener) {
+        ContainerSummary container = outputTarget(id);
+        return hosts.engineOf(container.hostId()).attachOutput(container.engineId(), listener);
     }
 
     /**

@@ -31,7 +31,13 @@ class ContainerShell implements ConsoleTarget {
 
     @Override
     public ConsoleStream open(UUID resourceId, int columns, int rows, ConsoleStream.Output output) {
-        ShellSession shell = containers.openShell(resourceId, columns, rows, new ShellSession.Listener() {
+        return open(resourceId, columns, rows, null, output);
+    }
+
+    /** Runs the command the user typed (split into arguments by {@link ContainerService#shellCommand}), or /bin/sh. */
+    @Override
+    public ConsoleStream open(UUID resourceId, int columns, int rows, String command, ConsoleStream.Output output) {
+        ShellSession shell = containers.openShell(resourceId, command, columns, rows, new ShellSession.Listener() {
             @Override
             public void output(byte[] bytes) {
                 output.output(bytes);

@@ -173,6 +173,10 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
                     new ConsoleDialog(consoles, ConsoleKind.VM_SERIAL, id, "Serial terminal of " + title.getText()).open();
                     return null;
                 }),
+                action("Screen", () -> {
+                    new ConsoleDialog(consoles, ConsoleKind.VM_SCREEN, id, "Screen of " + title.getText()).open();
+                    return null;
+                }),
                 deleteButton("VM", "It is powered off and removed from its host with its disk. This cannot be undone.",
                         () -> vms.delete(id)));
     }
@@ -188,6 +192,7 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
         button("Suspend").setEnabled(state == VmStatus.RUNNING);
         button("Resume").setEnabled(state == VmStatus.PAUSED);
         button("Serial terminal").setEnabled(state == VmStatus.RUNNING);
+        button("Screen").setEnabled(state == VmStatus.RUNNING);
         showState(vm, VirtualMachinesView.reasonInWords(vm, ""));
         stateReason.setText(VirtualMachinesView.reasonInWords(vm, ""));
         facts.setText("Host " + (vm.hostName() == null ? "not placed" : vm.hostName()) + " · " + vm.vcpus() + " vCPU"

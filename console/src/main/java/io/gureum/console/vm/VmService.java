@@ -17,11 +17,14 @@ import io.gureum.console.workload.WorkloadRows;
 import io.gureum.console.workload.WorkloadTasks;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.SerialSession;
+import io.gureum.hypervisor.VncEndpoint;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.regex.Pattern;
@@ -47,6 +50,8 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     static final long MIN_MEMORY_MIB = 64;
     static final long MAX_MEMORY_MIB = 64 * 1024;
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+    /** VNC listen addresses that include this machine's loopback, where the console connects. */
+    private static final Set<String> LOOPBACK_OR_ANY = Set.of("127.0.0.1", "localhost", "::1", "0.0.0.0", "::");
     /** How many audit entries {@link #auditTrail} returns at most. */
     public static final int AUDIT_TRAIL_SIZE = 20;
 
@@ -168,9 +173,43 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     }
 
     private VirtualMachine runningForSerial(UUID id) {
+        return runningFor(id, "its serial terminal");
+    }
+
+    /**
+     * The VM whose screen (VNC) a browser may open: as {@link #serialTarget}, MEMBER (keyboard and mouse are write
+     * access, so VIEWER is refused) and running.
+     */
+    public VmSummary screenTarget(UUID id) {
+        VirtualMachine vm = runningFor(id, "its screen");
+        return vm.summary(rows.hostName(vm.hostId()));
+    }
+
+    /**
+     * Where this console connects for the VM's screen, checked as {@link #screenTarget}: the domain's VNC server,
+     * which listens on its host's loopback. Only a host on this machine ({@code qemu:///system}) is reachable so;
+     * a remote host would need a tunnel to that port, which the console does not build.
+     */
+    public InetSocketAddress screenAddress(UUID id) {
+        VirtualMachine vm = runningFor(id, "its screen");
+        String uri = hosts.describe(vm.hostId()).map(h -> h.libvirtUri()).orElse("");
+        if (!uri.startsWith("qemu:///")) {
+            throw new VmValidationException("VM " + vm.name() + " runs on a remote host: its screen would need a tunnel "
+                    + "to that host's VNC port, which this console does not build. Use the serial terminal.");
+        }
+        VncEndpoint vnc = hosts.hypervisorOf(vm.hostId()).vncEndpoint(vm.domainUuid()).orElseThrow(
+                () -> new VmValidationException("VM " + vm.name() + " has no VNC display."));
+        if (!LOOPBACK_OR_ANY.contains(vnc.host())) {
+            throw new VmValidationException("VM " + vm.name() + "'s VNC server listens on " + vnc.host()
+                    + ", not on loopback: the console does not connect there.");
+        }
+        return new InetSocketAddress("::1".equals(vnc.host()) ? "::1" : "127.0.0.1", vnc.port());
+    }
+
+    private VirtualMachine runningFor(UUID id, String what) {
         VirtualMachine vm = rows.visible(id, ProjectRole.MEMBER);
         if (vm.state() != VmStatus.RUNNING || vm.domainUuid() == null || vm.hostId() == null) {
-            throw new VmValidationException("VM " + vm.name() + " is not running: its serial terminal needs a running VM.");
+            throw new VmValidationException("VM " + vm.name() + " is not running: " + what + " needs a running VM.");
         }
         return vm;
     }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gureum.console.audit.AuditFilter;
 import io.gureum.console.audit.AuditRecord;
 import io.gureum.console.audit.AuditService;
+import io.gureum.console.consoles.ConsoleSockets.Client;
 import io.gureum.console.container.ContainerNotFoundException;
 import io.gureum.console.container.ContainerService;
 import io.gureum.console.container.ContainerSummary;
@@ -22,21 +23,13 @@ import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.testsupport.HttpLogin;
 import io.gureum.console.testsupport.Requires;
-import java.net.URI;
 import java.net.http.WebSocket;
-import java.net.http.WebSocketHandshakeException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -115,7 +108,7 @@ class ConsoleSocketTest {
             shell.type("echo $((6*7))\n");
             shell.awaitOutput("42");
             shell.socket.sendClose(WebSocket.NORMAL_CLOSURE, "done").get(5, TimeUnit.SECONDS);
-            await("the console to be closed", () -> asAdmin(() -> audit.search(new AuditFilter(
+            ConsoleSockets.await("the console to be closed", () -> asAdmin(() -> audit.search(new AuditFilter(
                     tenant.member().username(), tenant.id(), "console.closed", null, null, null))).stream()
                     .anyMatch(e -> e.target().contains(a.name()) && e.detail().contains("closed by the browser")));
 
@@ -263,86 +256,22 @@ class ConsoleSocketTest {
     }
 
     private HttpLogin logIn(String username) throws Exception {
-        throttle.forgetAll();
-        HttpLogin login = new HttpLogin(port);
-        login.logIn(username, Fixtures.PASSWORD);
-        return login;
+        return sockets().logIn(username);
     }
 
     private String origin() {
-        return "http://localhost:" + port;
-    }
-
-    private URI socket(UUID resource, String token) {
-        return URI.create("ws://localhost:" + port + "/consoles/socket?resource=" + resource + "&token=" + token
-                + "&cols=100&rows=30");
+        return sockets().origin();
     }
 
     private Client connect(HttpLogin login, String origin, UUID resource, String token) throws Exception {
-        Client client = new Client();
-        client.socket = login.webSocket().header("Origin", origin).buildAsync(socket(resource, token), client)
-                .get(10, TimeUnit.SECONDS);
-        return client;
+        return sockets().connect(login, origin, resource, token);
     }
 
-    /** The HTTP status the handshake was refused with. */
     private int refusal(HttpLogin login, String origin, UUID resource, String token) throws Exception {
-        try {
-            login.webSocket().header("Origin", origin).buildAsync(socket(resource, token), new Client())
-                    .get(10, TimeUnit.SECONDS).abort();
-            throw new AssertionError("the handshake was accepted");
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
-            return ((WebSocketHandshakeException) e.getCause()).getResponse().statusCode();
-        }
+        return sockets().refusal(login, origin, resource, token);
     }
 
-    private static void await(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(50);
-        }
-    }
-
-    /** A WebSocket client that keeps what the console sent and how it ended. */
-    static final class Client implements WebSocket.Listener {
-        final StringBuffer screen = new StringBuffer();
-        final CompletableFuture<String> closed = new CompletableFuture<>();
-        WebSocket socket;
-
-        void type(String keys) throws Exception {
-            socket.sendBinary(ByteBuffer.wrap(keys.getBytes(StandardCharsets.UTF_8)), true).get(5, TimeUnit.SECONDS);
-        }
-
-        void awaitOutput(String text) throws InterruptedException {
-            try {
-                ConsoleSocketTest.await("'" + text + "' on the screen", () -> screen.toString().contains(text));
-            } catch (AssertionError e) {
-                throw new AssertionError(e.getMessage() + "; the screen: " + screen, e);
-            }
-        }
-
-        @Override
-        public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean last) {
-            byte[] bytes = new byte[data.remaining()];
-            data.get(bytes);
-            screen.append(new String(bytes, StandardCharsets.UTF_8));
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(reason);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.complete("error: " + error);
-        }
+    private ConsoleSockets sockets() {
+        return new ConsoleSockets(port, throttle);
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -112,6 +113,66 @@ class ContainerShellBrowserTest {
             try {
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
                         Path.of("target/browser-failures/container-shell-" + System.currentTimeMillis() + ".png")));
+            } catch (RuntimeException noPicture) {
+                // the page is gone
+            }
+            throw failed;
+        } finally {
+            page.close();
+            asAdmin(() -> tasks.await(containers.delete(id).taskId(), Duration.ofSeconds(60)));
+        }
+    }
+
+    @Test
+    void a_member_attaches_to_the_output_of_a_container_and_runs_a_typed_command_instead_of_a_shell() throws Exception {
+        boolean engine = asAdmin(() -> hosts.list().stream().anyMatch(h -> h.containerEndpoint() != null
+                && h.engineProduct() != null && h.acceptsPlacements()));
+        if (!engine || !asAdmin(() -> containers.images()).contains(ContainerService.DEFAULT_IMAGE)) {
+            Requires.missing("no host with the local Podman and " + ContainerService.DEFAULT_IMAGE
+                    + ": run src/host/setup.sh and src/host/build-test-images.sh");
+        }
+        throttle.forgetAll();
+        Fixtures.Tenant tenant = fixtures.tenant("ctattach");
+        String name = "ticker-" + Long.toString(System.nanoTime() % 100_000);
+        UUID id = asUser(tenant.member().username(), () -> {
+            ContainerOperation op = containers.create(new NewContainer(name, tenant.id(), ContainerService.DEFAULT_IMAGE,
+                    "trap 'exit 0' TERM; i=0; while true; do echo tick-$i; i=$((i+1)); sleep 1; done",
+                    Map.of(), 0.2, 32, "no", null));
+            tasks.await(op.taskId(), Duration.ofSeconds(60));
+            return op.container().id();
+        });
+        Page page = browser.newPage();
+        try {
+            Chromium.logIn(page, "http://localhost:" + port, tenant.member().username(), Fixtures.PASSWORD);
+            page.navigate("http://localhost:" + port + "/containers/" + id);
+            assertThat(page.locator("#container-state")).hasText("running",
+                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            page.locator("#container-action-attach-to-output").click();
+            assertThat(page.locator("#console-status")).hasText("connected",
+                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            assertThat(page.locator("#console-screen .xterm-rows")).containsText(Pattern.compile("tick-\\d+\\D*tick-\\d+"),
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+            Files.createDirectories(Chromium.DOC_IMAGES);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.DOC_IMAGES.resolve("container-output.png")));
+            page.locator("#console-close").click();
+            assertThat(page.locator("#console-dialog")).hasCount(0);
+
+            page.locator("#container-shell-command input").fill("echo 'unclosed");
+            page.locator("#container-action-shell").click();
+            assertThat(page.locator("#container-shell-command")).hasAttribute("invalid", "");
+            assertThat(page.locator("#container-shell-command")).containsText("not closed");
+            assertThat(page.locator("#console-dialog")).hasCount(0);
+
+            page.locator("#container-shell-command input").fill("sh -c 'echo typed-$((6*7)); sleep 30'");
+            page.locator("#container-action-shell").click();
+            assertThat(page.locator("#console-screen .xterm-rows")).containsText("typed-42",
+                    new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+            page.locator("#console-close").click();
+            assertThat(page.locator("#console-dialog")).hasCount(0);
+        } catch (Throwable failed) {
+            try {
+                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
+                        Path.of("target/browser-failures/container-attach-" + System.currentTimeMillis() + ".png")));
             } catch (RuntimeException noPicture) {
                 // the page is gone
             }

@@ -325,6 +325,24 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     }
 
     @Override
+    public Subscription attachOutput(String container, ShellSession.Listener listener) {
+        return call("attach to " + container, () -> {
+            InspectContainerResponse inspected = clients.control.inspectContainerCmd(container).exec();
+            if (inspected.getState() == null || !Boolean.TRUE.equals(inspected.getState().getRunning())) {
+                throw new WrongStateException("container " + container + " is not running");
+            }
+            StreamSubscription<Frame, byte[]> sub = new StreamSubscription<>("output of " + container,
+                    Frame::getPayload, listener::output, listener::ended);
+            track(sub);
+            // Only what comes from now on (no logs): the console's log view shows the past.
+            clients.stream.attachContainerCmd(container).withStdOut(true).withStdErr(true).withFollowStream(true)
+                    .withLogs(false).exec(sub);
+            sub.awaitStarted(STREAM_START_WAIT_MS);
+            return sub;
+        });
+    }
+
+    @Override
     public ShellSession openShell(String container, List<String> command, int columns, int rows,
                                   ShellSession.Listener listener) {
         if (command == null || command.isEmpty()) {

@@ -94,6 +94,15 @@ public abstract class ContainerEngineContract {
     }
 
     @Test
+    void the_cheap_version_call_names_the_same_product_and_version_as_info() {
+        EngineInfo info = engine.info();
+        EngineVersion version = engine.version();
+        assertThat(version.product()).isEqualTo(info.product());
+        assertThat(version.version()).isEqualTo(info.version());
+        assertThat(version.apiVersion()).isEqualTo(info.apiVersion());
+    }
+
+    @Test
     void a_container_goes_through_its_lifecycle() {
         ContainerRef ref = engine.create(spec("life").command(SLEEPER).build());
         assertThat(engine.inspect(ref.name()).state()).isEqualTo(ContainerState.CREATED);

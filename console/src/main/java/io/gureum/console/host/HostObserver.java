@@ -1,6 +1,6 @@
 package io.gureum.console.host;
 
-import io.gureum.container.EngineInfo;
+import io.gureum.container.EngineVersion;
 import io.gureum.hypervisor.HostInfo;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.PoolInfo;
@@ -17,8 +17,8 @@ final class HostObserver {
     record EngineFacts(String product, String version, String message) {
         static final EngineFacts NONE = new EngineFacts(null, null, null);
 
-        static EngineFacts of(EngineInfo info) {
-            return new EngineFacts(info.product().name(), info.version(), null);
+        static EngineFacts of(EngineVersion engine) {
+            return new EngineFacts(engine.product().name(), engine.version(), null);
         }
 
         static EngineFacts failed(String message) {

@@ -286,7 +286,7 @@ public class HostService {
             return HostObserver.EngineFacts.NONE;
         }
         try {
-            return HostObserver.EngineFacts.of(engines.forHost(hostId, endpoint).info());
+            return HostObserver.EngineFacts.of(engines.forHost(hostId, endpoint).version());
         } catch (EngineException e) {
             if (!(e instanceof UnavailableException)) {
                 // A stalled or restarting engine keeps its client: open log streams resume when it answers again.

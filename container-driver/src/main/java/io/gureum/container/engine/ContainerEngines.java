@@ -59,7 +59,7 @@ public final class ContainerEngines {
             } finally {
                 versionGuard.finish();
             }
-            return new DockerApiEngine(endpoint, clients, deadlines, productOf(version));
+            return new DockerApiEngine(endpoint, clients, deadlines, version);
         } catch (RuntimeException e) {
             deadlines.close();
             clients.close();

@@ -21,6 +21,7 @@ import io.gureum.container.ContainerSummary;
 import io.gureum.container.EngineEndpoint;
 import io.gureum.container.EngineException;
 import io.gureum.container.EngineInfo;
+import io.gureum.container.EngineVersion;
 import io.gureum.container.ExecResult;
 import io.gureum.container.HealthCheck;
 import io.gureum.container.ImageInfo;
@@ -59,6 +60,7 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     private final EngineEndpoint endpoint;
     private final DockerClients clients;
     private final EngineInfo.Product product;
+    private final EngineVersion openedVersion;
     private final CreateContainer creator;
     private final Set<StreamSubscription<?, ContainerEvent>> eventSubscriptions = new CopyOnWriteArraySet<>();
     private final Set<Subscription> openStreams = new CopyOnWriteArraySet<>();
@@ -66,11 +68,12 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
     private final Deadlines deadlines;
     private volatile boolean closed;
 
-    DockerApiEngine(EngineEndpoint endpoint, DockerClients clients, Deadlines deadlines, EngineInfo.Product product) {
+    DockerApiEngine(EngineEndpoint endpoint, DockerClients clients, Deadlines deadlines, Version version) {
         this.endpoint = endpoint;
         this.clients = clients;
         this.deadlines = deadlines;
-        this.product = product;
+        this.product = ContainerEngines.productOf(version);
+        this.openedVersion = new EngineVersion(product, version.getVersion(), version.getApiVersion());
         this.creator = new CreateContainer(clients.control, product == EngineInfo.Product.DOCKER);
         this.healthChecker = new DriverHealthChecker(this, this::publish, Clock.systemUTC(),
                 endpoint.uri().getPath() == null ? endpoint.uri().getHost() : endpoint.uri().getPath());
@@ -94,6 +97,13 @@ final class DockerApiEngine implements ContainerEngine, DriverHealthChecker.Targ
                     i.getNCPU() == null ? 0 : i.getNCPU(), i.getMemTotal() == null ? 0 : i.getMemTotal(),
                     i.getOperatingSystem(), v.getKernelVersion(), endpoint.toString());
         });
+    }
+
+    /** A ping, then the version read when the engine was opened: Podman's version call is as costly as its info. */
+    @Override
+    public EngineVersion version() {
+        ping();
+        return openedVersion;
     }
 
     @Override

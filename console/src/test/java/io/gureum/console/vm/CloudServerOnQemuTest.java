@@ -41,7 +41,7 @@ class CloudServerOnQemuTest {
 
     private static final Logger log = LoggerFactory.getLogger(CloudServerOnQemuTest.class);
     private static final String VIRSH_URI = "qemu:///system";
-    private static final Duration CLOUD_INIT_TIMEOUT = Duration.ofMinutes(12);
+    private static final Duration CLOUD_INIT_TIMEOUT = Duration.ofMinutes(20);
     private static final String MARKER = "written-by-user-data";
 
     @Autowired

@@ -6,19 +6,22 @@
 #       Debian's cloud kernel + a busybox-static initramfs whose /init prints
 #       "GUREUM-GUEST-READY hostname=<h>" on ttyS0 (h from kernel arg gureum.hostname=<h>).
 #   (b) container image       localhost/gureum/busybox:latest (podman import of a busybox rootfs)
+#   (c) Debian 12 cloud image $GUREUM_IMAGES_DIR/debian-12-cloud/ by build-cloud-image.sh (cached; the
+#       first build takes 10-15 min), the console's built-in cloud-init image
 #
-# Usage: build-test-images.sh [--force] [--guest-only|--container-only]
+# Usage: build-test-images.sh [--force] [--guest-only|--container-only|--cloud-only]
 # Idempotent: skips what is present and up to date (second run takes a second or two).
 set -euo pipefail
 # shellcheck source-path=SCRIPTDIR source=lib.sh
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-FORCE=0; DO_GUEST=1; DO_CONTAINER=1
+FORCE=0; DO_GUEST=1; DO_CONTAINER=1; DO_CLOUD=1
 for a in "$@"; do
   case "$a" in
     --force) FORCE=1 ;;
-    --guest-only) DO_CONTAINER=0 ;;
-    --container-only) DO_GUEST=0 ;;
+    --guest-only) DO_CONTAINER=0; DO_CLOUD=0 ;;
+    --container-only) DO_GUEST=0; DO_CLOUD=0 ;;
+    --cloud-only) DO_GUEST=0; DO_CONTAINER=0 ;;
     -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) die "unknown argument: $a (see --help)" ;;
   esac
@@ -333,4 +336,10 @@ EOF
 
 [ "$DO_GUEST" = 1 ] && build_guest
 [ "$DO_CONTAINER" = 1 ] && build_container
+if [ "$DO_CLOUD" = 1 ]; then
+  # Its own lock and cache: a second run only checks the manifest.
+  cloud_args=()
+  [ "$FORCE" = 1 ] && cloud_args+=(--force)
+  "$(dirname "${BASH_SOURCE[0]}")/build-cloud-image.sh" "${cloud_args[@]}"
+fi
 info "test images ready in $IMAGES_DIR and podman ($CONTAINER_IMAGE)"

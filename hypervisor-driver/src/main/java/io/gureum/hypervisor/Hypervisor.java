@@ -68,6 +68,12 @@ public interface Hypervisor extends AutoCloseable {
     /** Guest interfaces and their addresses from the host's DHCP leases. */
     List<VmInterface> interfaceAddresses(UUID id);
 
+    /**
+     * What the guest agent says (OS name, host name, addresses) when it answers, else the DHCP leases' addresses with
+     * {@code agentConnected} false. A VM that is not running has no agent and no addresses.
+     */
+    GuestInfo guestInfo(UUID id);
+
     /** The VNC endpoint of a running VM with VNC graphics. */
     Optional<VncEndpoint> vncEndpoint(UUID id);
 
@@ -101,6 +107,12 @@ public interface Hypervisor extends AutoCloseable {
      * file the console trusts (its image catalog), read on the console's machine and uploaded.
      */
     VolumeInfo importBaseImage(VolumeRef target, Path sourceFile, DiskFormat format);
+
+    /**
+     * Creates a raw volume holding {@code content} (e.g. a cloud-init seed ISO), uploaded through libvirt so that it
+     * works for remote hosts too. Conflict if the volume exists; nothing is left behind when the upload fails.
+     */
+    VolumeInfo uploadVolume(VolumeRef ref, byte[] content);
 
     /** Creates an empty volume. */
     VolumeInfo createVolume(VolumeRef ref, long capacityBytes, DiskFormat format);

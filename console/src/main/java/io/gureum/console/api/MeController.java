@@ -2,6 +2,7 @@ package io.gureum.console.api;
 
 import io.gureum.console.identity.GlobalRole;
 import io.gureum.console.identity.IdentityService;
+import io.gureum.console.identity.SshKeyService;
 import io.gureum.console.identity.UserSummary;
 import io.gureum.console.project.ProjectRole;
 import io.gureum.console.project.ProjectService;
@@ -19,10 +20,24 @@ class MeController {
 
     private final IdentityService identity;
     private final ProjectService projects;
+    private final SshKeyService sshKeys;
 
-    MeController(IdentityService identity, ProjectService projects) {
+    MeController(IdentityService identity, ProjectService projects, SshKeyService sshKeys) {
         this.identity = identity;
         this.projects = projects;
+        this.sshKeys = sshKeys;
+    }
+
+    @GetMapping("/api/v1/me/ssh-keys")
+    @Operation(operationId = "listMySshKeys", summary = "List your own SSH public keys (their ids go into a VM "
+            + "create from a cloud-init image)")
+    List<SshKeyResource> sshKeys() {
+        return sshKeys.mine().stream().map(k -> new SshKeyResource(k.id(), k.key().type(), k.key().bits(),
+                k.key().fingerprint(), k.key().comment(), k.createdAt())).toList();
+    }
+
+    /** A public key of your profile; add and remove keys on the profile page. */
+    record SshKeyResource(long id, String type, int bits, String fingerprint, String comment, Instant createdAt) {
     }
 
     @GetMapping("/api/v1/me")

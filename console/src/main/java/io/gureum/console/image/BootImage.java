@@ -15,9 +15,26 @@ import java.nio.file.Path;
  * @param format   the base disk's format, stated (and verified) when the image was added
  * @param onlyOnHost for an image that is a volume on one host: that host (VMs are placed there only), else null
  * @param hostVolume for such an image: the volume's name in the host's pool (the base of VM disks), else null
+ * @param cloudInit  for a cloud-init image: its default user and smallest disk, else null
  */
 public record BootImage(String id, String name, Path kernel, Path initrd, Path baseDisk, String cmdline, int diskGib,
-                        Kind kind, DiskFormat format, java.util.UUID onlyOnHost, String hostVolume) {
+                        Kind kind, DiskFormat format, java.util.UUID onlyOnHost, String hostVolume,
+                        CloudInitImage cloudInit) {
+
+    public BootImage(String id, String name, Path kernel, Path initrd, Path baseDisk, String cmdline, int diskGib,
+                     Kind kind, DiskFormat format, java.util.UUID onlyOnHost, String hostVolume) {
+        this(id, name, kernel, initrd, baseDisk, cmdline, diskGib, kind, format, onlyOnHost, hostVolume, null);
+    }
+
+    /** The same image, as a cloud-init image with these settings (null: not one). */
+    public BootImage withCloudInit(CloudInitImage settings) {
+        return new BootImage(id, name, kernel, initrd, baseDisk, cmdline, diskGib, kind, format, onlyOnHost, hostVolume,
+                settings);
+    }
+
+    public boolean isCloudInit() {
+        return cloudInit != null;
+    }
 
     public BootImage(String id, String name, Path kernel, Path initrd, Path baseDisk, String cmdline, int diskGib,
                      Kind kind, DiskFormat format) {

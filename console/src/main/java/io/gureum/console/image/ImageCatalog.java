@@ -18,6 +18,8 @@ import org.springframework.stereotype.Service;
 public class ImageCatalog {
 
     public static final String TINY_LINUX = "tiny-linux";
+    /** The Debian 12 cloud image that {@code src/host/build-cloud-image.sh} builds. */
+    public static final String DEBIAN_CLOUD = "debian-12-cloud";
 
     private final Path imagesDir;
     private final VmImageRepository uploaded;
@@ -35,6 +37,7 @@ public class ImageCatalog {
     /** Boot images whose files exist on this console's machine. */
     public List<BootImage> bootImages() {
         List<BootImage> all = new ArrayList<>(tinyLinux().stream().toList());
+        debianCloud().ifPresent(all::add);
         for (StoredVmImage image : uploaded.findAllByOrderByNameAsc()) {
             toBootImage(image).ifPresent(all::add);
         }
@@ -44,6 +47,9 @@ public class ImageCatalog {
     public Optional<BootImage> find(String id) {
         if (TINY_LINUX.equals(id)) {
             return tinyLinux();
+        }
+        if (DEBIAN_CLOUD.equals(id)) {
+            return debianCloud();
         }
         return id == null ? Optional.empty() : uploads.find(id).flatMap(this::toBootImage);
     }
@@ -61,12 +67,39 @@ public class ImageCatalog {
                 ? Optional.of(tiny) : Optional.empty();
     }
 
+    /**
+     * The Debian cloud image when its disk and manifest are there: it boots from its own disk, and its manifest names
+     * the default user and the disk's virtual size (the smallest disk a VM made from it has).
+     */
+    private Optional<BootImage> debianCloud() {
+        Path dir = imagesDir.resolve(DEBIAN_CLOUD);
+        Path disk = dir.resolve("disk.qcow2");
+        Path manifest = dir.resolve("manifest.properties");
+        if (!Files.isReadable(disk) || !Files.isReadable(manifest)) {
+            return Optional.empty();
+        }
+        java.util.Properties facts = new java.util.Properties();
+        try (var in = Files.newBufferedReader(manifest)) {
+            facts.load(in);
+        } catch (java.io.IOException | IllegalArgumentException unreadable) {
+            return Optional.empty();
+        }
+        int gib;
+        try {
+            gib = (int) Math.max(1, (Long.parseLong(facts.getProperty("virtual-size-mib", "2048")) + 1023) / 1024);
+        } catch (NumberFormatException notANumber) {
+            return Optional.empty();
+        }
+        return Optional.of(BootImage.fromDisk(DEBIAN_CLOUD, facts.getProperty("name", "Debian 12 (cloud)"), disk, gib,
+                DiskFormat.QCOW2).withCloudInit(new CloudInitImage(facts.getProperty("default-user", "debian"), gib)));
+    }
+
     private Optional<BootImage> toBootImage(StoredVmImage stored) {
         if (stored.onHost()) {
             VmImage image = stored.summary();
             return Optional.of(BootImage.onHostVolume(image.id(), image.name() + " (volume on one host, "
                     + image.format() + ")", stored.hostId(), stored.hostVolume(), image.diskGib(),
-                    DiskFormat.fromId(image.format())));
+                    DiskFormat.fromId(image.format())).withCloudInit(image.cloudInit()));
         }
         Path file = uploads.fileOf(stored);
         if (!Files.isReadable(file)) {
@@ -74,6 +107,6 @@ public class ImageCatalog {
         }
         VmImage image = stored.summary();
         return Optional.of(BootImage.fromDisk(image.id(), image.name() + " (uploaded, " + image.format() + ")", file,
-                image.diskGib(), DiskFormat.fromId(image.format())));
+                image.diskGib(), DiskFormat.fromId(image.format())).withCloudInit(image.cloudInit()));
     }
 }

@@ -145,6 +145,13 @@ public class ImagesView extends Main {
         vmImageGrid.addColumn(i -> VmImage.HOST_VOLUME.equals(i.source())
                 ? "volume " + i.hostVolume() + " on one host" : "upload").setHeader("Source");
         vmImageGrid.addColumn(VmImage::uploadedBy).setHeader("Added by");
+        vmImageGrid.addColumn(i -> i.cloudInit() == null ? "no" : "user " + i.cloudInit().defaultUser() + ", disk ≥ "
+                + i.cloudInit().minDiskGib() + " GiB").setHeader("Cloud-init");
+        vmImageGrid.addComponentColumn(i -> {
+            Button edit = new Button("Cloud-init…", click -> new CloudInitDialog(i).open());
+            edit.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+            return edit;
+        });
         vmImageGrid.addComponentColumn(i -> danger("Delete", () -> {
             vmImages.delete(i.id());
             return "Image " + i.name() + " deleted.";
@@ -165,8 +172,8 @@ public class ImagesView extends Main {
                 metadata -> vmImages.newUploadFile().toFile()));
         HorizontalLayout form = new HorizontalLayout(vmImageName, vmImageFormat, vmImageUpload);
         form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H3("VM images"), new Paragraph("Built in: Tiny Linux (test), direct kernel boot, when its files are "
-                + "on the console's server. Uploaded qcow2 or raw images boot from their disk; name the image and state "
+        add(new H3("VM images"), new Paragraph("Built in: Tiny Linux (test), direct kernel boot, and Debian 12 (cloud), "
+                + "a cloud-init image, when their files are on the console's server. Uploaded qcow2 or raw images boot from their disk; name the image and state "
                 + "its format, then upload it."), vmImageGrid, form, vmImageMessage);
     }
 
@@ -353,6 +360,47 @@ public class ImagesView extends Main {
             }
         } catch (RuntimeException refused) {
             show(message, refused.getMessage(), false);
+        }
+    }
+
+    /** Marks an image as a cloud-init image (default user, smallest disk) or as an ordinary one. */
+    final class CloudInitDialog extends com.vaadin.flow.component.dialog.Dialog {
+
+        final com.vaadin.flow.component.checkbox.Checkbox enabled = new com.vaadin.flow.component.checkbox.Checkbox(
+                "Cloud-init image (VMs get a NoCloud seed with the user's SSH keys)");
+        final TextField defaultUser = new TextField("Default user");
+        final IntegerField minDiskGib = new IntegerField("Smallest disk (GiB)");
+        final FieldErrors errors = new FieldErrors().field("defaultUser", defaultUser).field("minDiskGib", minDiskGib);
+        final Paragraph outcome = message("cloud-init-message");
+
+        CloudInitDialog(VmImage image) {
+            setHeaderTitle("Cloud-init: " + image.name());
+            enabled.setValue(image.cloudInit() != null);
+            defaultUser.setValue(image.cloudInit() == null ? "debian" : image.cloudInit().defaultUser());
+            defaultUser.setHelperText("the image's account that gets the keys, e.g. debian or ubuntu");
+            minDiskGib.setValue(image.cloudInit() == null ? image.diskGib() : image.cloudInit().minDiskGib());
+            minDiskGib.setHelperText("at least the image's " + image.diskGib() + " GiB");
+            Button save = new Button("Save", click -> {
+                errors.clear();
+                try {
+                    vmImages.setCloudInit(image.id(), enabled.getValue() ? new CloudInitImage(defaultUser.getValue(),
+                            minDiskGib.getValue() == null ? 0 : minDiskGib.getValue()) : null);
+                    show(vmImageMessage, "Image " + image.name() + (enabled.getValue() ? " is a cloud-init image."
+                            : " is not a cloud-init image."), true);
+                    reload();
+                    close();
+                } catch (InvalidInput refused) {
+                    if (errors.has(refused.field())) {
+                        errors.show(refused);
+                    } else {
+                        show(outcome, refused.getMessage(), false);
+                    }
+                }
+            });
+            save.setId("save-cloud-init");
+            save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            add(new com.vaadin.flow.component.orderedlayout.VerticalLayout(enabled, defaultUser, minDiskGib, outcome));
+            getFooter().add(new Button("Cancel", click -> close()), save);
         }
     }
 

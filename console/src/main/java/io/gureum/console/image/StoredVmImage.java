@@ -49,6 +49,16 @@ class StoredVmImage {
     @Column(name = "host_volume", length = 255)
     private String hostVolume;
 
+    /** True when an administrator marked it a cloud-init image (V20). */
+    @Column(name = "cloud_init", nullable = false)
+    private boolean cloudInit;
+
+    @Column(name = "default_user", length = 32)
+    private String defaultUser;
+
+    @Column(name = "min_disk_gib")
+    private Integer minDiskGib;
+
     protected StoredVmImage() {
     }
 
@@ -96,8 +106,14 @@ class StoredVmImage {
         return fileName;
     }
 
+    void cloudInit(CloudInitImage settings) {
+        this.cloudInit = settings != null;
+        this.defaultUser = settings == null ? null : settings.defaultUser();
+        this.minDiskGib = settings == null ? null : settings.minDiskGib();
+    }
+
     VmImage summary() {
         return new VmImage(id.toString(), name, format, sizeBytes, virtualSizeBytes, boot, createdAt, uploadedBy,
-                source, hostId, hostVolume);
+                source, hostId, hostVolume, cloudInit ? new CloudInitImage(defaultUser, minDiskGib) : null);
     }
 }

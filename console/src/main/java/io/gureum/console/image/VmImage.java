@@ -9,9 +9,11 @@ import java.util.UUID;
  * @param source     {@link #UPLOAD} or {@link #HOST_VOLUME}
  * @param hostId     for a host volume, the one host VMs made from it are placed on
  * @param hostVolume for a host volume, its name in the host's pool
+ * @param cloudInit  set when an administrator marked it a cloud-init image, else null
  */
 public record VmImage(String id, String name, String format, long sizeBytes, long virtualSizeBytes, String boot,
-                      Instant createdAt, String uploadedBy, String source, UUID hostId, String hostVolume) {
+                      Instant createdAt, String uploadedBy, String source, UUID hostId, String hostVolume,
+                      CloudInitImage cloudInit) {
 
     public static final String UPLOAD = "upload";
     public static final String HOST_VOLUME = "host-volume";
@@ -19,7 +21,7 @@ public record VmImage(String id, String name, String format, long sizeBytes, lon
     /** An uploaded image. */
     public VmImage(String id, String name, String format, long sizeBytes, long virtualSizeBytes, String boot,
                    Instant createdAt, String uploadedBy) {
-        this(id, name, format, sizeBytes, virtualSizeBytes, boot, createdAt, uploadedBy, UPLOAD, null, null);
+        this(id, name, format, sizeBytes, virtualSizeBytes, boot, createdAt, uploadedBy, UPLOAD, null, null, null);
     }
 
     /** Quota disk of a VM made from it: the virtual size rounded up to whole GiB, at least 1. */

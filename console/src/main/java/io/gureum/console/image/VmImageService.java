@@ -39,6 +39,11 @@ public class VmImageService {
     public static final NameRule NAME_RULE = new NameRule("image name", NAME,
             "1 to 64 letters, digits, spaces or . _ ( ) -, starting with a letter or digit");
 
+    /** A Linux account name as cloud-init's {@code users} accepts it. */
+    static final Pattern LINUX_USER = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+    /** The largest VM disk the console makes, in GiB (the driver's limit). */
+    public static final int MAX_DISK_GIB = 16384;
+
     private final VmImageRepository images;
     private final DiskImageVerifier verifier;
     private final ImageUsage usage;
@@ -185,6 +190,34 @@ public class VmImageService {
         events.publishEvent(new ImageEvents.ImageChanged("image.imported", "vm image " + clean, "volume " + volume
                 + " (" + info.format().id() + ") on host " + host.name() + ", usable on that host only, id " + id));
         return stored;
+    }
+
+    /**
+     * Marks an image as a cloud-init image with its default user and smallest disk, or (settings null) as an ordinary
+     * one. Administrators only. The smallest disk is never below the image's own virtual size.
+     */
+    public VmImage setCloudInit(String imageId, CloudInitImage settings) {
+        access.requireAdmin();
+        StoredVmImage image = find(imageId).orElseThrow(() -> new ImageValidationException(
+                "There is no image '" + imageId + "'."));
+        VmImage before = image.summary();
+        if (settings != null) {
+            if (settings.defaultUser() == null || !LINUX_USER.matcher(settings.defaultUser()).matches()) {
+                throw new ImageValidationException("defaultUser", "The default user is the image's Linux account, "
+                        + "e.g. debian or ubuntu: 1 to 32 lower-case letters, digits, '_' or '-', starting with a "
+                        + "letter or '_'.");
+            }
+            if (settings.minDiskGib() < before.diskGib() || settings.minDiskGib() > MAX_DISK_GIB) {
+                throw new ImageValidationException("minDiskGib", "The smallest disk is " + before.diskGib() + " (the "
+                        + "image's own size) to " + MAX_DISK_GIB + " GiB.");
+            }
+        }
+        image.cloudInit(settings);
+        VmImage saved = images.save(image).summary();
+        events.publishEvent(new ImageEvents.ImageChanged("image.changed", "vm image " + before.name(), settings == null
+                ? "not a cloud-init image" : "cloud-init image, default user " + settings.defaultUser()
+                + ", disk at least " + settings.minDiskGib() + " GiB"));
+        return saved;
     }
 
     private HostSummary host(UUID hostId) {

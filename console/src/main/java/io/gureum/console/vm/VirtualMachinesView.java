@@ -59,13 +59,15 @@ public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm
     private final HostService hosts;
     private final QuotaService quotas;
     private final VmStateFeed feed;
+    private final io.gureum.console.identity.SshKeyService sshKeys;
     private long shownVersion = -1;
     private int quietPolls;
 
     public VirtualMachinesView(VmService vms, ProjectService projects, ProjectAccess access, ImageCatalog images,
                                HostService hosts, QuotaService quotas, VmStateFeed feed, Clock clock,
-                               LiveUpdates liveUpdates) {
+                               LiveUpdates liveUpdates, io.gureum.console.identity.SshKeyService sshKeys) {
         super(WorkloadKind.VM, "Create VM", projects, clock, liveUpdates);
+        this.sshKeys = sshKeys;
         create.addClickListener(click -> new CreateVmDialog().open());
         this.feed = feed;
         this.quotas = quotas;
@@ -217,6 +219,13 @@ public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm
         final IntegerField memoryMib = new IntegerField("Memory (MiB)");
         final ComboBox<HostSummary> host = new ComboBox<>("Host");
         final Select<String> network = new Select<>();
+        // Shown for cloud-init images only: the server's hostname, keys, disk and user data.
+        final TextField hostname = new TextField("Hostname");
+        final com.vaadin.flow.component.combobox.MultiSelectComboBox<io.gureum.console.identity.SshKeySummary> keys =
+                new com.vaadin.flow.component.combobox.MultiSelectComboBox<>("SSH keys");
+        final IntegerField diskGib = new IntegerField("Disk (GiB)");
+        final com.vaadin.flow.component.textfield.TextArea userData =
+                new com.vaadin.flow.component.textfield.TextArea("User data (cloud-config, optional)");
 
         CreateVmDialog() {
             super("Create virtual machine", "vm", VmService.NAME_RULE.rule(), "a VM", projects, access.isAdmin());
@@ -263,10 +272,63 @@ public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm
             }
             vcpus.addValueChangeListener(change -> sizeFollowsFields());
             memoryMib.addValueChangeListener(change -> sizeFollowsFields());
-            image.addValueChangeListener(change -> showQuota());
+            image.addValueChangeListener(change -> {
+                showCloudInit();
+                showQuota();
+            });
+            hostname.setId("vm-hostname");
+            hostname.setPlaceholder("the VM's name");
+            hostname.setHelperText("letters, digits and '-', no dots or spaces");
+            keys.setId("vm-ssh-keys");
+            keys.setItems(sshKeys.mine());
+            keys.setItemLabelGenerator(io.gureum.console.identity.SshKeySummary::label);
+            keys.setHelperText("given to the image's default user; add keys under Profile > SSH keys");
+            if (keys.getListDataView().getItemCount() == 1) {
+                keys.select(keys.getListDataView().getItem(0));
+            }
+            diskGib.setId("vm-disk");
+            diskGib.setStepButtonsVisible(true);
+            diskGib.addValueChangeListener(change -> showQuota());
+            userData.setId("vm-user-data");
+            userData.setPlaceholder("#cloud-config\npackages: [nginx]");
+            userData.setHelperText("YAML starting with #cloud-config, at most 64 KiB");
+            userData.setMaxLength(64 * 1024);
+            showCloudInit();
             errors.field("image", image).field("vcpus", vcpus)
-                    .field("memoryMib", memoryMib).field("network", network).field("host", host);
-            layout(new FormLayout(name, project, image, size, vcpus, memoryMib, network, host));
+                    .field("memoryMib", memoryMib).field("network", network).field("host", host)
+                    .field("hostname", hostname).field("sshKeyIds", keys).field("diskGib", diskGib)
+                    .field("userData", userData);
+            FormLayout form = new FormLayout(name, project, image, size, vcpus, memoryMib, network, host, hostname,
+                    keys, diskGib, userData);
+            form.setColspan(userData, 2);
+            layout(form);
+        }
+
+        /** The server fields appear for a cloud-init image, its smallest disk as the disk's start value. */
+        void showCloudInit() {
+            BootImage chosen = image.getValue();
+            boolean cloud = chosen != null && chosen.isCloudInit();
+            for (com.vaadin.flow.component.Component field : List.<com.vaadin.flow.component.Component>of(hostname,
+                    keys, diskGib, userData)) {
+                field.setVisible(cloud);
+            }
+            if (cloud) {
+                int smallest = Math.max(chosen.diskGib(), chosen.cloudInit().minDiskGib());
+                diskGib.setMin(smallest);
+                diskGib.setValue(smallest);
+                diskGib.setHelperText("at least " + smallest + " GiB; the server's file system grows into it");
+            }
+        }
+
+        /** The cloud-init settings typed, or null for an image without cloud-init. */
+        NewVm.CloudInit cloudInitSettings() {
+            BootImage chosen = image.getValue();
+            if (chosen == null || !chosen.isCloudInit()) {
+                return null;
+            }
+            return new NewVm.CloudInit(hostname.getValue(), keys.getValue().stream()
+                    .map(io.gureum.console.identity.SshKeySummary::id).toList(), diskGib.getValue(),
+                    userData.getValue());
         }
 
         /** Hand-edited vCPUs or memory that match no longer the chosen preset make the size "custom". */
@@ -297,7 +359,8 @@ public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm
                 return;
             }
             ResourceAmounts left = quotas.remaining(project.getValue().id());
-            int disk = image.getValue() == null ? 0 : image.getValue().diskGib();
+            int disk = image.getValue() == null ? 0 : image.getValue().isCloudInit() && diskGib.getValue() != null
+                    ? diskGib.getValue() : image.getValue().diskGib();
             quotaHint.setText("This VM uses " + cpus.get() + " of your remaining "
                     + left.vcpus() + " vCPUs, " + memory.get()
                     + " of " + left.memoryMib() + " MiB memory, " + disk + " of " + left.diskGib()
@@ -315,9 +378,13 @@ public class VirtualMachinesView extends WorkloadListPage<VmSummary, UnmanagedVm
                     || !readable) {
                 return;
             }
+            if (image.getValue().isCloudInit() && !errors.number("diskGib", diskGib, 1,
+                    io.gureum.console.image.VmImageService.MAX_DISK_GIB, true)) {
+                return;
+            }
             create(() -> vms.create(new NewVm(name.getValue(), project.getValue().id(), image.getValue().id(),
                     vcpus.getValue(), memoryMib.getValue(), host.getValue() == null ? null : host.getValue().id(),
-                    network.getValue())), VirtualMachinesView.this::reload);
+                    network.getValue(), cloudInitSettings())), VirtualMachinesView.this::reload);
         }
     }
 }

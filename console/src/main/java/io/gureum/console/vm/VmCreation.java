@@ -31,11 +31,13 @@ final class VmCreation {
     private final VmProvisioner provisioner;
     private final VmLeftovers leftovers;
     private final List<String> networks;
+    private final CloudInitSetup cloudInit;
 
     VmCreation(VirtualMachineRepository vms, WorkloadRows<VirtualMachine, VmStatus> rows,
                WorkloadTasks<VirtualMachine, VmStatus> runs, ProjectAccess access, ImageCatalog images,
                HostService hosts, Placement placement, VmProvisioner provisioner, VmLeftovers leftovers,
-               List<String> networks) {
+               List<String> networks, CloudInitSetup cloudInit) {
+        this.cloudInit = cloudInit;
         this.vms = vms;
         this.rows = rows;
         this.runs = runs;
@@ -89,19 +91,30 @@ final class VmCreation {
         }
         UUID placeOn = wantedHost;
         UUID id = UUID.randomUUID();
+        // Checked before anything is recorded: a bad hostname, key, disk size or user data leaves nothing behind.
+        CloudInitSetup.Prepared server = null;
+        if (image.isCloudInit()) {
+            server = cloudInit.prepare(id, name, image, request.cloudInit());
+        } else if (request.cloudInit() != null && !request.cloudInit().isEmpty()) {
+            throw new VmValidationException("image", "Image '" + image.name() + "' is not a cloud-init image: it "
+                    + "takes no hostname, SSH keys, disk size or user data.");
+        }
+        CloudInitSetup.Prepared seed = server;
+        int diskGib = seed == null ? image.diskGib() : seed.diskGib();
         var created = runs.create(request.projectId(), name, new ResourceAmounts(request.vcpus(),
-                        request.memoryMib(), image.diskGib(), 1, 0, 0, 0),
+                        request.memoryMib(), diskGib, 1, 0, 0, 0),
                 taken -> vms.existsByProjectIdAndNameAndStateNot(request.projectId(), taken, VmStatus.DELETED),
                 owner -> vms.save(new VirtualMachine(id, name, request.projectId(), owner, image.id(),
-                        request.vcpus(), request.memoryMib(), image.diskGib(), rows.now())),
+                        request.vcpus(), request.memoryMib(), diskGib, rows.now())),
                 request.vcpus() + " vCPUs, " + request.memoryMib() + " MiB, image " + image.id() + ", network "
-                        + network,
-                context -> provision(id, image, placeOn, network, context));
+                        + network + (seed == null ? "" : ", cloud-init, disk " + diskGib + " GiB"),
+                context -> provision(id, image, placeOn, network, seed, context));
         return new VmOperation(created.workload().summary(null), created.taskId());
     }
 
     /** Places, provisions and starts the VM; says on which host. A failure removes what was made. */
-    private String provision(UUID id, BootImage image, UUID wantedHost, String network, TaskContext context) {
+    private String provision(UUID id, BootImage image, UUID wantedHost, String network, CloudInitSetup.Prepared seed,
+                             TaskContext context) {
         VirtualMachine vm = vms.findById(id).orElseThrow();
         UUID domain = null;
         HostSummary host = null;
@@ -111,7 +124,7 @@ final class VmCreation {
             UUID hostId = host.id();
             rows.change(id, v -> v.placed(hostId, rows.now()));
             Hypervisor hypervisor = hosts.hypervisorOf(host.id());
-            domain = provisioner.provision(hypervisor, host, vm, image, network, context);
+            domain = provisioner.provision(hypervisor, host, vm, image, network, seed, context);
             UUID domainUuid = domain;
             // Start returned, so the domain runs: no second read of it. Whatever happens to it from here on comes
             // as lifecycle events (and the periodic resync), which VmStateSync applies once the row is RUNNING.

@@ -40,6 +40,9 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
     private final ConsoleService consoles;
     final Paragraph facts = new Paragraph();
     final Paragraph addresses = new Paragraph();
+    final Paragraph guest = new Paragraph();
+    final com.vaadin.flow.component.html.Span cloudInit = new com.vaadin.flow.component.html.Span();
+    final com.vaadin.flow.component.html.Code sshCommand = new com.vaadin.flow.component.html.Code();
     final Pre serial = new Pre();
     final Div screenshot = new Div();
     final Select<RestartPolicy> restartPolicy = new Select<>();
@@ -81,6 +84,9 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
         serial.getStyle().set("max-height", "20rem").set("overflow", "auto").set("background", "var(--lumo-contrast-5pct)")
                 .set("padding", "var(--lumo-space-s)").set("font-size", "var(--lumo-font-size-xs)");
         addresses.setId("vm-addresses");
+        guest.setId("vm-guest");
+        cloudInit.setId("vm-cloud-init");
+        sshCommand.setId("vm-ssh-command");
         screenshot.setId("vm-screenshot");
 
         statsText.setId("vm-stats");
@@ -95,6 +101,7 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
         heading.setAlignItems(HorizontalLayout.Alignment.BASELINE);
         add(heading, facts, actions(), restartPolicy,
                 new H3("Usage"), charts, statsText,
+                new H3("Guest"), guest, new Div(cloudInit), new Div(sshCommand),
                 new H3("Addresses"), addresses,
                 new H3("Serial console"), serial,
                 new H3("Screen"), screenshot,
@@ -199,7 +206,15 @@ public class VmDetailView extends WorkloadDetailPage<VmSummary> {
                 + (vm.vcpus() == 1 ? "" : "s") + " · " + Formats.bytes(vm.memoryMib() << 20) + " · image "
                 + vm.imageId() + " · owner " + vm.owner() + " · created " + Formats.ago(vm.createdAt(), clock.instant())
                 + (vm.errorMessage() == null ? "" : " · error: " + vm.errorMessage()));
-        List<String> leased = vms.addresses(id);
+        VmGuest inside = vms.guest(id);
+        guest.setText(inside.agentConnected() ? "Guest agent connected" + (inside.osName() == null ? ""
+                : " · " + inside.osName()) + (inside.hostname() == null ? "" : " · host name " + inside.hostname())
+                : "Guest agent not connected" + (state == VmStatus.RUNNING ? " (the guest has none, or it has not "
+                + "started yet): addresses come from the host's DHCP leases" : ""));
+        cloudInit.setText(inside.cloudInit() == VmGuest.CloudInitStatus.NOT_USED ? ""
+                : "cloud-init: " + inside.cloudInit().words());
+        sshCommand.setText(inside.sshCommand() == null ? "" : inside.sshCommand());
+        List<String> leased = inside.addresses();
         addresses.setText(!leased.isEmpty() ? String.join(", ", leased) : state == VmStatus.UNKNOWN
                 ? "Its addresses cannot be read: the VM's host does not answer."
                 : "No address leased yet (the guest asks the host's DHCP when it runs).");

@@ -40,6 +40,7 @@ class VmProvisioner {
     static final String NETWORK = "default";
 
     private final HostService hosts;
+    private final CloudInitSetup cloudInit;
     private final ConcurrentMap<String, Object> baseLocks = new ConcurrentHashMap<>();
     /**
      * Base images this process has found or imported on a host ("hostId/volume"): later creates skip the pool and
@@ -48,23 +49,57 @@ class VmProvisioner {
      */
     private final java.util.Set<String> basesSeen = ConcurrentHashMap.newKeySet();
 
-    VmProvisioner(HostService hosts) {
+    VmProvisioner(HostService hosts, CloudInitSetup cloudInit) {
         this.hosts = hosts;
+        this.cloudInit = cloudInit;
+    }
+
+    /** The seed volume of a VM from a cloud-init image: named after its domain, in the host's pool. */
+    static VolumeRef seedVolume(HostSummary host, VirtualMachine vm) {
+        return new VolumeRef(host.storagePool().name(), vm.domainName() + "-seed.iso");
     }
 
     /** Makes the VM run on the host with one NIC on {@code network}; returns its domain UUID. On failure nothing of it is left there. */
     UUID provision(Hypervisor hypervisor, HostSummary host, VirtualMachine vm, BootImage image, String network,
-                   TaskContext task) {
+                   CloudInitSetup.Prepared server, TaskContext task) {
         task.step("prepare base image '" + image.name() + "' on host " + host.name(), 10);
         String seenKey = host.id() + "/base-" + image.id() + "." + image.format().id();
         boolean remembered = basesSeen.contains(seenKey);
         VolumeRef base = ensureBaseImage(hypervisor, host, image);
+        VolumeRef seed = null;
+        if (server != null) {
+            task.step("upload the cloud-init seed to host " + host.name(), 20);
+            seed = seedVolume(host, vm);
+            if (host.simulated()) {
+                // The test driver keeps no files and takes no uploads: a blank volume stands in for the seed.
+                hypervisor.createVolume(seed, 366L * 1024, io.gureum.hypervisor.DiskFormat.RAW);
+            } else {
+                hypervisor.uploadVolume(seed, cloudInit.isoOf(server.seed()));
+            }
+        }
+        try {
+            return defineAndStart(hypervisor, host, vm, image, network, server, base, seed, remembered, seenKey, task);
+        } catch (RuntimeException e) {
+            if (seed != null) {
+                deleteQuietly(hypervisor, seed); // a define that failed before taking the seed leaves it here
+            }
+            throw e;
+        }
+    }
 
+    private UUID defineAndStart(Hypervisor hypervisor, HostSummary host, VirtualMachine vm, BootImage image,
+                                String network, CloudInitSetup.Prepared server, VolumeRef base, VolumeRef seed,
+                                boolean remembered, String seenKey, TaskContext task) {
         task.step("define the VM with a copy-on-write disk over the base image", 30);
-        VmSpec spec = VmSpec.builder(vm.domainName())
+        VmSpec.Builder builder = VmSpec.builder(vm.domainName())
                 .vcpus(vm.vcpus())
                 .memoryMib(vm.memoryMib())
-                .disk(DiskSpec.overlay(base, image.format()))
+                .disk(server == null ? DiskSpec.overlay(base, image.format())
+                        : DiskSpec.overlay(base, image.format(), server.diskGib()));
+        if (seed != null) {
+            builder.disk(DiskSpec.seed(seed));
+        }
+        VmSpec spec = builder
                 .boot(image.bootsFromDisk() ? BootSource.fromDisk()
                         : BootSource.directKernel(BootFile.catalogPath(image.kernel()), BootFile.catalogPath(image.initrd()),
                         image.cmdline() + " gureum.hostname=" + vm.name()))
@@ -126,7 +161,8 @@ class VmProvisioner {
         int disks = 0;
         try {
             for (var volume : hypervisor.listVolumes(host.simulated() ? SIMULATED_POOL : POOL)) {
-                if (volume.ref().volume().startsWith(vm.domainName() + "-disk")) {
+                if (volume.ref().volume().startsWith(vm.domainName() + "-disk")
+                        || volume.ref().volume().equals(vm.domainName() + "-seed.iso")) {
                     hypervisor.deleteVolume(volume.ref());
                     disks++;
                 }
@@ -139,6 +175,16 @@ class VmProvisioner {
         }
         return disks > 0 ? "its disk, made before its domain was defined, was removed from host " + host.name() + "."
                 : "nothing of it was left on host " + host.name() + ".";
+    }
+
+    private static void deleteQuietly(Hypervisor hypervisor, VolumeRef volume) {
+        try {
+            hypervisor.deleteVolume(volume);
+        } catch (HypervisorException.NotFound gone) {
+            log.debug("seed {} went with its domain", volume);
+        } catch (RuntimeException e) {
+            log.warn("could not remove seed {} after a failure: {}", volume, e.getMessage());
+        }
     }
 
     void removeQuietly(Hypervisor hypervisor, UUID domain) {

@@ -88,6 +88,43 @@ final class VmQueries {
         }
     }
 
+    /**
+     * The guest as its agent and serial log show it. {@code defaultUser} is the cloud-init image's user (null for an
+     * image without cloud-init): it gives the SSH command line and the cloud-init status.
+     */
+    VmGuest guest(VirtualMachine vm, String defaultUser) {
+        VmGuest.CloudInitStatus unused = VmGuest.CloudInitStatus.NOT_USED;
+        if (vm.domainUuid() == null || vm.state() != VmStatus.RUNNING) {
+            return new VmGuest(false, null, null, List.of(), null, defaultUser == null ? unused
+                    : vm.state() == VmStatus.PROVISIONING ? VmGuest.CloudInitStatus.RUNNING : statusFromLog(vm));
+        }
+        try {
+            var hypervisor = hosts.hypervisorOf(vm.hostId());
+            io.gureum.hypervisor.GuestInfo info = hypervisor.guestInfo(vm.domainUuid());
+            List<String> addresses = info.interfaces().stream()
+                    .flatMap(nic -> nic.addresses().stream().map(address -> nic.name() + ": " + address)).toList();
+            String ssh = defaultUser == null ? null : info.firstIpv4().map(ip -> "ssh " + defaultUser + "@" + ip)
+                    .orElse(null);
+            return new VmGuest(info.agentConnected(), info.osName().orElse(null), info.hostname().orElse(null),
+                    addresses, ssh, defaultUser == null ? unused : statusFromLog(vm));
+        } catch (HypervisorException e) {
+            return new VmGuest(false, null, null, List.of(), null, defaultUser == null ? unused
+                    : VmGuest.CloudInitStatus.RUNNING);
+        }
+    }
+
+    /** Read from a large tail: the boot log of a Debian guest is some tens of KiB. */
+    private VmGuest.CloudInitStatus statusFromLog(VirtualMachine vm) {
+        if (vm.domainUuid() == null) {
+            return VmGuest.CloudInitStatus.RUNNING;
+        }
+        try {
+            return CloudInitProgress.of(hosts.hypervisorOf(vm.hostId()).serialLogTail(vm.domainUuid(), 512 * 1024));
+        } catch (HypervisorException e) {
+            return VmGuest.CloudInitStatus.RUNNING;
+        }
+    }
+
     String serialLog(VirtualMachine vm, int maxBytes) {
         if (vm.domainUuid() == null) {
             return "";

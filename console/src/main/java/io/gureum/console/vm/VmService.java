@@ -2,6 +2,7 @@ package io.gureum.console.vm;
 
 import io.gureum.console.audit.AuditService;
 import io.gureum.console.host.HostService;
+import io.gureum.console.image.BootImage;
 import io.gureum.console.image.ImageCatalog;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
@@ -50,6 +51,7 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     static final long MIN_MEMORY_MIB = 64;
     static final long MAX_MEMORY_MIB = 64 * 1024;
     static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
+    static final Duration SERVER_SHUTDOWN_TIMEOUT = Duration.ofSeconds(120);
     /** VNC listen addresses that include this machine's loopback, where the console connects. */
     private static final Set<String> LOOPBACK_OR_ANY = Set.of("127.0.0.1", "localhost", "::1", "0.0.0.0", "::");
     /** How many audit entries {@link #auditTrail} returns at most. */
@@ -66,11 +68,12 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     private final VmCreation creation;
     private final VmLifecycle lifecycle;
     private final HostService hosts;
+    private final ImageCatalog images;
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
               TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
-              AuditService audit, VmLeftovers leftovers, VmAdoption adoption,
+              AuditService audit, VmLeftovers leftovers, VmAdoption adoption, CloudInitSetup cloudInit,
               @Value("${gureum.vms.networks:default}") List<String> networks) {
         this.vms = vms;
         this.access = access;
@@ -79,6 +82,7 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
         this.adoption = adoption;
         this.provisioner = provisioner;
         this.hosts = hosts;
+        this.images = images;
         // Built here and kept here: the facade is the only way to them, so its checks run on every call.
         this.rows = new WorkloadRows<>(vms, VmStatus.class, VmNotFoundException::new, access, hosts, quotas,
                 transactions, clock);
@@ -87,7 +91,7 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
                 HostFailure::explain);
         this.queries = new VmQueries(vms, rows, access, hosts, audit);
         this.creation = new VmCreation(vms, rows, runs, access, images, hosts, placement, provisioner, leftovers,
-                this.networks);
+                this.networks, cloudInit);
         this.lifecycle = new VmLifecycle(rows, runs, hosts, provisioner);
     }
 
@@ -229,10 +233,15 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
         return act(id, "vm.start", VmStatus.RUNNING, (vm, hv) -> hv.start(vm.domainUuid()));
     }
 
-    /** Asks the guest to power off; forces it off after a timeout (guests may ignore ACPI). */
+    /**
+     * Asks the guest to power off (through its agent when it answers, else ACPI); forces it off after a timeout
+     * (guests may ignore ACPI). A server from a cloud-init image gets longer: a whole Debian takes tens of seconds
+     * to stop under software emulation.
+     */
     public VmOperation shutdown(UUID id) {
-        return act(id, "vm.shutdown", VmStatus.STOPPED,
-                (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(), SHUTDOWN_TIMEOUT));
+        return act(id, "vm.shutdown", VmStatus.STOPPED, (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(),
+                images.find(vm.imageId()).filter(BootImage::isCloudInit).isPresent() ? SERVER_SHUTDOWN_TIMEOUT
+                        : SHUTDOWN_TIMEOUT));
     }
 
     /** A VM's gentle stop is {@link #shutdown}. */
@@ -270,6 +279,17 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     public VmSummary setRestartPolicy(UUID id, RestartPolicy policy, ExpectedVersion expected) {
         lifecycle.setRestartPolicy(rows.visible(id, ProjectRole.MEMBER), policy, expected);
         return get(id);
+    }
+
+    /**
+     * The guest as its QEMU guest agent shows it (OS, host name, addresses; the DHCP leases' addresses when the agent
+     * does not answer), with cloud-init's progress and the SSH command line for a VM from a cloud-init image.
+     */
+    public VmGuest guest(UUID id) {
+        VirtualMachine vm = rows.visible(id, ProjectRole.VIEWER);
+        String user = images.find(vm.imageId()).filter(BootImage::isCloudInit).map(i -> i.cloudInit().defaultUser())
+                .orElse(null);
+        return queries.guest(vm, user);
     }
 
     /** The guest's addresses from the host's DHCP leases ("name: 192.168.122.10/24"); empty when unknown. */

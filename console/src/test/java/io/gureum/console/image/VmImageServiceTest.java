@@ -72,6 +72,29 @@ class VmImageServiceTest {
     }
 
     @Test
+    void an_administrator_marks_an_image_as_cloud_init_with_its_default_user_and_smallest_disk() throws Exception {
+        Path upload = asUploaded(DiskImages.qcow2(dir, "cloud.qcow2"));
+        VmImage image = asAdmin(() -> images.upload(Actors.unique("cloud"), DiskFormat.QCOW2, upload));
+        made.add(image.id());
+
+        assertThatThrownBy(() -> asAdmin(() -> images.setCloudInit(image.id(), new CloudInitImage("Debian User", 2))))
+                .isInstanceOf(ImageValidationException.class).extracting("field").isEqualTo("defaultUser");
+        assertThatThrownBy(() -> asAdmin(() -> images.setCloudInit(image.id(), new CloudInitImage("debian", 0))))
+                .isInstanceOf(ImageValidationException.class).extracting("field").isEqualTo("minDiskGib");
+        assertThatThrownBy(() -> asUser("someone", () -> images.setCloudInit(image.id(),
+                new CloudInitImage("debian", 2)))).isInstanceOf(AccessDeniedException.class);
+        assertThat(catalog.find(image.id()).orElseThrow().isCloudInit()).as("refusals change nothing").isFalse();
+
+        asAdmin(() -> images.setCloudInit(image.id(), new CloudInitImage("debian", 3)));
+
+        assertThat(catalog.find(image.id()).orElseThrow().cloudInit()).isEqualTo(new CloudInitImage("debian", 3));
+        assertThat(images.list()).filteredOn(i -> i.id().equals(image.id())).singleElement()
+                .extracting(VmImage::cloudInit).isEqualTo(new CloudInitImage("debian", 3));
+        asAdmin(() -> images.setCloudInit(image.id(), null));
+        assertThat(catalog.find(image.id()).orElseThrow().isCloudInit()).isFalse();
+    }
+
+    @Test
     void a_raw_image_stated_as_raw_is_accepted() throws Exception {
         Path upload = asUploaded(DiskImages.raw(dir, "disk.raw"));
 

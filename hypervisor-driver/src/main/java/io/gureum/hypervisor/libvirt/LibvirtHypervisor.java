@@ -1,6 +1,7 @@
 package io.gureum.hypervisor.libvirt;
 
 import io.gureum.hypervisor.DiskFormat;
+import io.gureum.hypervisor.GuestInfo;
 import io.gureum.hypervisor.HostInfo;
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.HypervisorException;
@@ -158,6 +159,11 @@ public final class LibvirtHypervisor implements Hypervisor {
     }
 
     @Override
+    public GuestInfo guestInfo(UUID id) {
+        return host.call("read guest agent of VM " + id, c -> Domains.with(c, id, GuestAgent::read));
+    }
+
+    @Override
     public Optional<VncEndpoint> vncEndpoint(UUID id) {
         return host.call("read VNC endpoint of VM " + id, c -> Domains.with(c, id, ConsoleAccess::vnc));
     }
@@ -203,6 +209,13 @@ public final class LibvirtHypervisor implements Hypervisor {
         ImageInspector.Image image = inspector.inspect(sourceFile, format);
         return host.call("import " + sourceFile.getFileName() + " as " + target, UPLOAD_TIMEOUT,
                 c -> Storage.importImage(c, target, sourceFile, image.fileSize(), format));
+    }
+
+    @Override
+    public VolumeInfo uploadVolume(VolumeRef ref, byte[] content) {
+        Objects.requireNonNull(ref, "ref");
+        byte[] copy = Objects.requireNonNull(content, "content").clone();
+        return host.call("upload volume " + ref, c -> Storage.uploadRaw(c, ref, copy));
     }
 
     @Override

@@ -119,7 +119,8 @@ final class SerialStream implements SerialSession {
         listener.ended();
     }
 
-    private static Pointer pointer(Object libvirtObject, String field) {
+    /** The native pointer inside a libvirt-java object ({@code vdp} of a Domain, {@code vsp} of a Stream). */
+    static Pointer pointer(Object libvirtObject, String field) {
         try {
             Field f = libvirtObject.getClass().getDeclaredField(field);
             f.setAccessible(true);

@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 /**
- * Graceful shutdown: ask the guest (ACPI), watch the state, pull the plug after the timeout.
+ * Graceful shutdown: ask the guest (its agent when it answers, else ACPI), watch the state, pull the plug after the timeout.
  * Waiting happens on the caller's thread, so no libvirt worker is held while the guest thinks.
  */
 final class ShutdownVm {
@@ -29,7 +29,7 @@ final class ShutdownVm {
             if (!Domains.isActive(d)) {
                 return false;
             }
-            d.shutdown();
+            GuestAgent.shutdown(d);
             return true;
         }));
         if (!asked) {

@@ -198,9 +198,43 @@ final class Storage {
         }
     }
 
+    /**
+     * A new raw volume holding exactly {@code content} (a cloud-init seed), sent through libvirt's upload stream so
+     * that a remote host gets it as well as the local one; removed again when the upload fails.
+     */
+    static VolumeInfo uploadRaw(Connect c, VolumeRef target, byte[] content) throws LibvirtException {
+        if (content.length == 0) {
+            throw new HypervisorException.InvalidSpec("an uploaded volume must not be empty");
+        }
+        StoragePool pool = c.storagePoolLookupByName(target.pool());
+        try {
+            requireAbsent(pool, target);
+            StorageVol vol = pool.storageVolCreateXML(StorageXml.emptyVolume(target.volume(), content.length, DiskFormat.RAW), 0);
+            try {
+                upload(c, vol, new java.io.ByteArrayInputStream(content), target.volume(), content.length);
+                return info(target, vol);
+            } catch (LibvirtException | RuntimeException e) {
+                deleteQuietly(vol);
+                throw e;
+            } finally {
+                vol.free();
+            }
+        } finally {
+            pool.free();
+        }
+    }
+
     private static void upload(Connect c, StorageVol vol, Path source, long size) throws LibvirtException {
-        Stream stream = c.streamNew(0);
         try (InputStream in = Files.newInputStream(source)) {
+            upload(c, vol, in, source.toString(), size);
+        } catch (IOException e) {
+            throw new HypervisorException("cannot read " + source + ": " + e.getMessage(), null, -1, e);
+        }
+    }
+
+    private static void upload(Connect c, StorageVol vol, InputStream in, String source, long size) throws LibvirtException {
+        Stream stream = c.streamNew(0);
+        try {
             vol.upload(stream, 0, size, 0);
             byte[] buffer = new byte[1 << 20];
             long sent = 0;

@@ -63,6 +63,9 @@ final class StorageXml {
     static VolumeInfo volumeInfo(VolumeRef ref, String xml, long capacity, long allocation) {
         Element volume = SafeXml.parse(xml).getDocumentElement();
         String format = SafeXml.path(volume, "target", "format").flatMap(f -> SafeXml.attr(f, "type")).orElse("raw");
+        if ("iso".equals(format)) {
+            format = "raw"; // libvirt's probe names an ISO 9660 file (a cloud-init seed) "iso"; QEMU reads it as raw
+        }
         Optional<String> backing = SafeXml.path(volume, "backingStore", "path").map(e -> e.getTextContent().strip())
                 .filter(s -> !s.isEmpty());
         DiskFormat diskFormat;

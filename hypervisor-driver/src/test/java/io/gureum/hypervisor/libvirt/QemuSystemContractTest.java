@@ -148,6 +148,35 @@ class QemuSystemContractTest extends HypervisorContract {
     }
 
     @Test
+    void an_uploaded_seed_holds_its_bytes_is_attached_read_only_and_goes_with_its_vm() throws Exception {
+        String name = name("seed");
+        VolumeRef seed = new VolumeRef(POOL, name + "-seed.iso");
+        Path iso = Files.createTempFile("gureum-seed", ".iso");
+        try {
+            // A real ISO 9660 file: libvirt's probe calls it "iso", which the driver reads as raw.
+            Process p = new ProcessBuilder("xorriso", "-as", "genisoimage", "-output", iso.toString(), "-volid", "cidata",
+                    "-joliet", "-rock", "/etc/hostname").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertThat(p.waitFor()).isZero();
+            byte[] content = Files.readAllBytes(iso);
+
+            VolumeInfo uploaded = hv.uploadVolume(seed, content);
+
+            assertThat(uploaded.format()).isEqualTo(DiskFormat.RAW);
+            assertThat(uploaded.capacityBytes()).isEqualTo(content.length);
+            assertThat(Files.readAllBytes(POOL_PATH.resolve(seed.volume()))).isEqualTo(content);
+            assertThatThrownBy(() -> hv.uploadVolume(seed, content)).isInstanceOf(HypervisorException.Conflict.class);
+            VmInfo vm = hv.define(spec(name).disk(io.gureum.hypervisor.DiskSpec.overlay(base, DiskFormat.QCOW2))
+                    .disk(io.gureum.hypervisor.DiskSpec.seed(seed)).build());
+            assertThat(hv.guestInfo(vm.id()).agentConnected()).as("a VM that is not running has no agent").isFalse();
+            hv.undefine(vm.id());
+            assertThatThrownBy(() -> hv.volumeInfo(seed)).isInstanceOf(HypervisorException.NotFound.class);
+        } finally {
+            Files.deleteIfExists(iso);
+        }
+    }
+
+    @Test
     void an_imported_base_image_whose_format_is_misstated_is_refused() {
         Path source = images.baseQcow2();
         Requires.that(Files.isReadable(source), "no base.qcow2 in " + images.dir());

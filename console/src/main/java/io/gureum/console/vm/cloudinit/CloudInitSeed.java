@@ -20,7 +20,7 @@ import tools.jackson.dataformat.yaml.YAMLWriteFeature;
 public final class CloudInitSeed {
 
     /** The most user data accepted, in UTF-8 bytes. */
-    public static final int MAX_USER_DATA_BYTES = 16 * 1024;
+    public static final int MAX_USER_DATA_BYTES = 64 * 1024;
     /** The first line cloud-init needs to read user data as cloud-config. */
     static final String CLOUD_CONFIG_HEADER = "#cloud-config\n";
     private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
@@ -100,6 +100,10 @@ public final class CloudInitSeed {
         if (bytes > MAX_USER_DATA_BYTES) {
             throw new SeedValidationException("userData", "User data has at most " + MAX_USER_DATA_BYTES / 1024
                     + " KiB; this has " + (bytes + 1023) / 1024 + " KiB.");
+        }
+        if (!text.startsWith("#cloud-config")) {
+            throw new SeedValidationException("userData", "User data is cloud-config: its first line is "
+                    + "'#cloud-config'.");
         }
         JsonNode tree;
         try {

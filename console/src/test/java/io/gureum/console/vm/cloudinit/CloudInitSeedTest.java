@@ -28,7 +28,7 @@ class CloudInitSeedTest {
 
         assertThat(meta.get("instance-id").asString()).isEqualTo("iid-" + VM);
         assertThat(meta.get("local-hostname").asString()).isEqualTo("web-1");
-        assertThat(yaml.readTree(seed.files(request("web-2", "packages: [nginx]")).metaData())
+        assertThat(yaml.readTree(seed.files(request("web-2", "#cloud-config\npackages: [nginx]")).metaData())
                 .get("instance-id").asString()).as("stable per VM, whatever else changes").isEqualTo("iid-" + VM);
     }
 
@@ -72,7 +72,7 @@ class CloudInitSeedTest {
     void hostile_text_stays_inside_its_yaml_value() {
         String comment = "x\nruncmd: [[rm, -rf, /]]\n# ";
         SeedRequest request = new SeedRequest(VM, "web-1", "debian", List.of("ssh-ed25519 AAAA " + comment),
-                "write_files:\n  - path: /etc/motd\n    content: \"hello\\nusers: []\"\n");
+                "#cloud-config\nwrite_files:\n  - path: /etc/motd\n    content: \"hello\\nusers: []\"\n");
 
         JsonNode config = yaml.readTree(seed.files(request).userData());
 
@@ -103,14 +103,16 @@ class CloudInitSeedTest {
 
     @Test
     void user_data_that_is_not_a_mapping_too_large_or_not_yaml_is_refused_next_to_its_field() {
-        assertRefused(() -> seed.files(request("web-1", "#!/bin/sh\nrm -rf /\n")), "userData", "mapping");
-        assertRefused(() -> seed.files(request("web-1", "- a\n- b\n")), "userData", "mapping");
-        assertRefused(() -> seed.files(request("web-1", "packages: [nginx\n")), "userData", "not valid YAML");
-        assertRefused(() -> seed.files(request("web-1", "a: 1\na: 2\n")), "userData", "not valid YAML");
-        assertRefused(() -> seed.files(request("web-1", "users: ops\n")), "userData", "must be a list");
-        assertRefused(() -> seed.files(request("web-1", "hostname: other\n")), "userData", "Hostname field");
-        String large = "write_files:\n  - content: \"" + "x".repeat(2 * 1024 * 1024) + "\"\n";
-        assertRefused(() -> seed.files(request("web-1", large)), "userData", "at most 16 KiB");
+        String h = "#cloud-config\n";
+        assertRefused(() -> seed.files(request("web-1", "#!/bin/sh\nrm -rf /\n")), "userData", "#cloud-config");
+        assertRefused(() -> seed.files(request("web-1", "packages: [nginx]\n")), "userData", "#cloud-config");
+        assertRefused(() -> seed.files(request("web-1", h + "- a\n- b\n")), "userData", "mapping");
+        assertRefused(() -> seed.files(request("web-1", h + "packages: [nginx\n")), "userData", "not valid YAML");
+        assertRefused(() -> seed.files(request("web-1", h + "a: 1\na: 2\n")), "userData", "not valid YAML");
+        assertRefused(() -> seed.files(request("web-1", h + "users: ops\n")), "userData", "must be a list");
+        assertRefused(() -> seed.files(request("web-1", h + "hostname: other\n")), "userData", "Hostname field");
+        String large = h + "write_files:\n  - content: \"" + "x".repeat(2 * 1024 * 1024) + "\"\n";
+        assertRefused(() -> seed.files(request("web-1", large)), "userData", "at most 64 KiB");
     }
 
     @Test

@@ -193,8 +193,8 @@ class ConsoleBenchmark {
                 "| path | median frames/s | all windows | bytes per window |",
                 "|---|---:|---|---|",
                 Bench.line("| console WebSocket -> VncRelay -> QEMU's VNC port (noVNC's path) | %.1f | %s | %s |", r,
-                        relay, relayBytes),
-                Bench.line("| TCP straight to QEMU's VNC port | %.1f | %s | %s |", d, direct, directBytes),
+                        rounded(relay), relayBytes),
+                Bench.line("| TCP straight to QEMU's VNC port | %.1f | %s | %s |", d, rounded(direct), directBytes),
                 "",
                 Bench.line("**ratio relay / direct = %.2f**", r / d));
     }
@@ -490,6 +490,10 @@ class ConsoleBenchmark {
                 }
             }
         }
+    }
+
+    private static List<String> rounded(List<Double> values) {
+        return values.stream().map(v -> Bench.line("%.1f", v)).toList();
     }
 
     private static String loadAverage() {

@@ -119,7 +119,7 @@ class ConsoleBenchmark {
     void serialKeystrokeRoundTrip() throws Exception {
         List<Long> socket = new ArrayList<>();
         List<Long> direct = new ArrayList<>();
-        String load = loadAverage();
+        String load = Bench.loadAverage();
         for (int block = 0; block < BLOCKS; block++) {
             // Alternate which path goes first, so neither always meets a warmer guest.
             if (block % 2 == 0) {
@@ -135,7 +135,7 @@ class ConsoleBenchmark {
         Bench.report("Consoles: serial keystroke round trip",
                 Bench.line("One character typed into the tiny guest's shell on ttyS0 (QEMU TCG) until its echo comes "
                         + "back; %d blocks of %d keystrokes per path, alternating, after 10 unmeasured keystrokes per "
-                        + "block. 1-minute load average %s before, %s after.", BLOCKS, KEYS, load, loadAverage()),
+                        + "block. 1-minute load average %s before, %s after.", BLOCKS, KEYS, load, Bench.loadAverage()),
                 "",
                 "| path | median ms | p95 ms |",
                 "|---|---:|---:|",
@@ -163,7 +163,7 @@ class ConsoleBenchmark {
         List<Double> direct = new ArrayList<>();
         List<Long> relayBytes = new ArrayList<>();
         List<Long> directBytes = new ArrayList<>();
-        String load = loadAverage();
+        String load = Bench.loadAverage();
         try {
             for (int block = 0; block < BLOCKS; block++) {
                 if (block % 2 == 0) {
@@ -188,7 +188,7 @@ class ConsoleBenchmark {
                 Bench.line("Tiny guest under QEMU TCG printing to its VGA text console without end; an RFB 3.8 client "
                         + "(raw encoding, the next incremental update request sent as soon as an update is read) "
                         + "counts updates in %d windows of %d s per path, alternating. 1-minute load average %s "
-                        + "before, %s after.", BLOCKS, WINDOW.toSeconds(), load, loadAverage()),
+                        + "before, %s after.", BLOCKS, WINDOW.toSeconds(), load, Bench.loadAverage()),
                 "",
                 "| path | median frames/s | all windows | bytes per window |",
                 "|---|---:|---|---|",
@@ -494,13 +494,5 @@ class ConsoleBenchmark {
 
     private static List<String> rounded(List<Double> values) {
         return values.stream().map(v -> Bench.line("%.1f", v)).toList();
-    }
-
-    private static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (IOException e) {
-            return "?";
-        }
     }
 }

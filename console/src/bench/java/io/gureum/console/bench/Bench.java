@@ -69,6 +69,15 @@ public final class Bench {
         return String.format(Locale.ROOT, format, args);
     }
 
+    /** The 1-minute load average, printed with each figure: these 2 CPUs are shared. */
+    public static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "?";
+        }
+    }
+
     /** The machine: CPUs, memory, OS, JVM, and when. */
     public static String machine() {
         var os = ManagementFactory.getOperatingSystemMXBean();

@@ -69,11 +69,7 @@ final class Outcomes implements ApplicationListener<ApplicationEvent>, AutoClose
 
     /** The machine's 1-minute load average now: on a shared machine, what the figures were measured under. */
     static String loadAverage() {
-        try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ")[0];
-        } catch (java.io.IOException | RuntimeException e) {
-            return "?";
-        }
+        return Bench.loadAverage();
     }
 
     @Override

@@ -67,6 +67,14 @@ class ApiProblems {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestBodyLimit.TooLarge tooLarge) {
+                ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, ProblemTypes.TOO_LARGE,
+                        "Request too large", RequestBodyLimit.detail(tooLarge.maxBytes));
+                problem.setProperty("maxBytes", tooLarge.maxBytes);
+                return problem;
+            }
+        }
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidInput refused && refused.field() != null) {
                 return invalid(refused);
             }

@@ -6,6 +6,7 @@ import io.gureum.console.identity.IdentityService;
 import io.gureum.console.identity.LoginThrottle;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AndRequestMatcher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The API's own filter chain, ahead of the UI's: stateless (no session is read or made), bearer tokens only, so no
@@ -43,7 +45,9 @@ class ApiSecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ApiTokenService tokens, IdentityService identity,
-                                       UserDetailsService users, LoginThrottle throttle) throws Exception {
+                                       UserDetailsService users, LoginThrottle throttle,
+                                       @Value("${gureum.api.max-body-size:1MB}") DataSize maxBodySize)
+            throws Exception {
         // The OpenAPI document is for the console's signed-in users (Swagger UI reads it with the session): the UI's
         // chain guards it.
         http.securityMatcher(new AndRequestMatcher(pathPattern("/api/**"),
@@ -55,6 +59,8 @@ class ApiSecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .logout(logout -> logout.disable())
+                // Refused before the token is even looked at: a 413 costs nothing, whoever sends it.
+                .addFilterBefore(new RequestBodyLimit(maxBodySize), BasicAuthenticationFilter.class)
                 .addFilterBefore(new BearerTokenFilter(tokens, identity, users, throttle), BasicAuthenticationFilter.class)
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {

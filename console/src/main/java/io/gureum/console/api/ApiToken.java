@@ -44,6 +44,9 @@ class ApiToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
+    /** How stale "last used" may be: the token page shows it to the minute. */
+    static final java.time.Duration LAST_USE_PRECISION = java.time.Duration.ofMinutes(1);
+
     @Column(name = "revoked_at")
     private Instant revokedAt;
 
@@ -75,8 +78,14 @@ class ApiToken {
         return revokedAt == null && now.isBefore(expiresAt);
     }
 
+    /**
+     * Records a use, to the minute: a pipeline's burst of calls would otherwise write (and lock) the same token row on
+     * every request, which serialised 200 concurrent list requests behind one another (docs/performance.md, "API").
+     */
     void usedAt(Instant now) {
-        lastUsedAt = now;
+        if (lastUsedAt == null || lastUsedAt.isBefore(now.minus(LAST_USE_PRECISION))) {
+            lastUsedAt = now;
+        }
     }
 
     /** False when it was revoked before. */

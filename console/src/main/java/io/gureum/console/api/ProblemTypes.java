@@ -20,6 +20,8 @@ final class ProblemTypes {
     static final URI CONFLICT = type("conflict");
     /** Too many failed authentications from the client's address. */
     static final URI THROTTLED = type("throttled");
+    /** The request body is larger than {@code gureum.api.max-body-size}. */
+    static final URI TOO_LARGE = type("too-large");
 
     private ProblemTypes() {
     }

@@ -49,7 +49,6 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     static final int MAX_VCPUS = 16;
     static final long MIN_MEMORY_MIB = 64;
     static final long MAX_MEMORY_MIB = 64 * 1024;
-    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
     /** VNC listen addresses that include this machine's loopback, where the console connects. */
     private static final Set<String> LOOPBACK_OR_ANY = Set.of("127.0.0.1", "localhost", "::1", "0.0.0.0", "::");
     /** How many audit entries {@link #auditTrail} returns at most. */
@@ -66,13 +65,17 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     private final VmCreation creation;
     private final VmLifecycle lifecycle;
     private final HostService hosts;
+    /** How long a shutdown waits for the guest to power off on ACPI before forcing it off. */
+    private final Duration shutdownTimeout;
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
               TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
               AuditService audit, VmLeftovers leftovers, VmAdoption adoption,
-              @Value("${gureum.vms.networks:default}") List<String> networks) {
+              @Value("${gureum.vms.networks:default}") List<String> networks,
+              @Value("${gureum.vms.shutdown-timeout:20s}") Duration shutdownTimeout) {
         this.vms = vms;
+        this.shutdownTimeout = shutdownTimeout;
         this.access = access;
         this.stateLog = stateLog;
         this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
@@ -232,7 +235,7 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     /** Asks the guest to power off; forces it off after a timeout (guests may ignore ACPI). */
     public VmOperation shutdown(UUID id) {
         return act(id, "vm.shutdown", VmStatus.STOPPED,
-                (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(), SHUTDOWN_TIMEOUT));
+                (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(), shutdownTimeout));
     }
 
     /** A VM's gentle stop is {@link #shutdown}. */

@@ -1,5 +1,7 @@
 package io.gureum.console.consoles;
 
+import java.util.function.Consumer;
+
 /** An open console backend (an exec session, a serial stream): keystrokes in, terminal output out. */
 public interface ConsoleStream extends AutoCloseable {
 
@@ -10,6 +12,35 @@ public interface ConsoleStream extends AutoCloseable {
     /** Ends the backend; the output's {@link Output#ended()} follows. */
     @Override
     void close();
+
+    /**
+     * A stream over a backend's own operations, so that each console kind passes method references instead of
+     * writing the same adapter again.
+     */
+    static ConsoleStream of(Consumer<byte[]> write, Resize resize, Runnable close) {
+        return new ConsoleStream() {
+            @Override
+            public void write(byte[] input) {
+                write.accept(input);
+            }
+
+            @Override
+            public void resize(int columns, int rows) {
+                resize.resize(columns, rows);
+            }
+
+            @Override
+            public void close() {
+                close.run();
+            }
+        };
+    }
+
+    /** How a backend takes a new terminal size. */
+    @FunctionalInterface
+    interface Resize {
+        void resize(int columns, int rows);
+    }
 
     /** Where a backend's output goes, on whatever thread the backend delivers it. */
     interface Output {

@@ -4,7 +4,6 @@ import io.gureum.console.consoles.ConsoleKind;
 import io.gureum.console.consoles.ConsoleResource;
 import io.gureum.console.consoles.ConsoleStream;
 import io.gureum.console.consoles.ConsoleTarget;
-import io.gureum.container.ShellSession;
 import io.gureum.container.Subscription;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -35,33 +34,13 @@ class ContainerOutput implements ConsoleTarget {
 
     @Override
     public ConsoleStream open(UUID resourceId, int columns, int rows, ConsoleStream.Output output) {
-        Subscription attached = containers.attachOutput(resourceId, new ShellSession.Listener() {
-            @Override
-            public void output(byte[] bytes) {
-                output.output(terminalLines(bytes));
-            }
-
-            @Override
-            public void ended() {
-                output.ended();
-            }
-        });
-        return new ConsoleStream() {
-            @Override
-            public void write(byte[] input) {
-                // read-only: the main process's stdin is not attached
-            }
-
-            @Override
-            public void resize(int columns, int rows) {
-                // the process has no terminal to resize
-            }
-
-            @Override
-            public void close() {
-                attached.close();
-            }
-        };
+        Subscription attached = containers.attachOutput(resourceId,
+                ContainerShell.listener(output, ContainerOutput::terminalLines));
+        return ConsoleStream.of(input -> {
+            // read-only: the main process's stdin is not attached
+        }, (newColumns, newRows) -> {
+            // the process has no terminal to resize
+        }, attached::close);
     }
 
     /** A process without a terminal ends lines with \n only; the browser's terminal needs \r\n to start a line. */

@@ -25,6 +25,7 @@ import java.util.UUID;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,7 +52,6 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
     static final long MAX_MEMORY_MIB = 64 * 1024;
     static final int MAX_COMMAND = 1000;
     static final int MAX_HEALTH_INTERVAL_SECONDS = 3600;
-    static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
     /** What a browser shell runs; busybox and every distribution image have it. */
     static final List<String> SHELL = List.of("/bin/sh");
     static final List<String> RESTART_POLICIES = List.of("no", "on-failure", "always", "unless-stopped");
@@ -70,11 +70,15 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
     private final ContainerCreation creation;
     private final ContainerLifecycle lifecycle;
     private final HostService hosts;
+    /** How long a stop waits for the command to end on SIGTERM before the engine kills it. */
+    private final Duration stopTimeout;
 
     ContainerService(ContainerRepository containers, ProjectAccess access, QuotaService quotas, HostService hosts,
                      TaskService tasks, TransactionTemplate transactions, ApplicationEventPublisher events,
-                     Clock clock, ContainerStateSync stateSync, ContainerAdoption adoption) {
+                     Clock clock, ContainerStateSync stateSync, ContainerAdoption adoption,
+                     @Value("${gureum.containers.stop-timeout:10s}") Duration stopTimeout) {
         this.containers = containers;
+        this.stopTimeout = stopTimeout;
         this.access = access;
         this.adoption = adoption;
         this.hosts = hosts;
@@ -230,11 +234,11 @@ public class ContainerService implements WorkloadActions<ContainerSummary, Conta
 
     @Override
     public ContainerOperation stop(UUID id) {
-        return act(id, "container.stop", (c, engine) -> engine.stop(c.engineId(), STOP_TIMEOUT));
+        return act(id, "container.stop", (c, engine) -> engine.stop(c.engineId(), stopTimeout));
     }
 
     public ContainerOperation restart(UUID id) {
-        return act(id, "container.restart", (c, engine) -> engine.restart(c.engineId(), STOP_TIMEOUT));
+        return act(id, "container.restart", (c, engine) -> engine.restart(c.engineId(), stopTimeout));
     }
 
     /** Removes the container from its engine (stopping it) and frees its quota. */

@@ -6,6 +6,7 @@ import io.gureum.console.consoles.ConsoleStream;
 import io.gureum.console.consoles.ConsoleTarget;
 import io.gureum.container.ShellSession;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /** The container shell as a browser console: checks and opens through {@link ContainerService}. */
@@ -37,31 +38,21 @@ class ContainerShell implements ConsoleTarget {
     /** Runs the command the user typed (split into arguments by {@link ContainerService#shellCommand}), or /bin/sh. */
     @Override
     public ConsoleStream open(UUID resourceId, int columns, int rows, String command, ConsoleStream.Output output) {
-        ShellSession shell = containers.openShell(resourceId, command, columns, rows, new ShellSession.Listener() {
+        ShellSession shell = containers.openShell(resourceId, command, columns, rows, listener(output, bytes -> bytes));
+        return ConsoleStream.of(shell::write, shell::resize, shell::close);
+    }
+
+    /** The engine's output, changed by {@code bytes}, to the console's output. */
+    static ShellSession.Listener listener(ConsoleStream.Output output, UnaryOperator<byte[]> bytes) {
+        return new ShellSession.Listener() {
             @Override
-            public void output(byte[] bytes) {
-                output.output(bytes);
+            public void output(byte[] chunk) {
+                output.output(bytes.apply(chunk));
             }
 
             @Override
             public void ended() {
                 output.ended();
-            }
-        });
-        return new ConsoleStream() {
-            @Override
-            public void write(byte[] input) {
-                shell.write(input);
-            }
-
-            @Override
-            public void resize(int columns, int rows) {
-                shell.resize(columns, rows);
-            }
-
-            @Override
-            public void close() {
-                shell.close();
             }
         };
     }

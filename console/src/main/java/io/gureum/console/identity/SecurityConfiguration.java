@@ -3,6 +3,7 @@ package io.gureum.console.identity;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import io.gureum.console.ui.LoginView;
 import java.util.Map;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +46,13 @@ class SecurityConfiguration {
                 .anyRequest(any -> any.authenticated())).build();
     }
 
+    /**
+     * BCrypt at cost 12 (~0.3 s a hash here) unless configured otherwise: the test profile lowers the cost, since
+     * the suite makes and checks thousands of passwords; a hash of any cost still matches.
+     */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return new BCryptPasswordEncoder(12);
+    PasswordEncoder passwordEncoder(@Value("${gureum.security.password-hash-strength:12}") int strength) {
+        return new BCryptPasswordEncoder(strength);
     }
 
     @Bean

@@ -42,21 +42,8 @@ class VmSerialTerminal implements ConsoleTarget {
                 output.ended();
             }
         });
-        return new ConsoleStream() {
-            @Override
-            public void write(byte[] input) {
-                serial.write(input);
-            }
-
-            @Override
-            public void resize(int columns, int rows) {
-                // A serial line has no size to tell; the guest keeps its own (stty).
-            }
-
-            @Override
-            public void close() {
-                serial.close();
-            }
-        };
+        return ConsoleStream.of(serial::write, (newColumns, newRows) -> {
+            // A serial line has no size to tell; the guest keeps its own (stty).
+        }, serial::close);
     }
 }

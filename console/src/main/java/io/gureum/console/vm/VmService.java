@@ -50,7 +50,6 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     static final int MAX_VCPUS = 16;
     static final long MIN_MEMORY_MIB = 64;
     static final long MAX_MEMORY_MIB = 64 * 1024;
-    static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(20);
     static final Duration SERVER_SHUTDOWN_TIMEOUT = Duration.ofSeconds(120);
     /** VNC listen addresses that include this machine's loopback, where the console connects. */
     private static final Set<String> LOOPBACK_OR_ANY = Set.of("127.0.0.1", "localhost", "::1", "0.0.0.0", "::");
@@ -69,13 +68,17 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     private final VmLifecycle lifecycle;
     private final HostService hosts;
     private final ImageCatalog images;
+    /** How long a shutdown waits for the guest to power off before forcing it off (servers: at least 120 s). */
+    private final Duration shutdownTimeout;
 
     VmService(VirtualMachineRepository vms, ProjectAccess access, QuotaService quotas, ImageCatalog images,
               HostService hosts, Placement placement, VmProvisioner provisioner, TaskService tasks,
               TransactionTemplate transactions, ApplicationEventPublisher events, Clock clock, VmStateLog stateLog,
               AuditService audit, VmLeftovers leftovers, VmAdoption adoption, CloudInitSetup cloudInit,
-              @Value("${gureum.vms.networks:default}") List<String> networks) {
+              @Value("${gureum.vms.networks:default}") List<String> networks,
+              @Value("${gureum.vms.shutdown-timeout:20s}") Duration shutdownTimeout) {
         this.vms = vms;
+        this.shutdownTimeout = shutdownTimeout;
         this.access = access;
         this.stateLog = stateLog;
         this.networks = networks.stream().map(String::strip).filter(n -> !n.isEmpty()).distinct().toList();
@@ -241,7 +244,7 @@ public class VmService implements WorkloadActions<VmSummary, VmStatus> {
     public VmOperation shutdown(UUID id) {
         return act(id, "vm.shutdown", VmStatus.STOPPED, (vm, hv) -> provisioner.shutdown(hv, vm.domainUuid(),
                 images.find(vm.imageId()).filter(BootImage::isCloudInit).isPresent() ? SERVER_SHUTDOWN_TIMEOUT
-                        : SHUTDOWN_TIMEOUT));
+                        : shutdownTimeout));
     }
 
     /** A VM's gentle stop is {@link #shutdown}. */

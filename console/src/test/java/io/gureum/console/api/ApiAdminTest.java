@@ -3,9 +3,9 @@ package io.gureum.console.api;
 import static io.gureum.console.testsupport.Actors.asAdmin;
 import static io.gureum.console.testsupport.Actors.asUser;
 import static io.gureum.console.testsupport.Actors.unique;
-import static io.gureum.console.api.ApiClient.assertProblem;
-import static io.gureum.console.api.ApiClient.fields;
-import static io.gureum.console.api.ApiClient.json;
+import static io.gureum.console.api.ApiHttp.assertProblem;
+import static io.gureum.console.api.ApiHttp.fields;
+import static io.gureum.console.api.ApiHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gureum.console.host.HostService;
@@ -46,7 +46,7 @@ class ApiAdminTest {
     @Autowired
     HostService hosts;
 
-    ApiClient api;
+    ApiHttp api;
     Fixtures.Tenant a;
     Fixtures.Tenant b;
     String admin;
@@ -56,7 +56,7 @@ class ApiAdminTest {
         a = fixtures.tenant("adm-a");
         b = fixtures.tenant("adm-b");
         admin = asAdmin(() -> tokens.create("admin pipeline", null)).secret();
-        api = new ApiClient(port);
+        api = new ApiHttp(port);
     }
 
     @AfterEach
@@ -111,13 +111,13 @@ class ApiAdminTest {
         HttpResponse<String> wrongType = api.send("PUT", "/api/v1/projects/" + a.id() + "/quota", admin,
                 "{\"vcpus\": \"many\"}");
 
-        assertThat(fields(assertProblem(missing, 400, "validation"))).containsExactly("diskGib", "vms",
+        assertThat(fields(assertProblem(missing, 400, "urn:gureum:problem:validation"))).containsExactly("diskGib", "vms",
                 "containers", "containerCpus", "containerMemoryMib");
-        JsonNode refused = assertProblem(negative, 400, "validation");
+        JsonNode refused = assertProblem(negative, 400, "urn:gureum:problem:validation");
         assertThat(fields(refused)).containsExactly("vms");
         assertThat(refused.get("errors").get(0).get("message").asString())
                 .isEqualTo("Quota amounts are 0 or more: VMs cannot be -1.");
-        assertThat(fields(assertProblem(wrongType, 400, "validation"))).containsExactly("vcpus");
+        assertThat(fields(assertProblem(wrongType, 400, "urn:gureum:problem:validation"))).containsExactly("vcpus");
         assertThat(json(api.get("/api/v1/projects/" + a.id() + "/quota", admin)).get("limits").get("vms").asInt())
                 .isNotEqualTo(-1);
     }
@@ -141,7 +141,7 @@ class ApiAdminTest {
                         "00000000-0000-0000-0000-000000000000", "volume", "disk.qcow2")));
 
         for (HttpResponse<String> response : refused) {
-            assertProblem(response, 403, "forbidden");
+            assertProblem(response, 403, "urn:gureum:problem:forbidden");
         }
         assertThat(asAdmin(() -> projects.visibleProjects()).stream().map(ProjectSummary::name)).doesNotContain(name);
         assertThat(asAdmin(() -> hosts.list()).stream().map(HostSummary::name)).doesNotContain(hostName);
@@ -154,15 +154,15 @@ class ApiAdminTest {
         long missing = Long.MAX_VALUE;
 
         for (String suffix : new String[] {"", "/quota", "/members"}) {
-            JsonNode foreign = assertProblem(api.get("/api/v1/projects/" + a.id() + suffix, outsider), 404, "not-found");
-            JsonNode absent = assertProblem(api.get("/api/v1/projects/" + missing + suffix, outsider), 404, "not-found");
+            JsonNode foreign = assertProblem(api.get("/api/v1/projects/" + a.id() + suffix, outsider), 404, "urn:gureum:problem:not-found");
+            JsonNode absent = assertProblem(api.get("/api/v1/projects/" + missing + suffix, outsider), 404, "urn:gureum:problem:not-found");
             assertThat(foreign.get("detail").asString().replace(String.valueOf(a.id()), "ID"))
                     .isEqualTo(absent.get("detail").asString().replace(String.valueOf(missing), "ID"));
         }
         assertProblem(api.send("PATCH", "/api/v1/projects/" + a.id(), outsider, Map.of("name", "taken over")), 404,
-                "not-found");
+                "urn:gureum:problem:not-found");
         assertProblem(api.send("POST", "/api/v1/projects/" + a.id() + "/members", outsider,
-                Map.of("username", b.member().username(), "role", "OWNER")), 404, "not-found");
+                Map.of("username", b.member().username(), "role", "OWNER")), 404, "urn:gureum:problem:not-found");
         assertThat(json(api.get("/api/v1/projects?limit=500", outsider)).get("items").valueStream()
                 .map(project -> project.get("id").asLong())).contains(b.id()).doesNotContain(a.id());
         assertThat(asUser(a.owner().username(), () -> projects.get(a.id())).name()).isEqualTo(a.project().name());
@@ -183,16 +183,16 @@ class ApiAdminTest {
                 .map(member -> member.get("role").asString())).containsExactly("MEMBER");
 
         JsonNode again = assertProblem(api.send("POST", "/api/v1/projects/" + a.id() + "/members", owner,
-                Map.of("username", newcomer.username(), "role", "VIEWER")), 400, "validation");
+                Map.of("username", newcomer.username(), "role", "VIEWER")), 400, "urn:gureum:problem:validation");
         assertThat(fields(again)).containsExactly("username");
         assertThat(again.get("errors").get(0).get("message").asString()).contains("already a member");
         assertThat(fields(assertProblem(api.send("POST", "/api/v1/projects/" + a.id() + "/members", owner,
-                Map.of("username", newcomer.username(), "role", "KING")), 400, "validation")))
+                Map.of("username", newcomer.username(), "role", "KING")), 400, "urn:gureum:problem:validation")))
                 .containsExactly("role");
         assertProblem(api.send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + a.owner().id(), owner, null),
-                409, "wrong-state");
+                409, "urn:gureum:problem:wrong-state");
         assertProblem(api.send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + newcomer.id(),
-                tokenOf(a.viewer().username()), null), 403, "forbidden");
+                tokenOf(a.viewer().username()), null), 403, "urn:gureum:problem:forbidden");
 
         assertThat(api.send("DELETE", "/api/v1/projects/" + a.id() + "/members/" + newcomer.id(), owner, null)
                 .statusCode()).isEqualTo(204);
@@ -223,9 +223,9 @@ class ApiAdminTest {
         // As the audit page allows: the project's member sees nothing, the administrator the same entries.
         assertThat(json(api.get(query, tokenOf(a.member().username()))).get("total").asInt()).isZero();
         assertThat(json(api.get(query, admin)).get("total").asInt()).isEqualTo(5);
-        assertThat(fields(assertProblem(api.get("/api/v1/audit?limit=501&outcome=MAYBE", owner), 400, "validation")))
+        assertThat(fields(assertProblem(api.get("/api/v1/audit?limit=501&outcome=MAYBE", owner), 400, "urn:gureum:problem:validation")))
                 .containsExactly("outcome");
-        assertThat(fields(assertProblem(api.get("/api/v1/audit?limit=501", owner), 400, "validation")))
+        assertThat(fields(assertProblem(api.get("/api/v1/audit?limit=501", owner), 400, "urn:gureum:problem:validation")))
                 .containsExactly("limit");
     }
 
@@ -234,14 +234,14 @@ class ApiAdminTest {
         String name = unique("bad-uri");
 
         JsonNode problem = assertProblem(api.send("POST", "/api/v1/hosts", admin,
-                Map.of("name", name, "uri", "http://somewhere.example/system")), 400, "validation");
+                Map.of("name", name, "uri", "http://somewhere.example/system")), 400, "urn:gureum:problem:validation");
 
         assertThat(fields(problem)).containsExactly("uri");
         assertThat(problem.get("errors").get(0).get("message").asString()).contains("qemu");
         assertThat(json(api.get("/api/v1/hosts", admin)).valueStream().map(host -> host.get("name").asString()))
                 .doesNotContain(name);
         assertThat(fields(assertProblem(api.send("POST", "/api/v1/hosts", admin,
-                Map.of("name", "Not A Host Name!", "uri", "test:///default")), 400, "validation")))
+                Map.of("name", "Not A Host Name!", "uri", "test:///default")), 400, "urn:gureum:problem:validation")))
                 .containsExactly("name");
     }
 
@@ -267,7 +267,7 @@ class ApiAdminTest {
         } finally {
             assertThat(api.send("DELETE", "/api/v1/hosts/" + id, admin, null).statusCode()).isEqualTo(204);
         }
-        assertProblem(api.get("/api/v1/hosts/" + id, admin), 404, "not-found");
+        assertProblem(api.get("/api/v1/hosts/" + id, admin), 404, "urn:gureum:problem:not-found");
     }
 
     @Test
@@ -295,10 +295,10 @@ class ApiAdminTest {
         assertThat(api.get("/api/v1/unmanaged/containers", admin).statusCode()).isEqualTo(200);
 
         JsonNode problem = assertProblem(api.send("POST", "/api/v1/unmanaged/vms/adopt", admin, Map.of()), 400,
-                "validation");
+                "urn:gureum:problem:validation");
 
         assertThat(fields(problem)).containsExactly("hostId");
         assertProblem(api.send("POST", "/api/v1/unmanaged/containers/adopt", admin, Map.of("hostId",
-                "00000000-0000-0000-0000-000000000000", "engineId", "abc", "projectId", a.id())), 409, "wrong-state");
+                "00000000-0000-0000-0000-000000000000", "engineId", "abc", "projectId", a.id())), 409, "urn:gureum:problem:wrong-state");
     }
 }

@@ -404,10 +404,7 @@ class ApiAuthorizationSweepTest {
     }
 
     private JsonNode awaitTask(HttpResponse<String> accepted) {
-        String location = accepted.headers().firstValue("Location").orElseThrow();
-        JsonNode task = json(api.get(location + "?wait=" + TASK_TIMEOUT.toSeconds() + "s", admin));
-        assertThat(task.get("finished").asBoolean()).as(task.toString()).isTrue();
-        return task;
+        return api.awaitTask(accepted, admin, TASK_TIMEOUT.toSeconds() + "s");
     }
 
     private String tokenOf(String username, TokenScope scope) {

@@ -90,7 +90,7 @@ class ApiQuotaRaceTest {
         for (String path : made) {
             HttpResponse<String> deleted = api.send(api.request(path, member).DELETE());
             if (deleted.statusCode() == 202) {
-                awaitTask(deleted);
+                api.awaitTask(deleted, member, "120s");
             } else {
                 log.warn("could not delete {} after the race: {}", path, deleted.body());
             }
@@ -163,7 +163,7 @@ class ApiQuotaRaceTest {
             assertThat(body.get("demand").get(kinds).asInt()).isEqualTo(1);
         });
         for (HttpResponse<String> created : accepted) {
-            JsonNode task = awaitTask(created);
+            JsonNode task = api.awaitTask(created, member, "120s");
             assertThat(task.get("state").asString()).as(task.toString()).isEqualTo("SUCCEEDED");
         }
         return accepted.stream().map(r -> json(r).get("resource").get("id").asString()).collect(Collectors.toSet());
@@ -209,12 +209,5 @@ class ApiQuotaRaceTest {
 
     private int live(String kinds) {
         return json(api.get("/api/v1/" + kinds + "?projectId=" + tenant.id(), member)).get("total").asInt();
-    }
-
-    private JsonNode awaitTask(HttpResponse<String> accepted) {
-        String location = accepted.headers().firstValue("Location").orElseThrow();
-        JsonNode task = json(api.get(location + "?wait=120s", member));
-        assertThat(task.get("finished").asBoolean()).as(task.toString()).isTrue();
-        return task;
     }
 }

@@ -1,5 +1,7 @@
 package io.gureum.console.api;
 
+import static io.gureum.console.api.ApiHttp.assertProblem;
+import static io.gureum.console.api.ApiHttp.json;
 import static io.gureum.console.testsupport.Actors.asAdmin;
 import static io.gureum.console.testsupport.Actors.asUser;
 import static io.gureum.console.testsupport.Actors.unique;
@@ -26,10 +28,6 @@ import io.gureum.console.testsupport.SimulatedHost;
 import io.gureum.console.vm.NewVm;
 import io.gureum.console.vm.VmOperation;
 import io.gureum.console.vm.VmService;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +45,6 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
 
 /**
  * API tokens over real HTTP: scope and projects narrow the user's current rights in the service layer, failures are
@@ -57,7 +54,6 @@ import tools.jackson.databind.ObjectMapper;
 class ApiTokensTest {
 
     private static final Duration TASK_TIMEOUT = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     @LocalServerPort
     int port;
@@ -95,7 +91,7 @@ class ApiTokensTest {
     @Autowired
     LoginThrottle throttle;
 
-    final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    ApiHttp api;
     SimulatedHost simulated;
     Fixtures.Tenant a;
     Fixtures.Tenant b;
@@ -103,6 +99,7 @@ class ApiTokensTest {
     @BeforeEach
     void twoProjects() {
         throttle.forgetAll();
+        api = new ApiHttp(port);
         a = fixtures.tenant("tok-a");
         b = fixtures.tenant("tok-b");
     }
@@ -114,41 +111,12 @@ class ApiTokensTest {
         if (simulated != null) {
             simulated.close();
         }
-        http.close();
+        api.close();
     }
 
     private String token(String username, TokenScope scope, Long... projectIds) {
         return asUser(username, () -> tokens.create(new ApiTokenRequest(unique("t"), null, scope,
                 Set.of(projectIds)))).secret();
-    }
-
-    private HttpResponse<String> send(String method, String path, String token, String body)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path, String token) throws IOException, InterruptedException {
-        return send("GET", path, token, null);
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        return JSON.readTree(response.body());
-    }
-
-    private static void assertProblem(HttpResponse<String> response, int status, String kind) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(json(response).get("type").asString()).isEqualTo("urn:gureum:problem:" + kind);
     }
 
     /** A VM of the tenant's project made through the facade by {@code username}, forced off when {@code off}. */
@@ -190,15 +158,15 @@ class ApiTokensTest {
         int ownTokens = asUser(a.member().username(), () -> tokens.mine()).size();
         String stateBefore = asUser(a.member().username(), () -> vms.get(vm)).state().name();
 
-        assertThat(get("/api/v1/vms/" + vm, readOnly).statusCode()).isEqualTo(200);
-        assertThat(json(get("/api/v1/projects/" + a.id() + "/workloads", readOnly)).size()).isEqualTo(1);
-        HttpResponse<String> start = send("POST", "/api/v1/vms/" + vm + "/start", readOnly, null);
-        assertProblem(start, 403, "forbidden");
+        assertThat(api.get("/api/v1/vms/" + vm, readOnly).statusCode()).isEqualTo(200);
+        assertThat(json(api.get("/api/v1/projects/" + a.id() + "/workloads", readOnly)).size()).isEqualTo(1);
+        HttpResponse<String> start = api.send("POST", "/api/v1/vms/" + vm + "/start", readOnly, null);
+        assertProblem(start, 403, "urn:gureum:problem:forbidden");
         assertThat(json(start).get("detail").asString()).contains("read-only");
         assertThat(asUser(a.member().username(), () -> vms.get(vm)).state().name()).isEqualTo(stateBefore)
                 .isNotEqualTo("RUNNING");
         // Nor may it make itself a read-write sibling.
-        assertProblem(send("POST", "/api/v1/me/tokens", readOnly, "{\"name\":\"escalate\"}"), 403, "forbidden");
+        assertProblem(api.send("POST", "/api/v1/me/tokens", readOnly, "{\"name\":\"escalate\"}"), 403, "urn:gureum:problem:forbidden");
         assertThat(asUser(a.member().username(), () -> tokens.mine())).hasSize(ownTokens);
         assertThat(asAdmin(() -> audit.search(new AuditFilter(a.member().username(), null, null, Outcome.REFUSED,
                 before, null)))).filteredOn(e -> e.viaToken() != null).extracting(AuditRecord::detail)
@@ -207,8 +175,8 @@ class ApiTokensTest {
         // An administrator's read-only token reads administrator lists and changes nothing.
         String adminReadOnly = token("admin", TokenScope.READ_ONLY);
         long victim = asUser(b.owner().username(), () -> tokens.create("victim", null)).token().id();
-        assertThat(get("/api/v1/tokens", adminReadOnly).statusCode()).isEqualTo(200);
-        assertProblem(send("DELETE", "/api/v1/tokens/" + victim, adminReadOnly, null), 403, "forbidden");
+        assertThat(api.get("/api/v1/tokens", adminReadOnly).statusCode()).isEqualTo(200);
+        assertProblem(api.send("DELETE", "/api/v1/tokens/" + victim, adminReadOnly, null), 403, "urn:gureum:problem:forbidden");
         assertThat(asAdmin(() -> tokens.all())).filteredOn(t -> t.id() == victim).singleElement()
                 .satisfies(t -> assertThat(t.revokedAt()).isNull());
         // The same refusal in the service layer, for a facade no endpoint serves yet.
@@ -222,7 +190,7 @@ class ApiTokensTest {
     @Test
     void an_administrators_read_only_token_reads_every_list_the_api_documents() throws Exception {
         String readOnly = token("admin", TokenScope.READ_ONLY);
-        JsonNode paths = JSON.readTree(java.nio.file.Files.readString(OpenApiDocumentTest.COMMITTED)).get("paths");
+        JsonNode paths = json(java.nio.file.Files.readString(OpenApiDocumentTest.COMMITTED)).get("paths");
         List<String> lists = new java.util.ArrayList<>();
         for (String path : paths.propertyNames()) {
             if (!path.contains("{") && paths.get(path).has("get")) {
@@ -234,7 +202,7 @@ class ApiTokensTest {
         // would refuse it with 403.
         assertThat(lists).contains("/api/v1/vms", "/api/v1/containers", "/api/v1/hosts", "/api/v1/audit");
         for (String path : lists) {
-            HttpResponse<String> response = get(path, readOnly);
+            HttpResponse<String> response = api.get(path, readOnly);
             assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
         }
     }
@@ -247,29 +215,29 @@ class ApiTokensTest {
         String limited = token(user, TokenScope.READ_WRITE, a.id());
         UUID missing = UUID.randomUUID();
 
-        HttpResponse<String> foreign = get("/api/v1/vms/" + vmOfB, limited);
-        assertProblem(foreign, 404, "not-found");
+        HttpResponse<String> foreign = api.get("/api/v1/vms/" + vmOfB, limited);
+        assertProblem(foreign, 404, "urn:gureum:problem:not-found");
         assertThat(json(foreign).get("detail").asString().replace(vmOfB.toString(), "ID"))
-                .isEqualTo(json(get("/api/v1/vms/" + missing, limited)).get("detail").asString()
+                .isEqualTo(json(api.get("/api/v1/vms/" + missing, limited)).get("detail").asString()
                         .replace(missing.toString(), "ID"));
-        assertProblem(send("POST", "/api/v1/vms/" + vmOfB + "/start", limited, null), 404, "not-found");
-        assertProblem(get("/api/v1/projects/" + b.id() + "/workloads", limited), 404, "not-found");
+        assertProblem(api.send("POST", "/api/v1/vms/" + vmOfB + "/start", limited, null), 404, "urn:gureum:problem:not-found");
+        assertProblem(api.get("/api/v1/projects/" + b.id() + "/workloads", limited), 404, "urn:gureum:problem:not-found");
         // Not even the tasks the user started there.
         UUID taskInB = asUser(user, () -> tasks.forTarget("vm", vmOfB.toString())).getFirst().id();
-        assertProblem(get("/api/v1/tasks/" + taskInB, limited), 404, "not-found");
-        assertThat(json(get("/api/v1/vms?projectId=" + b.id(), limited)).get("total").asInt()).isZero();
-        assertThat(json(get("/api/v1/vms", limited)).get("total").asInt()).isZero();
-        assertThat(get("/api/v1/projects/" + a.id() + "/workloads", limited).statusCode()).isEqualTo(200);
+        assertProblem(api.get("/api/v1/tasks/" + taskInB, limited), 404, "urn:gureum:problem:not-found");
+        assertThat(json(api.get("/api/v1/vms?projectId=" + b.id(), limited)).get("total").asInt()).isZero();
+        assertThat(json(api.get("/api/v1/vms", limited)).get("total").asInt()).isZero();
+        assertThat(api.get("/api/v1/projects/" + a.id() + "/workloads", limited).statusCode()).isEqualTo(200);
         // The user's unlimited token sees B's VM: the limit is the token's, not the user's.
-        assertThat(get("/api/v1/vms/" + vmOfB, token(user, TokenScope.READ_WRITE)).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/vms/" + vmOfB, token(user, TokenScope.READ_WRITE)).statusCode()).isEqualTo(200);
 
         // A limited token makes only tokens limited to some of its own projects.
-        HttpResponse<String> unlimited = send("POST", "/api/v1/me/tokens", limited, "{\"name\":\"wider\"}");
-        assertProblem(unlimited, 400, "validation");
+        HttpResponse<String> unlimited = api.send("POST", "/api/v1/me/tokens", limited, "{\"name\":\"wider\"}");
+        assertProblem(unlimited, 400, "urn:gureum:problem:validation");
         assertThat(json(unlimited).get("errors").get(0).get("field").asString()).isEqualTo("projectIds");
-        assertProblem(send("POST", "/api/v1/me/tokens", limited,
-                "{\"name\":\"other\",\"projectIds\":[" + b.id() + "]}"), 400, "validation");
-        assertThat(send("POST", "/api/v1/me/tokens", limited,
+        assertProblem(api.send("POST", "/api/v1/me/tokens", limited,
+                "{\"name\":\"other\",\"projectIds\":[" + b.id() + "]}"), 400, "urn:gureum:problem:validation");
+        assertThat(api.send("POST", "/api/v1/me/tokens", limited,
                 "{\"name\":\"same\",\"projectIds\":[" + a.id() + "]}").statusCode()).isEqualTo(201);
     }
 
@@ -278,24 +246,24 @@ class ApiTokensTest {
         UUID vm = vmOf(a, a.member().username(), true);
         String unlimited = token(a.member().username(), TokenScope.READ_WRITE);
         String limited = token(a.member().username(), TokenScope.READ_ONLY, a.id());
-        assertThat(get("/api/v1/vms/" + vm, unlimited).statusCode()).isEqualTo(200);
-        assertThat(get("/api/v1/vms/" + vm, limited).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/vms/" + vm, unlimited).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/vms/" + vm, limited).statusCode()).isEqualTo(200);
 
         asUser(a.owner().username(), () -> projects.removeMember(a.id(), a.member().id()));
 
-        assertProblem(get("/api/v1/vms/" + vm, unlimited), 404, "not-found");
-        assertProblem(get("/api/v1/vms/" + vm, limited), 404, "not-found");
-        assertProblem(send("POST", "/api/v1/vms/" + vm + "/start", unlimited, null), 404, "not-found");
+        assertProblem(api.get("/api/v1/vms/" + vm, unlimited), 404, "urn:gureum:problem:not-found");
+        assertProblem(api.get("/api/v1/vms/" + vm, limited), 404, "urn:gureum:problem:not-found");
+        assertProblem(api.send("POST", "/api/v1/vms/" + vm + "/start", unlimited, null), 404, "urn:gureum:problem:not-found");
     }
 
     @Test
     void a_disabled_users_tokens_stop_working_at_once() throws Exception {
         String token = token(a.viewer().username(), TokenScope.READ_WRITE);
-        assertThat(get("/api/v1/me/tokens", token).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me/tokens", token).statusCode()).isEqualTo(200);
 
         asAdmin(() -> identity.disable(a.viewer().id()));
 
-        assertProblem(get("/api/v1/me/tokens", token), 401, "unauthenticated");
+        assertProblem(api.get("/api/v1/me/tokens", token), 401, "urn:gureum:problem:unauthenticated");
     }
 
     @Test
@@ -304,14 +272,14 @@ class ApiTokensTest {
                 .secret();
         String adminToken = token("admin", TokenScope.READ_WRITE);
         NewApiToken revoked = asUser(a.owner().username(), () -> tokens.create("revoked", null));
-        assertThat(get("/api/v1/me/tokens", revoked.secret()).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me/tokens", revoked.secret()).statusCode()).isEqualTo(200);
 
-        assertThat(send("DELETE", "/api/v1/tokens/" + revoked.token().id(), adminToken, null).statusCode())
+        assertThat(api.send("DELETE", "/api/v1/tokens/" + revoked.token().id(), adminToken, null).statusCode())
                 .isEqualTo(204);
         Thread.sleep(1100);
 
-        assertProblem(get("/api/v1/me/tokens", revoked.secret()), 401, "unauthenticated");
-        assertProblem(get("/api/v1/me/tokens", shortLived), 401, "unauthenticated");
+        assertProblem(api.get("/api/v1/me/tokens", revoked.secret()), 401, "urn:gureum:problem:unauthenticated");
+        assertProblem(api.get("/api/v1/me/tokens", shortLived), 401, "urn:gureum:problem:unauthenticated");
         assertThat(asUser(a.owner().username(), () -> tokens.mine())).filteredOn(t -> t.name().equals("revoked"))
                 .singleElement().satisfies(t -> assertThat(t.revokedAt()).isNotNull());
     }
@@ -320,18 +288,18 @@ class ApiTokensTest {
     void failed_token_authentications_are_throttled_per_address_with_429_and_retry_after() throws Exception {
         String valid = token(a.owner().username(), TokenScope.READ_ONLY);
         for (int i = 0; i < 5; i++) {
-            assertProblem(get("/api/v1/vms", "gur_guess-" + i), 401, "unauthenticated");
+            assertProblem(api.get("/api/v1/vms", "gur_guess-" + i), 401, "urn:gureum:problem:unauthenticated");
         }
 
-        HttpResponse<String> throttled = get("/api/v1/vms", "gur_guess-6");
-        HttpResponse<String> evenValid = get("/api/v1/vms", valid);
+        HttpResponse<String> throttled = api.get("/api/v1/vms", "gur_guess-6");
+        HttpResponse<String> evenValid = api.get("/api/v1/vms", valid);
 
-        assertProblem(throttled, 429, "throttled");
+        assertProblem(throttled, 429, "urn:gureum:problem:throttled");
         assertThat(throttled.headers().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 30));
-        assertProblem(evenValid, 429, "throttled");
+        assertProblem(evenValid, 429, "urn:gureum:problem:throttled");
         throttle.forgetAll();
-        assertThat(get("/api/v1/vms", valid).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/vms", valid).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -341,10 +309,10 @@ class ApiTokensTest {
         String secret = asUser(a.member().username(), () -> tokens.create(name, null)).secret();
         Instant before = Instant.now().minusSeconds(1);
 
-        HttpResponse<String> started = send("POST", "/api/v1/vms/" + vm + "/start", secret, null);
+        HttpResponse<String> started = api.send("POST", "/api/v1/vms/" + vm + "/start", secret, null);
         assertThat(started.statusCode()).as(started.body()).isEqualTo(202);
         asAdmin(() -> tasks.await(UUID.fromString(json(started).get("taskId").asString()), TASK_TIMEOUT));
-        assertThat(send("POST", "/api/v1/me/tokens", secret, "{\"name\":\"rotated\"}").statusCode()).isEqualTo(201);
+        assertThat(api.send("POST", "/api/v1/me/tokens", secret, "{\"name\":\"rotated\"}").statusCode()).isEqualTo(201);
 
         List<AuditRecord> entries = asAdmin(() -> audit.search(new AuditFilter(a.member().username(), null, null,
                 null, before, null)));
@@ -374,10 +342,10 @@ class ApiTokensTest {
         Instant before = Instant.now().minusSeconds(1);
         readAudit.flush(); // what other tests read is written before this test counts
 
-        assertThat(get("/api/v1/me", secret).statusCode()).isEqualTo(200);
-        assertThat(get("/api/v1/me", secret).statusCode()).isEqualTo(200);
-        assertThat(get("/api/v1/projects/" + a.id(), secret).statusCode()).isEqualTo(200);
-        assertThat(get("/api/v1/projects/" + b.id(), secret).statusCode()).isEqualTo(404);
+        assertThat(api.get("/api/v1/me", secret).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/me", secret).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/projects/" + a.id(), secret).statusCode()).isEqualTo(200);
+        assertThat(api.get("/api/v1/projects/" + b.id(), secret).statusCode()).isEqualTo(404);
         readAudit.flush();
         readAudit.flush(); // nothing read since: no second entry
 
@@ -395,7 +363,7 @@ class ApiTokensTest {
     void tokens_are_made_listed_and_revoked_through_the_api_and_the_secret_is_answered_only_once() throws Exception {
         String owner = token(a.owner().username(), TokenScope.READ_WRITE);
 
-        HttpResponse<String> made = send("POST", "/api/v1/me/tokens", owner, """
+        HttpResponse<String> made = api.send("POST", "/api/v1/me/tokens", owner, """
                 {"name":"deploy","validityDays":7,"scope":"READ_ONLY","projectIds":[%d]}""".formatted(a.id()));
 
         assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
@@ -406,26 +374,26 @@ class ApiTokensTest {
         assertThat(json(made).get("token").get("scope").asString()).isEqualTo("READ_ONLY");
         assertThat(Instant.parse(json(made).get("token").get("expiresAt").asString()))
                 .isBetween(Instant.now().plus(Duration.ofDays(7)).minusSeconds(60), Instant.now().plus(Duration.ofDays(7)));
-        HttpResponse<String> listed = get("/api/v1/me/tokens", owner);
+        HttpResponse<String> listed = api.get("/api/v1/me/tokens", owner);
         assertThat(listed.body()).contains("deploy").doesNotContain(secret).doesNotContain("secret");
-        assertThat(get("/api/v1/vms", secret).statusCode()).isEqualTo(200);
-        assertThat(json(get("/api/v1/me/tokens", owner)).valueStream()
+        assertThat(api.get("/api/v1/vms", secret).statusCode()).isEqualTo(200);
+        assertThat(json(api.get("/api/v1/me/tokens", owner)).valueStream()
                 .filter(t -> t.get("id").asLong() == id).findFirst().orElseThrow().get("lastUsedAt").isNull())
                 .isFalse();
 
-        HttpResponse<String> tooLong = send("POST", "/api/v1/me/tokens", owner,
+        HttpResponse<String> tooLong = api.send("POST", "/api/v1/me/tokens", owner,
                 "{\"name\":\"x\",\"validityDays\":10000}");
-        assertProblem(tooLong, 400, "validation");
+        assertProblem(tooLong, 400, "urn:gureum:problem:validation");
         assertThat(json(tooLong).get("errors").get(0).get("field").asString()).isEqualTo("validityDays");
-        HttpResponse<String> nameless = send("POST", "/api/v1/me/tokens", owner, "{\"name\":\"  \"}");
+        HttpResponse<String> nameless = api.send("POST", "/api/v1/me/tokens", owner, "{\"name\":\"  \"}");
         assertThat(json(nameless).get("errors").get(0).get("field").asString()).isEqualTo("name");
 
         long othersToken = asUser(b.owner().username(), () -> tokens.create("theirs", null)).token().id();
-        assertProblem(send("DELETE", "/api/v1/me/tokens/" + othersToken, owner, null), 404, "not-found");
-        assertProblem(get("/api/v1/tokens", owner), 403, "forbidden");
-        assertThat(send("DELETE", "/api/v1/me/tokens/" + id, owner, null).statusCode()).isEqualTo(204);
-        assertProblem(get("/api/v1/vms", secret), 401, "unauthenticated");
-        assertThat(json(get("/api/v1/tokens", token("admin", TokenScope.READ_ONLY))).valueStream()
+        assertProblem(api.send("DELETE", "/api/v1/me/tokens/" + othersToken, owner, null), 404, "urn:gureum:problem:not-found");
+        assertProblem(api.get("/api/v1/tokens", owner), 403, "urn:gureum:problem:forbidden");
+        assertThat(api.send("DELETE", "/api/v1/me/tokens/" + id, owner, null).statusCode()).isEqualTo(204);
+        assertProblem(api.get("/api/v1/vms", secret), 401, "urn:gureum:problem:unauthenticated");
+        assertThat(json(api.get("/api/v1/tokens", token("admin", TokenScope.READ_ONLY))).valueStream()
                 .map(t -> t.get("owner").asString())).contains(a.owner().username(), b.owner().username());
     }
 }

@@ -1,8 +1,8 @@
 package io.gureum.console.api;
 
-import static io.gureum.console.api.ApiClient.assertProblem;
-import static io.gureum.console.api.ApiClient.fields;
-import static io.gureum.console.api.ApiClient.json;
+import static io.gureum.console.api.ApiHttp.assertProblem;
+import static io.gureum.console.api.ApiHttp.fields;
+import static io.gureum.console.api.ApiHttp.json;
 import static io.gureum.console.testsupport.Actors.asAdmin;
 import static io.gureum.console.testsupport.Actors.asUser;
 import static io.gureum.console.testsupport.Actors.unique;
@@ -52,7 +52,7 @@ class ApiUsersAndSizesTest {
     @Autowired
     LoginThrottle throttle;
 
-    ApiClient api;
+    ApiHttp api;
     Fixtures.Tenant a;
     String admin;
 
@@ -60,7 +60,7 @@ class ApiUsersAndSizesTest {
     void aProjectAndAnAdministrator() {
         a = fixtures.tenant("usr-a");
         admin = asAdmin(() -> tokens.create("admin pipeline", null)).secret();
-        api = new ApiClient(port);
+        api = new ApiHttp(port);
     }
 
     @AfterEach
@@ -108,12 +108,12 @@ class ApiUsersAndSizesTest {
         HttpResponse<String> unknown = api.send("POST", "/api/v1/users", admin,
                 Map.of("username", unique("extra"), "password", PASSWORD, "role", "ADMIN"));
 
-        assertThat(fields(assertProblem(markup, 400, "validation"))).containsExactly("username");
-        assertThat(fields(assertProblem(weak, 400, "validation"))).containsExactly("password");
-        JsonNode refused = assertProblem(twice, 400, "validation");
+        assertThat(fields(assertProblem(markup, 400, "urn:gureum:problem:validation"))).containsExactly("username");
+        assertThat(fields(assertProblem(weak, 400, "urn:gureum:problem:validation"))).containsExactly("password");
+        JsonNode refused = assertProblem(twice, 400, "urn:gureum:problem:validation");
         assertThat(refused.get("errors").get(0).get("message").asString())
                 .isEqualTo("User name '" + taken + "' is taken: choose another.");
-        assertThat(fields(assertProblem(unknown, 400, "validation"))).containsExactly("role");
+        assertThat(fields(assertProblem(unknown, 400, "urn:gureum:problem:validation"))).containsExactly("role");
         assertThat(json(api.get("/api/v1/users", admin)).valueStream().map(u -> u.get("username").asString()))
                 .noneMatch(name -> name.startsWith("weak-") || name.startsWith("extra-") || name.contains("<"));
     }
@@ -141,8 +141,8 @@ class ApiUsersAndSizesTest {
         long self = json(api.get("/api/v1/me", admin)).get("id").asLong();
 
         JsonNode own = assertProblem(api.send("POST", "/api/v1/users/" + self + "/disable", admin, null), 409,
-                "wrong-state");
-        assertProblem(api.send("POST", "/api/v1/users/987654321/enable", admin, null), 404, "not-found");
+                "urn:gureum:problem:wrong-state");
+        assertProblem(api.send("POST", "/api/v1/users/987654321/enable", admin, null), 404, "urn:gureum:problem:not-found");
 
         assertThat(own.get("detail").asString()).isEqualTo("You cannot disable your own account.");
         assertThat(json(api.get("/api/v1/me", admin)).get("username").asString()).isEqualTo("admin");
@@ -191,13 +191,13 @@ class ApiUsersAndSizesTest {
         HttpResponse<String> taken = api.send("POST", "/api/v1/instance-sizes", admin,
                 Map.of("name", "small", "vcpus", 1, "memoryMib", 1024, "diskGib", 10));
 
-        JsonNode range = assertProblem(tooBig, 400, "validation");
+        JsonNode range = assertProblem(tooBig, 400, "urn:gureum:problem:validation");
         assertThat(fields(range)).containsExactly("vcpus");
         assertThat(range.get("errors").get(0).get("message").asString()).isEqualTo("A size has 1 to 16 vCPUs, not 99.");
-        assertThat(fields(assertProblem(missing, 400, "validation"))).containsExactly("vcpus", "memoryMib",
+        assertThat(fields(assertProblem(missing, 400, "urn:gureum:problem:validation"))).containsExactly("vcpus", "memoryMib",
                 "diskGib");
-        assertThat(fields(assertProblem(overflow, 400, "validation"))).containsExactly("vcpus");
-        assertThat(fields(assertProblem(taken, 400, "validation"))).containsExactly("name");
+        assertThat(fields(assertProblem(overflow, 400, "urn:gureum:problem:validation"))).containsExactly("vcpus");
+        assertThat(fields(assertProblem(taken, 400, "urn:gureum:problem:validation"))).containsExactly("name");
         assertThat(sizes.list()).noneMatch(size -> size.name().equals(name));
     }
 
@@ -222,7 +222,7 @@ class ApiUsersAndSizesTest {
                 refused.add(api.get("/api/v1/users", token));
             }
             for (HttpResponse<String> response : refused) {
-                assertProblem(response, 403, "forbidden");
+                assertProblem(response, 403, "urn:gureum:problem:forbidden");
             }
         }
 

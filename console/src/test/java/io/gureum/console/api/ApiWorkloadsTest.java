@@ -94,7 +94,7 @@ class ApiWorkloadsTest {
         for (String path : toDelete) {
             HttpResponse<String> deleted = api.send(api.request(path, member).DELETE());
             if (deleted.statusCode() == 202) {
-                awaitTask(deleted, member);
+                api.awaitTask(deleted, member, "60s");
             }
         }
         if (simulated != null) {
@@ -148,16 +148,8 @@ class ApiWorkloadsTest {
         return created;
     }
 
-    /** Follows a 202's {@code Location} with a long poll until the task has ended; returns the task. */
-    private JsonNode awaitTask(HttpResponse<String> accepted, String token) {
-        String location = accepted.headers().firstValue("Location").orElseThrow();
-        JsonNode task = json(api.get(location + "?wait=60s", token));
-        assertThat(task.get("finished").asBoolean()).as(task.toString()).isTrue();
-        return task;
-    }
-
     private JsonNode succeeded(HttpResponse<String> accepted) {
-        JsonNode task = awaitTask(accepted, member);
+        JsonNode task = api.awaitTask(accepted, member, "60s");
         assertThat(task.get("state").asString()).as(task.toString()).isEqualTo("SUCCEEDED");
         return task;
     }

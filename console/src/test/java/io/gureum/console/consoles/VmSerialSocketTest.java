@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gureum.console.consoles.ConsoleSockets.Client;
-import io.gureum.console.host.HostService;
 import io.gureum.console.host.HostSummary;
 import io.gureum.console.identity.IdentityService;
 import io.gureum.console.identity.LoginThrottle;
@@ -18,7 +17,7 @@ import io.gureum.console.task.TaskService;
 import io.gureum.console.testsupport.ConsoleTest;
 import io.gureum.console.testsupport.Fixtures;
 import io.gureum.console.testsupport.HttpLogin;
-import io.gureum.console.testsupport.Requires;
+import io.gureum.console.testsupport.SharedGuest;
 import io.gureum.console.vm.NewVm;
 import io.gureum.console.vm.VmNotFoundException;
 import io.gureum.console.vm.VmOperation;
@@ -37,15 +36,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.access.AccessDeniedException;
 
 /**
- * The console token rules for the VM serial terminal over real WebSocket handshakes, on two tiny guests booted
- * once on the real local QEMU: single use, bound to VM, user, session and origin, 30 s; only members; an open
+ * The console token rules for the VM serial terminal over real WebSocket handshakes, on two tiny guests on the
+ * real local QEMU (A is the running guest the console tests share, B is this class's own to delete): single use, bound to VM, user, session and origin, 30 s; only members; an open
  * terminal ends when its VM is deleted or its user disabled or demoted.
  */
 @ConsoleTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VmSerialSocketTest {
-
-    static final String VIRSH_URI = "qemu:///system";
 
     @LocalServerPort
     int port;
@@ -56,10 +53,6 @@ class VmSerialSocketTest {
     @Autowired
     VmService vms;
     @Autowired
-    ImageCatalog images;
-    @Autowired
-    HostService hosts;
-    @Autowired
     TaskService tasks;
     @Autowired
     IdentityService identity;
@@ -69,6 +62,8 @@ class VmSerialSocketTest {
     LoginThrottle throttle;
     @Autowired
     Fixtures fixtures;
+    @Autowired
+    SharedGuest guests;
 
     private ConsoleSockets sockets;
     private Fixtures.Tenant tenant;
@@ -78,41 +73,33 @@ class VmSerialSocketTest {
 
     @BeforeAll
     void twoRunningGuests() throws Exception {
-        if (images.bootImages().isEmpty()) {
-            Requires.missing("the tiny test guest is not built: run src/host/build-test-images.sh");
-        }
-        HostSummary local = asAdmin(() -> hosts.list().stream().filter(h -> VIRSH_URI.equals(h.libvirtUri()))
-                .findFirst().orElse(null));
-        if (local == null || !local.acceptsPlacements()) {
-            Requires.missing("no local libvirtd host (" + VIRSH_URI + ") registered and up: run src/host/setup.sh");
-        }
         sockets = new ConsoleSockets(port, throttle);
-        tenant = fixtures.tenant("serial-sec");
-        VmOperation first = create(local, "serial-a");
+        HostSummary local = guests.localHost();
+        tenant = guests.tenant();
+        // B boots while the shared guest A does, if no earlier test has booted A.
         VmOperation second = create(local, "serial-b");
-        asAdmin(() -> tasks.await(first.taskId(), Duration.ofSeconds(120)));
+        a = guests.running(getClass()).id();
         asAdmin(() -> tasks.await(second.taskId(), Duration.ofSeconds(120)));
-        a = first.vm().id();
         b = second.vm().id();
-        for (UUID vm : new UUID[] {a, b}) {
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            while (System.nanoTime() < deadline && !asUser(tenant.member().username(),
-                    () -> vms.serialLog(vm, 64 * 1024)).contains("GUREUM-GUEST-READY")) {
-                Thread.sleep(500);
-            }
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline && !asUser(tenant.member().username(),
+                () -> vms.serialLog(b, 64 * 1024)).contains("GUREUM-GUEST-READY")) {
+            Thread.sleep(500);
         }
     }
 
     @AfterAll
-    void deleteThem() {
-        for (UUID vm : new UUID[] {a, b}) {
-            if (vm != null) {
+    void deleteB() {
+        try {
+            if (b != null) {
                 try {
-                    asAdmin(() -> tasks.await(vms.delete(vm).taskId(), Duration.ofSeconds(120)));
+                    asAdmin(() -> tasks.await(vms.delete(b).taskId(), Duration.ofSeconds(120)));
                 } catch (RuntimeException gone) {
                     // deleted by the test
                 }
             }
+        } finally {
+            guests.release(getClass());
         }
     }
 

@@ -52,45 +52,47 @@ class ContainerShellBrowserTest {
     ConsoleService consoles;
 
     private Chromium browser;
+    private Fixtures.Tenant tenant;
+    /** One running container for both tests: it prints a line a second and leaves at once on SIGTERM. */
+    private UUID ticker;
 
     @BeforeAll
-    void startBrowser() {
-        browser = Chromium.start();
-    }
-
-    @AfterAll
-    void stopBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    @Test
-    void a_member_opens_the_shell_of_a_running_container_and_it_answers() throws Exception {
+    void aRunningContainerAndABrowser() {
         boolean engine = asAdmin(() -> hosts.list().stream().anyMatch(h -> h.containerEndpoint() != null
                 && h.engineProduct() != null && h.acceptsPlacements()));
         if (!engine || !asAdmin(() -> containers.images()).contains(ContainerService.DEFAULT_IMAGE)) {
             Requires.missing("no host with the local Podman and " + ContainerService.DEFAULT_IMAGE
                     + ": run src/host/setup.sh and src/host/build-test-images.sh");
         }
-        throttle.forgetAll();
-        Fixtures.Tenant tenant = fixtures.tenant("ctshell");
-        String name = "web-" + Long.toString(System.nanoTime() % 100_000);
-        UUID id = asUser(tenant.member().username(), () -> {
+        tenant = fixtures.tenant("ctshell");
+        String name = "ticker-" + Long.toString(System.nanoTime() % 100_000);
+        ticker = asUser(tenant.member().username(), () -> {
             ContainerOperation op = containers.create(new NewContainer(name, tenant.id(), ContainerService.DEFAULT_IMAGE,
-                    "trap 'exit 0' TERM; sleep 3600 & wait", Map.of(), 0.2, 32, "no", null));
+                    "trap 'exit 0' TERM; i=0; while true; do echo tick-$i; i=$((i+1)); sleep 1; done",
+                    Map.of(), 0.2, 32, "no", null));
             tasks.await(op.taskId(), Duration.ofSeconds(60));
             return op.container().id();
         });
-        Page page = browser.newPage();
+        browser = Chromium.start();
+    }
+
+    @AfterAll
+    void deleteItAndStopTheBrowser() {
         try {
-            Chromium.logIn(page, "http://localhost:" + port, tenant.member().username(), Fixtures.PASSWORD);
-            page.navigate("http://localhost:" + port + "/containers/" + id);
-            assertThat(page.locator("#container-state")).hasText("running",
-                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
-            page.locator("#container-action-shell").click();
-            assertThat(page.locator("#console-status")).hasText("connected",
-                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            if (browser != null) {
+                browser.close();
+            }
+        } finally {
+            if (ticker != null) {
+                asAdmin(() -> tasks.await(containers.delete(ticker).taskId(), Duration.ofSeconds(60)));
+            }
+        }
+    }
+
+    @Test
+    void a_member_opens_the_shell_of_a_running_container_and_it_answers() throws Exception {
+        onTheContainersPage("container-shell", page -> {
+            openConsole(page, "shell");
             page.locator("#console-screen .xterm").click();
             page.keyboard().type("hostname; echo $((6*7))");
             page.keyboard().press("Enter");
@@ -98,64 +100,28 @@ class ContainerShellBrowserTest {
                     new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
             // Podman names the container's host after the first 12 hex digits of its id.
             assertThat(page.locator("#console-screen .xterm-rows")).containsText(
-                    asUser(tenant.member().username(), () -> containers.get(id).engineId()).substring(0, 12));
+                    asUser(tenant.member().username(), () -> containers.get(ticker).engineId()).substring(0, 12));
             Files.createDirectories(Chromium.DOC_IMAGES);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.DOC_IMAGES.resolve("container-shell.png")));
 
-            page.locator("#console-close").click();
-            assertThat(page.locator("#console-dialog")).hasCount(0);
+            closeConsole(page);
             long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
             while (consoles.openCount() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(50);
             }
             org.assertj.core.api.Assertions.assertThat(consoles.openCount()).as("consoles still open").isZero();
-        } catch (Throwable failed) {
-            try {
-                page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
-                        Path.of("target/browser-failures/container-shell-" + System.currentTimeMillis() + ".png")));
-            } catch (RuntimeException noPicture) {
-                // the page is gone
-            }
-            throw failed;
-        } finally {
-            page.close();
-            asAdmin(() -> tasks.await(containers.delete(id).taskId(), Duration.ofSeconds(60)));
-        }
+        });
     }
 
     @Test
     void a_member_attaches_to_the_output_of_a_container_and_runs_a_typed_command_instead_of_a_shell() throws Exception {
-        boolean engine = asAdmin(() -> hosts.list().stream().anyMatch(h -> h.containerEndpoint() != null
-                && h.engineProduct() != null && h.acceptsPlacements()));
-        if (!engine || !asAdmin(() -> containers.images()).contains(ContainerService.DEFAULT_IMAGE)) {
-            Requires.missing("no host with the local Podman and " + ContainerService.DEFAULT_IMAGE
-                    + ": run src/host/setup.sh and src/host/build-test-images.sh");
-        }
-        throttle.forgetAll();
-        Fixtures.Tenant tenant = fixtures.tenant("ctattach");
-        String name = "ticker-" + Long.toString(System.nanoTime() % 100_000);
-        UUID id = asUser(tenant.member().username(), () -> {
-            ContainerOperation op = containers.create(new NewContainer(name, tenant.id(), ContainerService.DEFAULT_IMAGE,
-                    "trap 'exit 0' TERM; i=0; while true; do echo tick-$i; i=$((i+1)); sleep 1; done",
-                    Map.of(), 0.2, 32, "no", null));
-            tasks.await(op.taskId(), Duration.ofSeconds(60));
-            return op.container().id();
-        });
-        Page page = browser.newPage();
-        try {
-            Chromium.logIn(page, "http://localhost:" + port, tenant.member().username(), Fixtures.PASSWORD);
-            page.navigate("http://localhost:" + port + "/containers/" + id);
-            assertThat(page.locator("#container-state")).hasText("running",
-                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
-            page.locator("#container-action-attach-to-output").click();
-            assertThat(page.locator("#console-status")).hasText("connected",
-                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+        onTheContainersPage("container-attach", page -> {
+            openConsole(page, "attach-to-output");
             assertThat(page.locator("#console-screen .xterm-rows")).containsText(Pattern.compile("tick-\\d+\\D*tick-\\d+"),
                     new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
             Files.createDirectories(Chromium.DOC_IMAGES);
             page.screenshot(new Page.ScreenshotOptions().setPath(Chromium.DOC_IMAGES.resolve("container-output.png")));
-            page.locator("#console-close").click();
-            assertThat(page.locator("#console-dialog")).hasCount(0);
+            closeConsole(page);
 
             page.locator("#container-shell-command input").fill("echo 'unclosed");
             page.locator("#container-action-shell").click();
@@ -164,22 +130,53 @@ class ContainerShellBrowserTest {
             assertThat(page.locator("#console-dialog")).hasCount(0);
 
             page.locator("#container-shell-command input").fill("sh -c 'echo typed-$((6*7)); sleep 30'");
-            page.locator("#container-action-shell").click();
+            openConsole(page, "shell");
             assertThat(page.locator("#console-screen .xterm-rows")).containsText("typed-42",
                     new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
-            page.locator("#console-close").click();
-            assertThat(page.locator("#console-dialog")).hasCount(0);
+            closeConsole(page);
+        });
+    }
+
+    /** What a test does on the page it is given. */
+    interface PageSteps {
+        void run(Page page) throws Exception;
+    }
+
+    /**
+     * Signs the tenant's member in on a new page of the container's page, waits until it shows the container
+     * running, runs {@code steps}; keeps a full-page picture named after {@code what} when they fail.
+     */
+    private void onTheContainersPage(String what, PageSteps steps) throws Exception {
+        throttle.forgetAll();
+        Page page = browser.newPage();
+        try {
+            Chromium.logIn(page, "http://localhost:" + port, tenant.member().username(), Fixtures.PASSWORD);
+            page.navigate("http://localhost:" + port + "/containers/" + ticker);
+            assertThat(page.locator("#container-state")).hasText("running",
+                    new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+            steps.run(page);
         } catch (Throwable failed) {
             try {
                 page.screenshot(new Page.ScreenshotOptions().setFullPage(true).setPath(
-                        Path.of("target/browser-failures/container-attach-" + System.currentTimeMillis() + ".png")));
+                        Path.of("target/browser-failures/" + what + "-" + System.currentTimeMillis() + ".png")));
             } catch (RuntimeException noPicture) {
                 // the page is gone
             }
             throw failed;
         } finally {
             page.close();
-            asAdmin(() -> tasks.await(containers.delete(id).taskId(), Duration.ofSeconds(60)));
         }
+    }
+
+    /** Opens a console with the container page's action button and waits until it is connected. */
+    private static void openConsole(Page page, String action) {
+        page.locator("#container-action-" + action).click();
+        assertThat(page.locator("#console-status")).hasText("connected",
+                new LocatorAssertions.HasTextOptions().setTimeout(20_000));
+    }
+
+    private static void closeConsole(Page page) {
+        page.locator("#console-close").click();
+        assertThat(page.locator("#console-dialog")).hasCount(0);
     }
 }

@@ -66,10 +66,7 @@ class LiveUpdateRelayTest {
         awaitListening();
         UUID vm = UUID.randomUUID();
         List<LiveUpdate> seen = new CopyOnWriteArrayList<>();
-        Registration subscription = liveUpdates.subscribe(new UI(), update -> {
-            seen.add(update); // recorded where the views see it; no UI to refresh here
-            return false;
-        }, () -> { });
+        Registration subscription = recordInto(seen);
         try {
             long sent = System.nanoTime();
             notifyAsOtherInstance(vm, "STOPPED");
@@ -127,16 +124,21 @@ class LiveUpdateRelayTest {
         awaitListening();
         UUID vm = UUID.randomUUID();
         List<LiveUpdate> seen = new CopyOnWriteArrayList<>();
-        Registration subscription = liveUpdates.subscribe(new UI(), update -> {
-            seen.add(update); // recorded where the views see it; no UI to refresh here
-            return false;
-        }, () -> { });
+        Registration subscription = recordInto(seen);
         try {
             notifyAsOtherInstance(vm, "RUNNING");
             awaitSeen(seen, vm);
         } finally {
             subscription.remove();
         }
+    }
+
+    /** Records every live update where the open views receive them (no UI to refresh here). */
+    private Registration recordInto(List<LiveUpdate> seen) {
+        return liveUpdates.subscribe(new UI(), update -> {
+            seen.add(update);
+            return false;
+        }, () -> { });
     }
 
     private void awaitListening() throws InterruptedException {

@@ -63,6 +63,9 @@ class TwoInstancesFailOverTest {
         // One after the other: the first start creates the schema and the first administrator.
         Instance first = ready(start("a", true));
         Instance second = ready(start("b", false)); // the local host is registered once, by the first
+        // A job's first tick on an instance comes after its interval (initial delay; 30 s for the resyncs): before
+        // that a newly started instance does not take part. Fail-over is about a survivor that was up already.
+        Thread.sleep(Duration.ofSeconds(32));
 
         // Both instances try every job every tick; wait until the host monitor (first due, 15 s after start) has run.
         Map<String, String> holders = awaitLockHolders(Duration.ofSeconds(120), first.id(), second.id());
@@ -131,6 +134,7 @@ class TwoInstancesFailOverTest {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "--enable-native-access=ALL-UNNAMED",
                 "-XX:TieredStopAtLevel=1", "-Xmx512m", "-cp", classpath, "io.gureum.console.GureumConsoleApplication",
+                "--vaadin.productionMode=true", // the frontend bundle built before the tests, never a dev server
                 "--server.port=" + port, "--server.address=127.0.0.1", "--spring.datasource.url=" + url,
                 "--spring.flyway.schemas=" + schema, "--gureum.hosts.register-local=" + registerLocalHost)
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
@@ -147,7 +151,7 @@ class TwoInstancesFailOverTest {
     private Instance ready(Started console) throws Exception {
         Process process = console.process();
         int port = console.port();
-        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
         while (System.nanoTime() < deadline) {
             assertThat(process.isAlive()).as("console on port %d still running (see %s)", port, dir).isTrue();
             try {
@@ -161,7 +165,7 @@ class TwoInstancesFailOverTest {
             }
             Thread.sleep(500);
         }
-        throw new AssertionError("console on port " + port + " did not become ready in 240 s");
+        throw new AssertionError("console on port " + port + " did not become ready in 300 s");
     }
 
     private Map<String, String> awaitLockHolders(Duration timeout, String... ids) throws Exception {

@@ -1,5 +1,6 @@
 package io.gureum.console.api;
 
+import io.gureum.console.system.JobLocks;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -114,13 +115,13 @@ class IdempotencyKeys {
     }
 
     /**
-     * The hourly clean-up on one console instance at a time (system/JobLocks): held at least 30 min (one run per
-     * hour across instances), at most 50 min (a holder that died frees it before the next hour). A method of its own
-     * because ShedLock cannot lock one that returns a primitive.
+     * The hourly clean-up on one console instance at a time (system/JobLocks): tried every tick, held at least the
+     * interval (one run per hour across instances), at most 2 h. A method of its own because ShedLock cannot lock one
+     * that returns a primitive.
      */
-    @Scheduled(initialDelayString = "${gureum.api.idempotency-cleanup-interval:1h}",
-            fixedDelayString = "${gureum.api.idempotency-cleanup-interval:1h}")
-    @SchedulerLock(name = "idempotency-key-cleanup", lockAtLeastFor = "30m", lockAtMostFor = "50m")
+    @Scheduled(initialDelayString = "${gureum.api.idempotency-cleanup-interval:1h}", fixedDelayString = JobLocks.TICK)
+    @SchedulerLock(name = "idempotency-key-cleanup", lockAtLeastFor = "${gureum.api.idempotency-cleanup-interval:1h}",
+            lockAtMostFor = "2h")
     void scheduledForgetExpired() {
         forgetExpired();
     }

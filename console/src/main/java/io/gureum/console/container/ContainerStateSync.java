@@ -1,5 +1,6 @@
 package io.gureum.console.container;
 
+import io.gureum.console.system.JobLocks;
 import io.gureum.console.host.HostEvents;
 import io.gureum.console.host.HostService;
 import io.gureum.console.workload.HostStateSync;
@@ -118,9 +119,9 @@ class ContainerStateSync extends HostStateSync {
     }
 
     /** The periodic pass, on one console instance at a time; durations as the VMs' resync (VmStateSync). */
-    @Scheduled(initialDelayString = "${gureum.containers.resync-interval:30s}",
-            fixedDelayString = "${gureum.containers.resync-interval:30s}")
-    @SchedulerLock(name = "container-resync", lockAtLeastFor = "20s", lockAtMostFor = "5m")
+    @Scheduled(initialDelayString = "${gureum.containers.resync-interval:30s}", fixedDelayString = JobLocks.TICK)
+    @SchedulerLock(name = "container-resync", lockAtLeastFor = "${gureum.containers.resync-interval:30s}",
+            lockAtMostFor = "5m")
     void scheduledResync() {
         resyncAll();
     }

@@ -1,5 +1,6 @@
 package io.gureum.console.host;
 
+import io.gureum.console.system.JobLocks;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -17,13 +18,13 @@ class HostMonitor {
     }
 
     /**
-     * On one console instance at a time. At least 10 s: shorter than the interval, so the holder's next run finds it
-     * free, longer than the offset between instances' schedules, so one refresh per interval in all. At most 2 min:
-     * a refresh waiting on hosts that time out; after that another instance may refresh too, which only reads hosts.
+     * On one console instance at a time, once per refresh interval across instances: tried every tick, held at least
+     * the interval (fail-over: system/JobLocks). At most 2 min: a refresh waiting on hosts that time out; after that
+     * another instance may refresh too, which only reads hosts.
      */
-    @Scheduled(initialDelayString = "${gureum.hosts.refresh-interval:15s}",
-            fixedDelayString = "${gureum.hosts.refresh-interval:15s}")
-    @SchedulerLock(name = "host-monitor", lockAtLeastFor = "10s", lockAtMostFor = "2m")
+    @Scheduled(initialDelayString = "${gureum.hosts.refresh-interval:15s}", fixedDelayString = JobLocks.TICK)
+    @SchedulerLock(name = "host-monitor", lockAtLeastFor = "${gureum.hosts.refresh-interval:15s}",
+            lockAtMostFor = "2m")
     void refresh() {
         hosts.refreshAll();
     }

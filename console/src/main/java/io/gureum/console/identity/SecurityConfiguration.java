@@ -32,9 +32,11 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
-        // Load balancers and orchestrators probe these without a session.
+        // Load balancers and orchestrators probe these without a session; info says which console instance answers
+        // (its random id, system/ConsoleInstance), e.g. to check a proxy's sticky sessions.
         http.authorizeHttpRequests(requests -> requests
-                .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")
+                .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
+                        "/actuator/info")
                 .permitAll());
         // No limit on sessions per user; the registry is there so that a disabled user's sessions can be found.
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)

@@ -1,5 +1,6 @@
 package io.gureum.console.quota;
 
+import io.gureum.console.system.JobLocks;
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.system.Audited;
 import java.util.ArrayList;
@@ -43,12 +44,13 @@ public class QuotaRecount {
     }
 
     /**
-     * The periodic recount, on one console instance at a time: at least 4 min (a recount per 5 min interval across
-     * instances), at most 10 min (a recount asks every host; one that hangs frees the lock after that).
+     * The periodic recount, on one console instance at a time: tried every tick, held at least the interval (a
+     * recount per interval across instances; fail-over: system/JobLocks), at most 30 min (a recount asks every host;
+     * one that hangs frees the lock after that).
      */
-    @Scheduled(initialDelayString = "${gureum.quota.recount-interval:5m}",
-            fixedDelayString = "${gureum.quota.recount-interval:5m}")
-    @SchedulerLock(name = "quota-recount", lockAtLeastFor = "4m", lockAtMostFor = "10m")
+    @Scheduled(initialDelayString = "${gureum.quota.recount-interval:5m}", fixedDelayString = JobLocks.TICK)
+    @SchedulerLock(name = "quota-recount", lockAtLeastFor = "${gureum.quota.recount-interval:5m}",
+            lockAtMostFor = "30m")
     void scheduledRecount() {
         recount();
     }

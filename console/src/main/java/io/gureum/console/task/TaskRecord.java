@@ -56,10 +56,14 @@ class TaskRecord {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    /** The console instance running the task (system/ConsoleInstance); null for tasks recorded before V22. */
+    @Column(name = "instance_id", length = 36)
+    private String instanceId;
+
     protected TaskRecord() {
     }
 
-    TaskRecord(UUID id, TaskRequest request, String actor, Instant now) {
+    TaskRecord(UUID id, TaskRequest request, String actor, String instanceId, Instant now) {
         this.id = id;
         this.action = request.action();
         this.targetType = request.targetType();
@@ -70,6 +74,11 @@ class TaskRecord {
         this.state = TaskState.QUEUED;
         this.progress = 0;
         this.createdAt = now;
+        this.instanceId = instanceId;
+    }
+
+    String instanceId() {
+        return instanceId;
     }
 
     UUID id() {

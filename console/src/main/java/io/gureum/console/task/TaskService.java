@@ -2,6 +2,7 @@ package io.gureum.console.task;
 
 import io.gureum.console.project.ProjectAccess;
 import io.gureum.console.project.ProjectRole;
+import io.gureum.console.system.ConsoleInstance;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -58,12 +59,13 @@ public class TaskService {
     private final TransactionTemplate writes;
     private final TaskRunner runner;
     private final Clock clock;
+    private final ConsoleInstance instance;
     /** Tasks submitted by this console process that have not finished yet, with their outcome to come. */
     private final Map<UUID, CompletableFuture<TaskSummary>> live = new ConcurrentHashMap<>();
 
     TaskService(TaskRecordRepository records, TaskStepRepository steps, ProjectAccess access,
                 ApplicationEventPublisher events, PlatformTransactionManager transactionManager, TaskRunner runner,
-                Clock clock) {
+                Clock clock, ConsoleInstance instance) {
         this.records = records;
         this.steps = steps;
         this.access = access;
@@ -72,6 +74,7 @@ public class TaskService {
         this.writes.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.runner = runner;
         this.clock = clock;
+        this.instance = instance;
     }
 
     /**
@@ -91,7 +94,7 @@ public class TaskService {
         live.put(id, outcome);
         TaskSummary queued;
         try {
-            queued = write(() -> records.save(new TaskRecord(id, request, submitter.getName(), now())).summary());
+            queued = write(() -> records.save(new TaskRecord(id, request, submitter.getName(), instance.id(), now())).summary());
         } catch (RuntimeException e) {
             live.remove(id);
             throw e;
@@ -224,12 +227,13 @@ public class TaskService {
     }
 
     /**
-     * Marks every QUEUED or RUNNING task that this process is not running as FAILED and tells the features,
-     * so that they clean up what it half-made. Called once at startup, before web traffic.
+     * Marks every QUEUED or RUNNING task that no live console instance runs (its instance is not in
+     * {@code liveInstances}; with {@code unowned}, also those recorded before instance ids) and that this process is
+     * not running as FAILED, and tells the features, so that they clean up what it half-made. Called at startup,
+     * before web traffic, and whenever another instance stops beating (TaskRecovery).
      */
-    List<TaskSummary> failInterrupted() {
-        List<UUID> stale = records.findByStateIn(List.of(TaskState.QUEUED, TaskState.RUNNING)).stream()
-                .map(TaskRecord::id).filter(id -> !live.containsKey(id)).toList();
+    List<TaskSummary> failInterrupted(Set<String> liveInstances, boolean unowned) {
+        List<UUID> stale = orphans(liveInstances, unowned).stream().map(TaskRecord::id).toList();
         List<TaskSummary> interrupted = stale.stream().map(id -> write(() -> {
             TaskRecord task = require(id);
             if (task.state().finished()) {
@@ -251,6 +255,17 @@ public class TaskService {
             }
         }
         return interrupted;
+    }
+
+    /** Whether some task is QUEUED or RUNNING on an instance that is not live (and not recorded before V22). */
+    boolean hasOrphans(Set<String> liveInstances) {
+        return !orphans(liveInstances, false).isEmpty();
+    }
+
+    private List<TaskRecord> orphans(Set<String> liveInstances, boolean unowned) {
+        return records.findByStateIn(List.of(TaskState.QUEUED, TaskState.RUNNING)).stream()
+                .filter(task -> task.instanceId() == null ? unowned : !liveInstances.contains(task.instanceId()))
+                .filter(task -> !live.containsKey(task.id())).toList();
     }
 
     private void dispatch(UUID id, TaskWork work, Authentication submitter, CompletableFuture<TaskSummary> outcome) {

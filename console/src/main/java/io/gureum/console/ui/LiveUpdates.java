@@ -67,6 +67,14 @@ public class LiveUpdates {
         return subscriptions.size();
     }
 
+    /**
+     * A change another console instance observed (relayed through the database): it goes to the views like a local
+     * one, without going through the event bus (where audit and keepers would act on it a second time).
+     */
+    public void publishedElsewhere(LiveUpdate update) {
+        on(update);
+    }
+
     @EventListener
     void on(LiveUpdate update) {
         for (Subscription subscription : subscriptions) {

@@ -1,5 +1,6 @@
 package io.gureum.console.vm;
 
+import io.gureum.console.system.JobLocks;
 import io.gureum.console.host.HostEvents;
 import io.gureum.console.host.HostService;
 import io.gureum.console.workload.HostStateSync;
@@ -78,12 +79,12 @@ class VmStateSync extends HostStateSync {
     }
 
     /**
-     * The periodic pass, on one console instance at a time: at least 20 s (one pass per 30 s interval across
-     * instances), at most 5 min (a pass listing many hosts, some timing out; past that a second pass is harmless:
-     * a listing never overrides a newer row).
+     * The periodic pass, on one console instance at a time: tried every tick, held at least the interval (one pass
+     * per interval across instances; fail-over: system/JobLocks), at most 5 min (a pass listing many hosts, some
+     * timing out; past that a second pass is harmless: a listing never overrides a newer row).
      */
-    @Scheduled(initialDelayString = "${gureum.vms.resync-interval:30s}", fixedDelayString = "${gureum.vms.resync-interval:30s}")
-    @SchedulerLock(name = "vm-resync", lockAtLeastFor = "20s", lockAtMostFor = "5m")
+    @Scheduled(initialDelayString = "${gureum.vms.resync-interval:30s}", fixedDelayString = JobLocks.TICK)
+    @SchedulerLock(name = "vm-resync", lockAtLeastFor = "${gureum.vms.resync-interval:30s}", lockAtMostFor = "5m")
     void scheduledResync() {
         resyncAll();
     }

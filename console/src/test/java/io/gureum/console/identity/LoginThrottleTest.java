@@ -2,21 +2,41 @@ package io.gureum.console.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gureum.console.testsupport.ConsoleTest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The throttle in isolation, with a clock the test moves. */
+/**
+ * The throttle on the console's database, with a clock the test moves. A second throttle on the same database is a
+ * second console instance: failures counted on one lock out logins on the other.
+ */
+@ConsoleTest
+@Tag("postgres") // also run on PostgreSQL (console/pom.xml, execution 'postgres')
 class LoginThrottleTest {
 
+    @Autowired
+    JdbcTemplate jdbc;
+
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-    private final LoginThrottle throttle = new LoginThrottle(new Clock() {
+    private final Clock clock = new Clock() {
         public ZoneOffset getZone() { return ZoneOffset.UTC; }
         public Clock withZone(java.time.ZoneId zone) { return this; }
         public Instant instant() { return now; }
-    });
+    };
+    private LoginThrottle throttle;
+
+    @BeforeEach
+    void noFailuresYet() {
+        throttle = new LoginThrottle(jdbc, clock);
+        throttle.forgetAll();
+    }
 
     private void fail(int times) {
         for (int i = 0; i < times; i++) {
@@ -50,6 +70,17 @@ class LoginThrottleTest {
         assertThat(throttle.remainingLock("bob", "10.0.0.1")).isZero();
         throttle.recordSuccess("alice", "10.0.0.1");
         assertThat(throttle.remainingLock("alice", "10.0.0.1")).isZero();
+    }
+
+    @Test
+    void failures_counted_on_one_instance_lock_the_login_on_another() {
+        LoginThrottle otherInstance = new LoginThrottle(jdbc, clock);
+        fail(3);
+        for (int i = 0; i < 2; i++) {
+            otherInstance.recordFailure("alice", "10.0.0.1");
+        }
+        assertThat(throttle.remainingLock("alice", "10.0.0.1")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(otherInstance.remainingLock("alice", "10.0.0.1")).isEqualTo(Duration.ofSeconds(30));
     }
 
     @Test

@@ -69,7 +69,12 @@ class JobLocksTest {
             SchedulerLock lock = method.getAnnotation(SchedulerLock.class);
             assertThat(method.getAnnotation(Scheduled.class)).as(job).isNotNull();
             assertThat(lock).as(job).isNotNull();
-            assertThat(Duration.parse("PT" + lock.lockAtLeastFor().toUpperCase()))
+            assertThat(method.getAnnotation(Scheduled.class).fixedDelayString())
+                    .as("%s: tried every tick on every instance, so a survivor picks it up soon", job)
+                    .isEqualTo(JobLocks.TICK);
+            assertThat(lock.lockAtLeastFor()).as("%s: its cadence is the interval it is held", job).startsWith("${");
+            String interval = lock.lockAtLeastFor().replaceAll("^\\$\\{[^:]+:(.+)}$", "$1");
+            assertThat(Duration.parse("PT" + interval.toUpperCase()))
                     .as("%s: held at least no longer than at most", job)
                     .isLessThanOrEqualTo(Duration.parse("PT" + lock.lockAtMostFor().toUpperCase()));
             names.add(lock.name());
@@ -81,7 +86,8 @@ class JobLocksTest {
     void two_instances_calling_the_same_locked_job_at_once_run_it_once() throws Exception {
         String job = "test-two-callers-" + UUID.randomUUID();
         LockingTaskExecutor here = new DefaultLockingTaskExecutor(locks);
-        LockingTaskExecutor otherInstance = new DefaultLockingTaskExecutor(JobLocks.provider(dataSource));
+        LockingTaskExecutor otherInstance = new DefaultLockingTaskExecutor(
+                JobLocks.provider(dataSource, "other-instance-" + UUID.randomUUID()));
         AtomicInteger runs = new AtomicInteger();
         CyclicBarrier together = new CyclicBarrier(2);
         ExecutorService callers = Executors.newFixedThreadPool(2);
@@ -132,6 +138,39 @@ class JobLocksTest {
     }
 
     /**
+     * Fail-over without waiting for lockAtMostFor: the locks of an instance whose heartbeat stopped are freed by a
+     * live one within a heartbeat interval, and a live instance's locks are left alone.
+     */
+    @Test
+    void the_locks_of_an_instance_that_stopped_beating_are_freed_at_once_and_a_live_ones_kept() throws Throwable {
+        String dead = UUID.randomUUID().toString();
+        String alive = UUID.randomUUID().toString();
+        String deadJob = "test-dead-instance-" + UUID.randomUUID();
+        String liveJob = "test-live-instance-" + UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.update("insert into console_instance (id, started_at, heartbeat_at) values (?, ?, ?)", dead,
+                now.minusHours(1), now.minusMinutes(1));
+        jdbc.update("insert into console_instance (id, started_at, heartbeat_at) values (?, ?, ?)", alive,
+                now.minusHours(1), now);
+        try {
+            holdLock(deadJob, "2999-01-01 00:00:00", dead);
+            holdLock(liveJob, "2999-01-01 00:00:00", alive);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (lockedUntil(deadJob).isAfter(Instant.now()) && System.nanoTime() < deadline) {
+                jdbc.update("update console_instance set heartbeat_at = current_timestamp where id = ?", alive);
+                Thread.sleep(200);
+            }
+            assertThat(lockedUntil(deadJob)).as("freed by this live instance's heartbeat").isBefore(Instant.now());
+            assertThat(lockedUntil(liveJob)).as("a live instance keeps its lock").isAfter(Instant.now());
+            LockConfiguration config = new LockConfiguration(Instant.now(), deadJob, Duration.ofSeconds(30),
+                    Duration.ZERO);
+            assertThat(new DefaultLockingTaskExecutor(locks).executeWithLock(() -> 1, config).wasExecuted()).isTrue();
+        } finally {
+            jdbc.update("delete from console_instance where id in (?, ?)", dead, alive);
+        }
+    }
+
+    /**
      * The real idempotency-key clean-up, run as Spring's scheduler runs it (through the bean's proxy): a run takes
      * its lock and keeps it for lockAtLeastFor, so another instance's run in that time does nothing; after expiry
      * (or the holder's death) the next run goes ahead.
@@ -171,6 +210,11 @@ class JobLocksTest {
         jdbc.update("delete from shedlock where name = ?", name);
         jdbc.update("insert into shedlock (name, lock_until, locked_at, locked_by) values (?, ?, ?, ?)", name,
                 Timestamp.valueOf(until), Timestamp.valueOf("2000-01-01 00:00:00"), by);
+    }
+
+    private Instant lockedUntil(String name) {
+        return jdbc.queryForObject("select lock_until from shedlock where name = ?", Timestamp.class, name)
+                .toInstant();
     }
 
     private String lockedBy(String name) {

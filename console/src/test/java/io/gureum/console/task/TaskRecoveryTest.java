@@ -7,6 +7,8 @@ import io.gureum.console.testsupport.ConsoleTest;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -47,11 +49,16 @@ class TaskRecoveryTest {
 
     /** A task row as a previous console process left it. */
     private UUID leftBehind(TaskState state) {
+        return leftBehind(state, null);
+    }
+
+    /** A task row as the console instance {@code instance} (null: one from before V22) recorded it. */
+    private UUID leftBehind(TaskState state, String instance) {
         UUID id = UUID.randomUUID();
         Instant then = Instant.now().minus(5, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MICROS);
         transactions.executeWithoutResult(tx -> {
             TaskRecord task = new TaskRecord(id, new TaskRequest("vm.create", "vm", id.toString(), "web-1", null),
-                    "alice", then);
+                    "alice", instance, then);
             if (state == TaskState.RUNNING) {
                 task.started(then);
                 task.progress(40);
@@ -122,6 +129,46 @@ class TaskRecoveryTest {
         }
         assertThat(recovery.recoverOnce()).isTrue();
         assertThat(asAdmin(() -> tasks.get(running)).state()).isEqualTo(TaskState.FAILED);
+    }
+
+    /**
+     * Two instances: the one that stopped beating has its running task failed (with clean-up) by this one within
+     * seconds, without a restart; the one still beating keeps its task running.
+     */
+    @Test
+    void the_tasks_of_an_instance_that_stopped_beating_end_failed_and_a_live_instances_tasks_keep_running()
+            throws InterruptedException {
+        String dead = UUID.randomUUID().toString();
+        String alive = UUID.randomUUID().toString();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        jdbc.update("insert into console_instance (id, started_at, heartbeat_at) values (?, ?, ?)", dead,
+                now.minusHours(1), now.minusMinutes(1));
+        jdbc.update("insert into console_instance (id, started_at, heartbeat_at) values (?, ?, ?)", alive,
+                now.minusHours(1), now);
+        UUID orphan = leftBehind(TaskState.RUNNING, dead);
+        UUID kept = leftBehind(TaskState.RUNNING, alive);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (asAdmin(() -> tasks.get(orphan)).state() == TaskState.RUNNING && System.nanoTime() < deadline) {
+                jdbc.update("update console_instance set heartbeat_at = current_timestamp where id = ?", alive);
+                Thread.sleep(200);
+            }
+            TaskSummary failed = asAdmin(() -> tasks.get(orphan));
+            assertThat(failed.state()).as("taken over from the dead instance by the background pass")
+                    .isEqualTo(TaskState.FAILED);
+            assertThat(failed.message()).isEqualTo(TaskService.INTERRUPTED);
+            assertThat(asAdmin(() -> tasks.steps(orphan))).extracting(TaskStepView::state)
+                    .containsExactly("DONE", "FAILED");
+            assertThat(asAdmin(() -> tasks.get(kept)).state()).as("a live instance's task").isEqualTo(TaskState.RUNNING);
+
+            recovery.recover(); // as at a start of this instance: still not a live instance's task
+            assertThat(asAdmin(() -> tasks.get(kept)).state()).isEqualTo(TaskState.RUNNING);
+        } finally {
+            jdbc.update("delete from console_instance where id = ?", alive);
+            recovery.recover(); // the task of the instance now gone ends as well, leaving nothing running
+            jdbc.update("delete from console_instance where id = ?", dead);
+        }
+        assertThat(asAdmin(() -> tasks.get(kept)).state()).isEqualTo(TaskState.FAILED);
     }
 
     /** The lock row as another console instance holding it until {@code until} left it. */

@@ -8,8 +8,8 @@
 #   regenerate-host-key  give its sshd a new host key (tests: a changed host key must be refused)
 #
 # The second host is its own libvirtd (with its own virtlogd) in its own mount namespace, over bind mounts of
-# /etc/libvirt, /var/lib/libvirt, /var/cache/libvirt, /var/log/libvirt, /var/lib/gureum/pools and a fresh
-# tmpfs on /run/libvirt: its own configuration, host UUID, state, sockets and storage. It is reached only
+# /etc/libvirt, /var/lib/libvirt, /var/cache/libvirt, /var/log/libvirt, /var/lib/gureum/pools, /root and a
+# fresh tmpfs on /run/libvirt: its own configuration, host UUID, state, sockets and storage. It is reached only
 # through an sshd inside the same namespace, bound to 127.0.0.1:$GUREUM_HOST2_SSH_PORT (default 10022) and
 # accepting keys only, so 'qemu+ssh://root@127.0.0.1:10022/system' reaches the second daemon, never the first.
 # Everything lives under $GUREUM_HOST2_DIR (default /var/lib/gureum/host2). Needs root.
@@ -52,7 +52,8 @@ wait_until() { # wait_until SECONDS CMD...: retry CMD every 0.2 s until it succe
 make_files() {
   step "second host: files under $H2"
   local did=()
-  mkdir -p "$H2"/{etc-libvirt,lib-libvirt,cache-libvirt,log-libvirt,pools} "$SSH_DIR"
+  mkdir -p "$H2"/{etc-libvirt,lib-libvirt,cache-libvirt,log-libvirt,pools,root-home} "$SSH_DIR"
+  chmod 0700 "$H2/root-home"
   chmod 0700 "$SSH_DIR"
   if [ ! -f "$H2/etc-libvirt/libvirtd.conf" ]; then
     # Only the daemons' configuration files: no networks, pools or domains of the first host.
@@ -77,7 +78,7 @@ cgroup_controllers = [ ]
 EOF
     did+=("libvirt configuration with host_uuid")
   fi
-  mkdir -p "$H2/lib-libvirt"/{qemu,images,dnsmasq,boot}
+  mkdir -p "$H2/lib-libvirt"/{qemu,images,dnsmasq,boot} "$H2/log-libvirt/qemu"
   if [ -z "$(ls -A "$H2/cache-libvirt" 2>/dev/null)" ] && [ -d /var/cache/libvirt ]; then
     # The first daemon's QEMU capability cache is valid for the same binaries: saves the ~45 s probe.
     cp -a /var/cache/libvirt/. "$H2/cache-libvirt/" 2>/dev/null || true
@@ -134,6 +135,8 @@ start_namespace() {
   mkdir -p /var/lib/gureum/pools
   in_ns mount --bind "$H2/pools" /var/lib/gureum/pools
   in_ns mount -t tmpfs -o mode=0755 gureum-host2-run /run/libvirt
+  # Its own root home: a login over ssh must not run this machine's ~/.bashrc (seconds per libvirt connection).
+  in_ns mount --bind "$H2/root-home" /root
   ok "pid $NS_PID"
 }
 

@@ -16,15 +16,26 @@ import org.springframework.stereotype.Component;
 class HypervisorConnections implements DisposableBean {
 
     private final ConcurrentMap<UUID, Hypervisor> open = new ConcurrentHashMap<>();
+    private final ConsoleSshIdentity ssh;
 
-    /** The host's connection; Unavailable (from the driver) when it cannot be opened now. */
-    Hypervisor forHost(UUID hostId, String uri) {
-        return open.computeIfAbsent(hostId, id -> LibvirtHypervisor.open(uri));
+    HypervisorConnections(ConsoleSshIdentity ssh) {
+        this.ssh = ssh;
     }
 
-    /** A separate connection for a one-off check; the caller closes it. */
+    /**
+     * The host's connection; Unavailable (from the driver) when it cannot be opened now. An SSH host must present
+     * the host key the console recorded when the host was registered.
+     */
+    Hypervisor forHost(UUID hostId, String uri) {
+        return open.computeIfAbsent(hostId, id -> LibvirtHypervisor.open(LibvirtUris.effective(uri, ssh, false)));
+    }
+
+    /**
+     * A separate connection for an admin's connection test or registration; the caller closes it. An SSH host met
+     * for the first time has its host key recorded; a changed key is refused.
+     */
     Hypervisor openOnce(String uri) {
-        return LibvirtHypervisor.open(uri);
+        return LibvirtHypervisor.open(LibvirtUris.effective(uri, ssh, true));
     }
 
     /** Closes and forgets the host's connection (host removed, or its connection is broken). */

@@ -162,6 +162,31 @@ start_sshd() {
   if wait_until 10 ssh_answers; then ok; else failed "sshd does not accept the test key (try: /usr/sbin/sshd -d -f $SSH_DIR/sshd_config)"; return 1; fi
 }
 
+default_network() {
+  step "second host: network 'default' (virbr-gureum2)"
+  local virsh=(virsh -q -c qemu:///system) did=()
+  if ! in_ns "${virsh[@]}" net-info default >/dev/null 2>&1; then
+    # Its own bridge and subnet: the first host's 'default' is virbr0 on 192.168.122.0/24.
+    cat >"$H2/network-default.xml" <<'EOF'
+<network>
+  <name>default</name>
+  <forward mode='nat'/>
+  <bridge name='virbr-gureum2' stp='on' delay='0'/>
+  <ip address='192.168.124.1' netmask='255.255.255.0'>
+    <dhcp><range start='192.168.124.2' end='192.168.124.254'/></dhcp>
+  </ip>
+</network>
+EOF
+    in_ns "${virsh[@]}" net-define "$H2/network-default.xml" >/dev/null && did+=(defined)
+    in_ns "${virsh[@]}" net-autostart default >/dev/null || true
+  fi
+  if ! in_ns "${virsh[@]}" net-info default 2>/dev/null | grep -q '^Active:.*yes'; then
+    if in_ns "${virsh[@]}" net-start default >/dev/null; then did+=(started)
+    else failed "virsh net-start default on the second host"; return 1; fi
+  fi
+  if [ ${#did[@]} -eq 0 ]; then skipped "active"; else ok "$(IFS=,; echo "${did[*]}")"; fi
+}
+
 check_distinct() {
   step "second host: distinct from the first"
   local first second
@@ -191,6 +216,7 @@ case "${1:-start}" in
     start_namespace
     start_daemons
     start_sshd
+    default_network
     check_distinct
     info "second host: $(uri)" ;;
   stop) stop_all ;;

@@ -2,6 +2,7 @@ package io.gureum.console.host;
 
 import io.gureum.hypervisor.Hypervisor;
 import io.gureum.hypervisor.libvirt.LibvirtHypervisor;
+import io.gureum.hypervisor.libvirt.LibvirtOptions;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -27,7 +28,22 @@ class HypervisorConnections implements DisposableBean {
      * the host key the console recorded when the host was registered.
      */
     Hypervisor forHost(UUID hostId, String uri) {
-        return open.computeIfAbsent(hostId, id -> LibvirtHypervisor.open(LibvirtUris.effective(uri, ssh, false)));
+        return open.computeIfAbsent(hostId, id -> open(LibvirtUris.effective(uri, ssh, false)));
+    }
+
+    /**
+     * Over libvirt 9.0's libssh transport, calls that overlapped a stream (image upload, serial console) on the same
+     * connection crashed the JVM inside libvirt's RPC client in the tests: such connections get one worker, so at
+     * least the driver's own calls, uploads included, never overlap (a serial console session still can: see
+     * docs/operations.md, "Adding a remote host").
+     */
+    private static Hypervisor open(String uri) {
+        LibvirtOptions defaults = LibvirtOptions.of(uri);
+        if (!uri.startsWith("qemu+libssh:")) {
+            return LibvirtHypervisor.open(defaults);
+        }
+        return LibvirtHypervisor.open(new LibvirtOptions(defaults.uri(), 1, defaults.callTimeout(),
+                defaults.reconnectMin(), defaults.reconnectMax(), defaults.serialLogDir()));
     }
 
     /**
@@ -35,7 +51,7 @@ class HypervisorConnections implements DisposableBean {
      * for the first time has its host key recorded; a changed key is refused.
      */
     Hypervisor openOnce(String uri) {
-        return LibvirtHypervisor.open(LibvirtUris.effective(uri, ssh, true));
+        return open(LibvirtUris.effective(uri, ssh, true));
     }
 
     /** Closes and forgets the host's connection (host removed, or its connection is broken). */

@@ -4,13 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gureum.console.testsupport.ConsoleTest;
-import io.gureum.console.testsupport.Requires;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
+import io.gureum.console.testsupport.SecondHost;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -26,8 +21,7 @@ import org.springframework.security.test.context.support.WithMockUser;
 @WithMockUser(username = "admin", roles = {"USER", "ADMIN"})
 class RemoteHostTest {
 
-    static final Path HOST2 = Path.of("/var/lib/gureum/host2");
-    static final String URI = "qemu+ssh://root@127.0.0.1:10022/system";
+    static final String URI = SecondHost.URI;
 
     @Autowired
     HostService hosts;
@@ -38,38 +32,18 @@ class RemoteHostTest {
     @Autowired
     ConsoleSshIdentity ssh;
 
+    @Autowired
+    HypervisorConnections connections;
+
     @AfterEach
     void removeTestHosts() {
         repository.findAll().stream().filter(h -> h.name().startsWith("r-")).forEach(h -> hosts.remove(h.id()));
     }
 
-    /** Installs the console's public key on the second host, as an admin would; skips (fails under CI) without it. */
-    void installConsoleKeyOnSecondHost() throws IOException {
-        requireSecondHost();
-        Files.writeString(HOST2.resolve("ssh/authorized_keys_console"), hosts.consoleSshPublicKey() + "\n",
-                StandardCharsets.UTF_8);
-        // A console that has never met the host: the data directory outlives test runs, the host key does not.
-        Files.deleteIfExists(ssh.knownHosts());
-    }
-
-    static void requireSecondHost() {
-        boolean listening;
-        try (Socket socket = new Socket()) {
-            socket.connect(new InetSocketAddress("127.0.0.1", 10022), 2000);
-            listening = true;
-        } catch (IOException e) {
-            listening = false;
-        }
-        if (!listening || !Files.isDirectory(HOST2.resolve("ssh"))) {
-            Requires.missing("no second libvirt host on 127.0.0.1:10022: run sudo src/host/second-host.sh "
-                    + "(setup.sh --for-tests does)");
-        }
-    }
-
     @Test
     void a_remote_host_is_registered_over_ssh_with_the_consoles_own_key_and_a_changed_host_key_is_refused()
             throws Exception {
-        installConsoleKeyOnSecondHost();
+        SecondHost.trust(hosts.consoleSshPublicKey(), ssh.knownHosts());
         assertThat(hosts.consoleSshPublicKey()).startsWith("ssh-ed25519 ").endsWith("gureum-console");
 
         ConnectionCheck check = hosts.testConnection(URI);
@@ -89,12 +63,10 @@ class RemoteHostTest {
 
         // The host gets a new host key: the console refuses it, on its next connection and on a new test alike.
         regenerateSecondHostKey();
-        hosts.hypervisorOf(remote.id()).close(); // drops the open connection, as a network cut would
+        connections.forget(remote.id()); // drops the open connection, as a network cut would
         HostSummary after = hosts.refresh(remote.id());
-        if (after.status() == HostStatus.UP) {
-            after = hosts.refresh(remote.id()); // the first refresh found the closed connection and forgot it
-        }
         assertThat(after.status()).isNotEqualTo(HostStatus.UP);
+        assertThat(after.statusMessage()).startsWith("Refused: the SSH host key of [127.0.0.1]:10022");
         ConnectionCheck refused = hosts.testConnection(URI);
         assertThat(refused.ok()).isFalse();
         assertThat(refused.message()).startsWith("Refused: the SSH host key of [127.0.0.1]:10022 is not the one the "

@@ -33,13 +33,14 @@ start_libvirt() {
   else
     # No systemd (containers, CI): daemonize them by hand.
     mkdir -p /var/log/libvirt
-    pgrep -x virtlogd >/dev/null || virtlogd -d
+    # Only daemons in this mount namespace count: second-host.sh runs another pair in its own.
+    pgrep --ns $$ --nslist mnt -x virtlogd >/dev/null || virtlogd -d
     if have libvirtd; then
-      pgrep -x libvirtd >/dev/null || libvirtd -d
+      pgrep --ns $$ --nslist mnt -x libvirtd >/dev/null || libvirtd -d
     else
       local d
       for d in virtqemud virtnetworkd virtstoraged virtnodedevd virtsecretd; do
-        have "$d" && { pgrep -x "$d" >/dev/null || "$d" -d; }
+        have "$d" && { pgrep --ns $$ --nslist mnt -x "$d" >/dev/null || "$d" -d; }
       done
     fi
   fi

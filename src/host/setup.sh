@@ -2,8 +2,9 @@
 # Turns a Debian 12/13 or Ubuntu 24.04 server into a Gureum host, idempotently.
 #
 # Usage: src/host/setup.sh [--for-tests] [--recheck]
-#   --for-tests   also install what the test suite needs (Chromium for browser tests, and PostgreSQL on
-#                 127.0.0.1 with a test database for mvn -Ppostgres: see postgres.sh)
+#   --for-tests   also install what the test suite needs (Chromium for browser tests, PostgreSQL on
+#                 127.0.0.1 with a test database for mvn -Ppostgres: see postgres.sh, and a second
+#                 libvirt host reached over qemu+ssh on loopback: see second-host.sh)
 #   --recheck     redo the KVM-vs-QEMU domain type probe even if already decided
 #
 # Each step prints "ok", "skipped (why)" or "failed: reason". A second run only checks
@@ -104,6 +105,10 @@ install_packages() {
   fi
 
   if [ "$FOR_TESTS" = 1 ]; then
+    step "test sshd (openssh-server, for the second host)"
+    if pkg_installed openssh-server; then skipped "installed"
+    elif apt_install openssh-server; then ok "installed openssh-server"
+    else soft_fail "apt-get install openssh-server (the remote-host tests will fail)"; fi
     step "test browser (chromium)"
     if [ -x /usr/bin/chromium ] && pkg_installed chromium; then
       skipped "chromium installed"
@@ -410,6 +415,8 @@ decide_domain_type
 if [ "$FOR_TESTS" = 1 ]; then
   # Its own script, like daemons.sh: it prints its own steps and a test can call it again.
   "$HERE/postgres.sh" test-db || FAILURES=$((FAILURES + 1))
+  # A second libvirt host reached over qemu+ssh on loopback, for the remote-host tests.
+  "$HERE/second-host.sh" start || FAILURES=$((FAILURES + 1))
 fi
 if [ "$FAILURES" -gt 0 ]; then
   info "setup finished with $FAILURES failed step(s) in $((SECONDS - T_START)) s: see messages above"

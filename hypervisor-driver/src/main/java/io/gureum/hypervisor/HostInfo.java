@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * Facts about a hypervisor host. {@code domainTypes} are those the host's capabilities offer
- * for x86_64 guests; whether nested KVM really works is the operator's decision.
+ * for x86_64 guests; whether nested KVM really works is the operator's decision. {@code hostUuid} is the host's
+ * identity as libvirt states it (capabilities' host uuid): two URIs that reach one libvirtd say the same.
  */
 public record HostInfo(
         String hostname,
@@ -18,5 +19,6 @@ public record HostInfo(
         Set<DomainType> domainTypes,
         String libvirtVersion,
         String hypervisorVersion,
-        List<PoolInfo> pools) {
+        List<PoolInfo> pools,
+        String hostUuid) {
 }

@@ -39,16 +39,19 @@ public class HostService {
 
     private final HostRepository hosts;
     private final HypervisorConnections connections;
+    private final ConsoleSshIdentity ssh;
     private final EngineConnections engines;
     private final HostStorage storage;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    HostService(HostRepository hosts, HypervisorConnections connections, EngineConnections engines,
-                HostStorage storage, ApplicationEventPublisher events, TransactionTemplate transactions, Clock clock) {
+    HostService(HostRepository hosts, HypervisorConnections connections, ConsoleSshIdentity ssh,
+                EngineConnections engines, HostStorage storage, ApplicationEventPublisher events,
+                TransactionTemplate transactions, Clock clock) {
         this.hosts = hosts;
         this.connections = connections;
+        this.ssh = ssh;
         this.engines = engines;
         this.storage = storage;
         this.events = events;
@@ -76,10 +79,32 @@ public class HostService {
             return ConnectionCheck.failed(invalid.getMessage());
         }
         try (Hypervisor hypervisor = connections.openOnce(uri)) {
-            return ConnectionCheck.ok(HostObserver.describe(hypervisor.hostInfo()));
+            return ConnectionCheck.ok(HostObserver.describe(hypervisor.hostInfo()) + hostKeyText(uri));
         } catch (HypervisorException e) {
             return ConnectionCheck.failed(unreachableMessage(uri, e));
         }
+    }
+
+    /**
+     * The console's SSH public key, made on first need: an admin installs it in ~/.ssh/authorized_keys of the account
+     * named in a host's qemu+ssh:// URI.
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public String consoleSshPublicKey() {
+        return ssh.publicKey();
+    }
+
+    /** The recorded SSH host key of the host of a qemu+ssh:// URI, if the console has met it. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public Optional<String> sshHostKey(String libvirtUri) {
+        java.net.URI uri = java.net.URI.create(libvirtUri);
+        return "qemu+ssh".equals(uri.getScheme()) ? ssh.knownFingerprint(uri.getHost(), uri.getPort())
+                : Optional.empty();
+    }
+
+    private String hostKeyText(String uri) {
+        return sshHostKey(uri).map(key -> " SSH host key " + key + " is recorded: the console refuses a different one.")
+                .orElse("");
     }
 
     /**
@@ -355,9 +380,24 @@ public class HostService {
         return name;
     }
 
-    private static String unreachableMessage(String uri, HypervisorException e) {
+    private String unreachableMessage(String uri, HypervisorException e) {
+        String why = String.valueOf(e.getMessage());
+        if (uri.startsWith("qemu+ssh") && why.contains("HOST KEY VERIFICATION FAILED")) {
+            java.net.URI parsed = java.net.URI.create(uri);
+            String where = parsed.getPort() < 0 ? parsed.getHost() : "[" + parsed.getHost() + "]:" + parsed.getPort();
+            return "Refused: the SSH host key of " + where + " is not the one the console recorded ("
+                    + ssh.knownFingerprint(parsed.getHost(), parsed.getPort()).orElse("see known_hosts")
+                    + "). Either the host was reinstalled or someone is in between. If the host was reinstalled on "
+                    + "purpose, compare its new key (ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub on the host), "
+                    + "delete the line for " + where + " from " + ssh.knownHosts() + " and test the connection again.";
+        }
+        if (uri.startsWith("qemu+ssh") && why.contains("was not accepted")) {
+            return "The console has not recorded the SSH host key of this host yet: test the connection in "
+                    + "'Add host' to record it. (" + why + ")";
+        }
         String hint = uri.startsWith("qemu+ssh")
-                ? " Check that the console's account can log in with an SSH key and that libvirtd runs there."
+                ? " Check that the console's SSH public key (Hosts page) is in ~/.ssh/authorized_keys of the URI's "
+                + "account on the host and that libvirtd runs there."
                 : uri.startsWith("qemu+tls")
                 ? " Check the TLS certificates in /etc/pki and that libvirtd listens for TLS (port 16514)."
                 : uri.startsWith("qemu:")

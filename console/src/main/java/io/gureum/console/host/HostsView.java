@@ -43,6 +43,10 @@ public class HostsView extends Main {
     final Paragraph localDecision = new Paragraph();
     final Grid<HostSummary> grid = new Grid<>();
     final Button add = new Button("Add host");
+    /** The console's SSH public key, read (and made on first need) when an admin opens it. */
+    final com.vaadin.flow.component.details.Details sshKey = new com.vaadin.flow.component.details.Details(
+            "The console's SSH key for qemu+ssh:// hosts");
+    final com.vaadin.flow.component.textfield.TextArea sshKeyText = new com.vaadin.flow.component.textfield.TextArea();
     private final HostService hosts;
     private Registration polling;
 
@@ -76,14 +80,31 @@ public class HostsView extends Main {
                 .setFlexGrow(0);
         grid.addComponentColumn(this::actions).setHeader("Actions").setWidth("5.5rem").setFlexGrow(0);
         grid.setDetailsVisibleOnClick(true);
-        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(HostsView::details));
+        grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::detailsWithHostKey));
         grid.setAllRowsVisible(true);
 
         add.setId("add-host");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         add.addClickListener(click -> openRegisterDialog());
 
-        add(new HorizontalLayout(new H2("Hosts"), add), localDecision, grid);
+        sshKey.setId("console-ssh-key");
+        sshKeyText.setReadOnly(true);
+        sshKeyText.setWidthFull();
+        sshKeyText.setHelperText("Put this line into ~/.ssh/authorized_keys of the account named in the host's "
+                + "qemu+ssh:// URI. The console records a host's SSH host key when you test or register it, and "
+                + "refuses a different one later.");
+        sshKey.add(sshKeyText);
+        sshKey.addOpenedChangeListener(opened -> {
+            if (opened.isOpened() && sshKeyText.isEmpty()) {
+                try {
+                    sshKeyText.setValue(hosts.consoleSshPublicKey());
+                } catch (RuntimeException e) {
+                    sshKeyText.setValue("");
+                    sshKeyText.setHelperText("The console could not make its SSH key: " + e.getMessage());
+                }
+            }
+        });
+        add(new HorizontalLayout(new H2("Hosts"), add), localDecision, sshKey, grid);
         reload();
     }
 
@@ -131,6 +152,13 @@ public class HostsView extends Main {
     /** Free space of the console's pool, or why there is none (the pool could not be made). */
     static String storageFree(HostSummary host) {
         return host.storagePool().problem() != null ? "no pool" : Formats.bytes(host.storageAvailableBytes());
+    }
+
+    /** {@link #details} with the SSH host key the console recorded for the host, if any. */
+    Div detailsWithHostKey(HostSummary host) {
+        Div details = details(host);
+        hosts.sshHostKey(host.libvirtUri()).ifPresent(key -> details.add(new Paragraph("SSH host key: " + key)));
+        return details;
     }
 
     static Div details(HostSummary host) {

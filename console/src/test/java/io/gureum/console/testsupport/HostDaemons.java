@@ -39,7 +39,9 @@ public final class HostDaemons {
     /** The pid of the running libvirtd; skips (fails under CI) when there is none. */
     public static long libvirtdPid() {
         requireRoot();
-        String out = run(Duration.ofSeconds(10), "pgrep", "-x", "libvirtd").strip();
+        // Only this mount namespace's libvirtd: src/host/second-host.sh runs a second one in its own.
+        String out = run(Duration.ofSeconds(10), "pgrep", "--ns", Long.toString(ProcessHandle.current().pid()),
+                "--nslist", "mnt", "-x", "libvirtd").strip();
         if (out.isEmpty() || out.contains("\n")) {
             Requires.missing("expected exactly one libvirtd process, found '" + out + "': run src/host/setup.sh");
         }

@@ -19,9 +19,17 @@ final class HostFacts {
     static HostInfo read(Connect c) throws LibvirtException {
         NodeInfo node = c.nodeInfo();
         long free = freeMemory(c, node);
+        String capabilities = c.getCapabilities();
         return new HostInfo(c.getHostName(), c.getURI(), node.cpus, node.model, node.mhz, node.memory * 1024, free,
-                domainTypes(c.getCapabilities()), version(c.getLibVersion()), c.getType() + " " + version(c.getVersion()),
-                Storage.allPools(c));
+                domainTypes(capabilities), version(c.getLibVersion()), c.getType() + " " + version(c.getVersion()),
+                Storage.allPools(c), hostUuid(capabilities));
+    }
+
+    /** The {@code <host><uuid>} of the capabilities (libvirtd.conf host_uuid, else from the machine). */
+    static String hostUuid(String capabilitiesXml) {
+        Element caps = SafeXml.parse(capabilitiesXml).getDocumentElement();
+        return SafeXml.child(caps, "host").flatMap(host -> SafeXml.child(host, "uuid"))
+                .map(e -> e.getTextContent().strip()).orElse("");
     }
 
     /**

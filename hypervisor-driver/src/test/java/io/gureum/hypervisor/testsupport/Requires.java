@@ -36,6 +36,27 @@ public final class Requires {
                 "libvirtd is not running (no " + socket + "); start it with `virtlogd -d; libvirtd -d` (see src/host/setup.sh)");
     }
 
+    /**
+     * The second libvirt host that src/host/second-host.sh runs on this machine (its own libvirtd behind an sshd on
+     * 127.0.0.1:10022); returns the private key that the setup made for tests to log in with.
+     */
+    public static java.nio.file.Path secondHost() {
+        java.nio.file.Path key = java.nio.file.Path.of(System.getProperty("gureum.host2.key",
+                "/var/lib/gureum/host2/ssh/test_client_ed25519"));
+        that(java.nio.file.Files.isReadable(key), "no second libvirt host for tests (no readable " + key
+                + "); make it with sudo src/host/second-host.sh (setup.sh --for-tests does)");
+        boolean listening;
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress("127.0.0.1", 10022), 2000);
+            listening = true;
+        } catch (java.io.IOException e) {
+            listening = false;
+        }
+        that(listening, "the second libvirt host's sshd does not listen on 127.0.0.1:10022; start it with "
+                + "sudo src/host/second-host.sh");
+        return key;
+    }
+
     /** The tiny test guest built by src/host/build-test-images.sh. */
     public static TestImages tinyGuest() {
         TestImages images = TestImages.fromEnvironment();

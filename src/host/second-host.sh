@@ -32,7 +32,7 @@ holder_pid() { # prints the pid of the process that keeps the namespace alive, i
   local pid
   [ -f "$HOLDER_PID_FILE" ] || return 1
   pid="$(cat "$HOLDER_PID_FILE")"
-  [ -n "$pid" ] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q "$HOLDER_NAME" || return 1
+  [ -n "$pid" ] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q "$HOLDER_NAME" || return 1
   echo "$pid"
 }
 in_ns() { nsenter -t "$NS_PID" -m -- "$@"; }
@@ -162,6 +162,20 @@ start_sshd() {
   if wait_until 10 ssh_answers; then ok; else failed "sshd does not accept the test key (try: /usr/sbin/sshd -d -f $SSH_DIR/sshd_config)"; return 1; fi
 }
 
+# The bridge and its dnsmasq outlive a namespace whose daemon is gone (they live in the shared network namespace):
+# a new daemon cannot start its network while they are there. Removes them; false when there was nothing to remove.
+remove_stale_bridge() {
+  ip link show virbr-gureum2 >/dev/null 2>&1 || return 1
+  local here ours pid ns
+  here="$(readlink /proc/self/ns/mnt)"; ours="$(readlink "/proc/$NS_PID/ns/mnt")"
+  for pid in $(pgrep -x dnsmasq || true); do
+    ns="$(readlink "/proc/$pid/ns/mnt" 2>/dev/null)" || continue
+    # dnsmasq of neither the first host nor the current second host: the gone namespace's
+    if [ "$ns" != "$here" ] && [ "$ns" != "$ours" ]; then kill "$pid" 2>/dev/null || true; fi
+  done
+  ip link delete virbr-gureum2
+}
+
 default_network() {
   step "second host: network 'default' (virbr-gureum2)"
   local virsh=(virsh -q -c qemu:///system) did=()
@@ -181,6 +195,7 @@ EOF
     in_ns "${virsh[@]}" net-autostart default >/dev/null || true
   fi
   if ! in_ns "${virsh[@]}" net-info default 2>/dev/null | grep -q '^Active:.*yes'; then
+    remove_stale_bridge && did+=("stale bridge of an earlier namespace removed")
     if in_ns "${virsh[@]}" net-start default >/dev/null; then did+=(started)
     else failed "virsh net-start default on the second host"; return 1; fi
   fi

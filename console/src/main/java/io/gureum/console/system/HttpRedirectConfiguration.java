@@ -1,5 +1,6 @@
 package io.gureum.console.system;
 
+import org.apache.catalina.authenticator.NonLoginAuthenticator;
 import org.apache.catalina.connector.Connector;
 import org.apache.tomcat.util.descriptor.web.SecurityCollection;
 import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
@@ -47,6 +48,11 @@ class HttpRedirectConfiguration {
                 everything.addPattern("/*");
                 https.addCollection(everything);
                 context.addConstraint(https);
+                // The constraint makes Tomcat add an authenticator that marks every answer "Cache-Control: private",
+                // and Spring Security then keeps that instead of its "no-store" for signed-in pages. This one does not.
+                NonLoginAuthenticator redirectOnly = new NonLoginAuthenticator();
+                redirectOnly.setDisableProxyCaching(false);
+                context.getPipeline().addValve(redirectOnly);
             });
         };
     }

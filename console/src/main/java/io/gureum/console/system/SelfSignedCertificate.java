@@ -106,6 +106,8 @@ public record SelfSignedCertificate(Path keystore, Path passwordFile, Path certi
             new SecureRandom().nextBytes(random);
             Files.writeString(workPassword, Base64.getUrlEncoder().withoutPadding().encodeToString(random) + "\n");
             runKeytool(workKeystore, workPassword);
+            // The key store holds the private key: the console's user alone reads it, as the password file.
+            Files.setPosixFilePermissions(workKeystore, PosixFilePermissions.fromString("rw-------"));
             move(workPassword, password);
             move(workKeystore, keystore);
         } finally {

@@ -44,6 +44,16 @@ install -m 0644 "$HERE/debian/application.yml" "$STAGE/etc/gureum/application.ym
 install -m 0644 "$HERE/debian/default" "$STAGE/etc/default/gureum"
 install -m 0644 "$GUREUM_REPO_ROOT/README.md" "$STAGE/usr/share/doc/gureum/README.md"
 install -m 0644 "$GUREUM_REPO_ROOT/docs/operations.md" "$STAGE/usr/share/doc/gureum/operations.md"
+install -m 0644 "$HERE/debian/copyright" "$STAGE/usr/share/doc/gureum/copyright"
+# A native package's changelog: one entry for this build (the project's history is in git).
+cat <<CHANGES | gzip -9n >"$STAGE/usr/share/doc/gureum/changelog.gz"
+gureum ($VERSION) unstable; urgency=medium
+
+  * Built from the console jar $(basename "$JAR").
+
+ -- Gureum developers <gureum@example.org>  $(LC_ALL=C date -R)
+CHANGES
+chmod 0644 "$STAGE/usr/share/doc/gureum/changelog.gz"
 for s in postinst prerm postrm; do install -m 0755 "$HERE/debian/$s" "$STAGE/DEBIAN/$s"; done
 install -m 0644 "$HERE/debian/conffiles" "$STAGE/DEBIAN/conffiles"
 
@@ -52,7 +62,7 @@ cat >"$STAGE/DEBIAN/control" <<CONTROL
 Package: gureum
 Version: $VERSION
 Architecture: all
-Maintainer: Gureum developers <gureum@localhost>
+Maintainer: Gureum developers <gureum@example.org>
 Installed-Size: $SIZE_KB
 Depends: adduser, libvirt0, openjdk-25-jre-headless | openjdk-21-jre-headless | temurin-25-jdk | temurin-25-jre | temurin-21-jdk | temurin-21-jre
 Recommends: libvirt-daemon-system, qemu-system-x86, qemu-utils

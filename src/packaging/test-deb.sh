@@ -74,7 +74,7 @@ ok "$(grep -c '^-' <<<"$CONTENTS") files"
 step "lintian"
 if have lintian; then
   # Errors fail the test; warnings are shown.
-  lintian --tag-display-limit 0 "$DEB" | tee "$WORK/lintian.txt" | sed 's/^/    /' >&2 || true
+  lintian --tag-display-limit 0 "$DEB" 2>&1 | tee "$WORK/lintian.txt" | sed 's/^/    /' >&2 || true
   if grep -q '^E:' "$WORK/lintian.txt"; then failed "lintian reports errors (above)"; exit 1; fi
   ok
 else

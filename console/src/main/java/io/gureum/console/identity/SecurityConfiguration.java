@@ -18,7 +18,10 @@ import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 
 /**
@@ -30,6 +33,17 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    /**
+     * What the console's pages may load: only its own origin. Vaadin Flow needs inline scripts in its bootstrap page
+     * and {@code eval} for the JavaScript the server sends ({@code executeJs}); Lit, xterm.js and Swagger UI set
+     * inline styles; icons and noVNC's cursor are data: and blob: images; the consoles' WebSockets are same-origin.
+     * No page may be framed by another site (clickjacking), no plugin runs, forms post only to the console.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; "
+            + "script-src 'self' 'unsafe-inline' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; worker-src 'self' blob:; "
+            + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
+
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
         // Load balancers and orchestrators probe these without a session; info says which console instance answers
@@ -38,6 +52,21 @@ class SecurityConfiguration {
                 .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness",
                         "/actuator/info")
                 .permitAll());
+        // HSTS (a year, this host only: the company's other names are not ours to pin) is sent on HTTPS requests only.
+        http.headers(headers -> {
+            headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN))
+                    .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(false).maxAgeInSeconds(31_536_000));
+            // Written before the request is served: Vaadin's bootstrap page (the login view) went out with none of
+            // these headers when they were written lazily, at commit.
+            headers.addObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                @Override
+                public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                    filter.setShouldWriteHeadersEagerly(true);
+                    return filter;
+                }
+            });
+        });
         // No limit on sessions per user; the registry is there so that a disabled user's sessions can be found.
         http.sessionManagement(sessions -> sessions.maximumSessions(-1).sessionRegistry(sessionRegistry)
                 .expiredUrl("/login"));

@@ -185,6 +185,8 @@ class ConsoleKilledFaultTest {
                 .redirectErrorStream(true);
         builder.environment().put("GUREUM_DATA_DIR", dataDir.toString());
         builder.environment().put("GUREUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // Plain HTTP on its random port, and no redirect connector on 8080 (two children run at once).
+        builder.environment().put("GUREUM_TLS_ENABLED", "false");
         Process process = builder.start();
         started.add(process);
         return new Child(process, port, dataDir.resolve(name + ".log"));

@@ -140,6 +140,8 @@ class TwoInstancesFailOverTest {
                 .redirectErrorStream(true).redirectOutput(dir.resolve(name + ".log").toFile());
         builder.environment().put("GUREUM_DATA_DIR", dir.resolve(name).toString());
         builder.environment().put("GUREUM_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        // plain HTTP on the given port: with TLS on, both children would also open the redirect port 8080
+        builder.environment().put("GUREUM_TLS_ENABLED", "false");
         builder.environment().put("SPRING_DATASOURCE_USERNAME", database.getProperty("spring.datasource.username"));
         builder.environment().put("SPRING_DATASOURCE_PASSWORD", database.getProperty("spring.datasource.password"));
         Process process = builder.start();

@@ -32,7 +32,7 @@ class SeedIsoTest {
 
     @Test
     void the_seed_is_an_iso_labelled_cidata_with_joliet_holding_the_three_files_with_their_content() throws Exception {
-        SeedFiles files = new CloudInitSeed().files(CloudInitSeedTest.request("web-1", "packages: [nginx]\n"));
+        SeedFiles files = new CloudInitSeed().files(CloudInitSeedTest.request("web-1", "#cloud-config\npackages: [nginx]\n"));
         Path iso = dir.resolve("seed.iso");
 
         long size = new SeedIso("xorriso").write(files, iso);

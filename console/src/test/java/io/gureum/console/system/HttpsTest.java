@@ -33,6 +33,7 @@ import javax.net.ssl.TrustManagerFactory;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,6 +52,7 @@ import org.springframework.util.FileSystemUtils;
 @TestPropertySource(properties = {"gureum.tls.enabled=true", "gureum.tls.http-port=0",
         "gureum.data-dir=" + HttpsTest.DATA_DIR})
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Tag("own-jvm") // a second Vaadin context would replace the global security context strategy of the suite's context
 class HttpsTest {
 
     static final String DATA_DIR = "target/https-test-data";

@@ -32,7 +32,9 @@ holder_pid() { # prints the pid of the process that keeps the namespace alive, i
   local pid
   [ -f "$HOLDER_PID_FILE" ] || return 1
   pid="$(cat "$HOLDER_PID_FILE")"
-  [ -n "$pid" ] && tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline" | grep -q "$HOLDER_NAME" || return 1
+  local cmdline
+  [ -n "$pid" ] && cmdline="$(tr '\0' ' ' 2>/dev/null <"/proc/$pid/cmdline")" || return 1
+  [[ "$cmdline" == *"$HOLDER_NAME"* ]] || return 1
   echo "$pid"
 }
 in_ns() { nsenter -t "$NS_PID" -m -- "$@"; }
@@ -194,7 +196,10 @@ EOF
     in_ns "${virsh[@]}" net-define "$H2/network-default.xml" >/dev/null && did+=(defined)
     in_ns "${virsh[@]}" net-autostart default >/dev/null || true
   fi
-  if ! in_ns "${virsh[@]}" net-info default 2>/dev/null | grep -q '^Active:.*yes'; then
+  local info
+  # into a variable first: with pipefail, 'virsh | grep -q' fails when grep exits before virsh has written all
+  info="$(in_ns "${virsh[@]}" net-info default 2>/dev/null || true)"
+  if ! grep -q '^Active:.*yes' <<<"$info"; then
     remove_stale_bridge && did+=("stale bridge of an earlier namespace removed")
     if in_ns "${virsh[@]}" net-start default >/dev/null; then did+=(started)
     else failed "virsh net-start default on the second host"; return 1; fi
